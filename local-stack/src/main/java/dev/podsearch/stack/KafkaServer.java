@@ -1,0 +1,183 @@
+package dev.podsearch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** A single-node Kafka 4 broker in KRaft mode (broker and controller in one process), run from Maven jars. */
+final class KafkaServer implements Server {
+
+    /** Largest record the broker accepts: transcripts of 10 MB of text fit with room to spare. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private final StackHome home;
+    private final Path runDir;
+    private final int preferredPort;
+    private int port;
+    private ManagedProcess process;
+
+    KafkaServer(StackHome home, Path runDir, int preferredPort) {
+        this.home = home;
+        this.runDir = runDir.resolve("kafka");
+        this.preferredPort = preferredPort;
+    }
+
+    @Override
+    public String name() {
+        return "kafka";
+    }
+
+    @Override
+    public void start() {
+        Downloader downloader = new Downloader(home.downloads(), StackMain.repository());
+        String classpath = ArtifactLock.load().component("kafka").stream()
+                .map(downloader::fetch)
+                .map(Path::toString)
+                .collect(Collectors.joining(":"));
+        port = Ports.pick(preferredPort);
+        int controllerPort = Ports.pick(0);
+        Path data = runDir.resolve("data");
+        Path config = runDir.resolve("server.properties");
+        try {
+            Files.createDirectories(runDir);
+            Files.writeString(config, serverProperties(data, controllerPort));
+            Files.writeString(runDir.resolve("log4j2.properties"), LOG4J2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!Files.exists(data.resolve("meta.properties"))) {
+            List<String> format = List.of(
+                    java.toString(),
+                    "-cp",
+                    classpath,
+                    "-Dlog4j2.configurationFile=" + runDir.resolve("log4j2.properties"),
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    clusterId(),
+                    "-c",
+                    config.toString());
+            Path log = runDir.resolve("format.log");
+            ManagedProcess formatting =
+                    ManagedProcess.start(home, "kafka-storage-format", format, Map.of(), runDir, log);
+            if (!formatting.waitFor(Duration.ofSeconds(120)) || formatting.exitCode() != 0) {
+                throw new IllegalStateException(
+                        "formatting Kafka storage failed; last lines of " + log + ":\n" + ManagedProcess.tail(log, 25));
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xms256m",
+                "-Xmx512m",
+                "-XX:+UseG1GC",
+                "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + runDir.resolve("log4j2.properties"),
+                "-Dkafka.logs.dir=" + runDir.resolve("logs"),
+                "-cp",
+                classpath,
+                "kafka.Kafka",
+                config.toString()));
+        process = ManagedProcess.start(home, name(), command, Map.of(), runDir, runDir.resolve("kafka.log"));
+        Readiness.await("Kafka on port " + port, Duration.ofSeconds(90), process, this::answers);
+    }
+
+    private String serverProperties(Path data, int controllerPort) {
+        return String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "log.dirs=" + data,
+                        "num.partitions=3",
+                        "auto.create.topics.enable=false",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=3",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "message.max.bytes=" + MAX_MESSAGE_BYTES,
+                        "replica.fetch.max.bytes=" + MAX_MESSAGE_BYTES,
+                        "")
+                + "\n";
+    }
+
+    /** A random Kafka cluster id: 16 bytes, URL-safe Base64 without padding. */
+    private static String clusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private boolean answers() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(config)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()
+                    && admin.listTopics().names().get(3, TimeUnit.SECONDS) != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public String location() {
+        return bootstrapServers();
+    }
+
+    @Override
+    public Map<String, String> quarkusProperties() {
+        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+    }
+
+    private static final String LOG4J2 =
+            """
+            status = warn
+            appender.console.type = Console
+            appender.console.name = STDOUT
+            appender.console.layout.type = PatternLayout
+            appender.console.layout.pattern = [%d] %p %m (%c)%n
+            rootLogger.level = INFO
+            rootLogger.appenderRef.stdout.ref = STDOUT
+            logger.kafka.name = kafka
+            logger.kafka.level = WARN
+            logger.apache.name = org.apache.kafka
+            logger.apache.level = WARN
+            logger.server.name = kafka.server.KafkaRaftServer
+            logger.server.level = INFO
+            """;
+}

@@ -1,0 +1,194 @@
+package dev.podsearch.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Real PostgreSQL, Kafka and OpenSearch servers as local processes, provisioned from Maven Central.
+ *
+ * <p>{@link #start} returns once every requested server answers requests; {@link #close} (also run by a JVM shutdown
+ * hook, so Ctrl-C works) stops every process it started. Any server can be replaced by an existing one through
+ * configuration: {@code PODSEARCH_POSTGRES_URL} (+ {@code _USER}, {@code _PASSWORD}), {@code PODSEARCH_KAFKA_BOOTSTRAP},
+ * {@code PODSEARCH_OPENSEARCH_URL} (or the same names lower-cased and dotted as system properties).
+ */
+public final class LocalStack implements RunningStack {
+
+    public enum Component {
+        POSTGRES,
+        KAFKA,
+        OPENSEARCH
+    }
+
+    /**
+     * @param components the servers to run
+     * @param dataName keep data under this name between runs; null for a throw-away run deleted on close
+     * @param defaultPorts try the well-known ports first (5432, 9092, 9200) instead of any free port
+     */
+    public record Options(Set<Component> components, String dataName, boolean defaultPorts) {
+        public static Options ephemeral(Set<Component> components) {
+            return new Options(components, null, false);
+        }
+    }
+
+    private final List<Server> servers;
+    private final Path runDir;
+    private final boolean ephemeral;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private LocalStack(List<Server> servers, Path runDir, boolean ephemeral) {
+        this.servers = servers;
+        this.runDir = runDir;
+        this.ephemeral = ephemeral;
+        this.shutdownHook = new Thread(this::stopAll, "local-stack-shutdown");
+    }
+
+    public static LocalStack start(Options options) {
+        StackHome home = StackHome.resolve();
+        ManagedProcess.reapOrphans(home);
+        boolean ephemeral = options.dataName() == null;
+        String runName = ephemeral
+                ? "tmp-" + ProcessHandle.current().pid() + "-" + Instant.now().toEpochMilli()
+                : options.dataName();
+        Path runDir = home.runs().resolve(runName);
+        List<Server> servers = new ArrayList<>();
+        for (Component component : EnumSet.copyOf(options.components())) {
+            servers.add(server(component, home, runDir, !ephemeral, options.defaultPorts()));
+        }
+        LocalStack stack = new LocalStack(servers, runDir, ephemeral);
+        Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        long started = System.nanoTime();
+        StackLog.info("starting %s (home %s)", options.components(), home.root());
+        try {
+            CompletableFuture.allOf(servers.stream()
+                            .map(server -> CompletableFuture.runAsync(() -> startOne(server)))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } catch (CompletionException e) {
+            stack.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        StackLog.info(
+                "ready in %.1f s", Duration.ofNanos(System.nanoTime() - started).toMillis() / 1000.0);
+        return stack;
+    }
+
+    private static void startOne(Server server) {
+        long started = System.nanoTime();
+        server.start();
+        StackLog.info(
+                "%-10s ready at %s (%.1f s)", server.name(), server.location(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Server server(Component component, StackHome home, Path runDir, boolean durable, boolean defaults) {
+        return switch (component) {
+            case POSTGRES -> {
+                String url = StackHome.setting("podsearch.postgres.url", "PODSEARCH_POSTGRES_URL");
+                if (url != null) {
+                    String user = orDefault(
+                            StackHome.setting("podsearch.postgres.user", "PODSEARCH_POSTGRES_USER"), "podsearch");
+                    String password = orDefault(
+                            StackHome.setting("podsearch.postgres.password", "PODSEARCH_POSTGRES_PASSWORD"),
+                            "podsearch");
+                    yield new ExternalServer(
+                            "postgres",
+                            url,
+                            Map.of(
+                                    "quarkus.datasource.jdbc.url", url,
+                                    "quarkus.datasource.username", user,
+                                    "quarkus.datasource.password", password));
+                }
+                yield new PostgresServer(home, runDir, durable, defaults ? 5432 : 0);
+            }
+            case KAFKA -> {
+                String bootstrap = StackHome.setting("podsearch.kafka.bootstrap", "PODSEARCH_KAFKA_BOOTSTRAP");
+                yield bootstrap != null
+                        ? new ExternalServer("kafka", bootstrap, Map.of("kafka.bootstrap.servers", bootstrap))
+                        : new KafkaServer(home, runDir, defaults ? 9092 : 0);
+            }
+            case OPENSEARCH -> {
+                String url = StackHome.setting("podsearch.opensearch.url", "PODSEARCH_OPENSEARCH_URL");
+                yield url != null
+                        ? new ExternalServer("opensearch", url, Map.of("opensearch.hosts", url))
+                        : new OpenSearchServer(
+                                home,
+                                runDir,
+                                defaults ? 9200 : 0,
+                                orDefault(
+                                        StackHome.setting("podsearch.opensearch.heap", "PODSEARCH_OPENSEARCH_HEAP"),
+                                        "512m"));
+            }
+        };
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    @Override
+    public Map<String, String> quarkusProperties() {
+        Map<String, String> properties = new TreeMap<>();
+        servers.forEach(server -> properties.putAll(server.quarkusProperties()));
+        return Collections.unmodifiableMap(properties);
+    }
+
+    /** Where each server listens, by name, for people. */
+    public Map<String, String> locations() {
+        Map<String, String> locations = new LinkedHashMap<>();
+        servers.forEach(server -> locations.put(server.name(), server.location()));
+        return locations;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook is running or ran
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        StackLog.info("stopping %s", servers.stream().map(Server::name).toList());
+        CompletableFuture.allOf(servers.stream()
+                        .map(server -> CompletableFuture.runAsync(() -> stopQuietly(server)))
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        if (ephemeral) {
+            try {
+                Archives.deleteTree(runDir);
+            } catch (RuntimeException e) {
+                StackLog.info("could not delete %s: %s", runDir, e.getMessage());
+            }
+        }
+        StackLog.info("stopped");
+    }
+
+    private static void stopQuietly(Server server) {
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            StackLog.info("stopping %s failed: %s", server.name(), e.getMessage());
+        }
+    }
+}

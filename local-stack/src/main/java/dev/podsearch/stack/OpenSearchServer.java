@@ -1,0 +1,201 @@
+package dev.podsearch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** OpenSearch 3.6 (the integ-test distribution, every module) with the k-NN plugin, single node, no security. */
+final class OpenSearchServer implements Server {
+
+    private static final int MINIMUM_JAVA = 21;
+
+    private final StackHome home;
+    private final Path runDir;
+    private final int preferredPort;
+    private final String heap;
+    private int port;
+    private ManagedProcess process;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    OpenSearchServer(StackHome home, Path runDir, int preferredPort, String heap) {
+        this.home = home;
+        this.runDir = runDir.resolve("opensearch");
+        this.preferredPort = preferredPort;
+        this.heap = heap;
+    }
+
+    @Override
+    public String name() {
+        return "opensearch";
+    }
+
+    @Override
+    public void start() {
+        Path javaHome = Jdks.require(MINIMUM_JAVA, "OpenSearch 3.6");
+        Path dist = unpack(javaHome);
+        port = Ports.pick(preferredPort);
+        int transportPort = Ports.pick(0);
+        Path config = runDir.resolve("config");
+        try {
+            Files.createDirectories(runDir);
+            copyTree(dist.resolve("config"), config);
+            Files.createDirectories(runDir.resolve("logs"));
+            Files.createDirectories(runDir.resolve("data"));
+            // jvm.options points GC logs, heap dumps and error files at paths relative to the distribution.
+            Path jvmOptions = config.resolve("jvm.options");
+            Files.writeString(
+                    jvmOptions,
+                    Files.readString(jvmOptions)
+                            .replace("file=logs/", "file=" + runDir.resolve("logs") + "/")
+                            .replace("=logs/", "=" + runDir.resolve("logs") + "/")
+                            .replace("HeapDumpPath=data", "HeapDumpPath=" + runDir.resolve("data")));
+            Files.writeString(
+                    config.resolve("opensearch.yml"),
+                    String.join(
+                            "\n",
+                            "cluster.name: podsearch-local",
+                            "node.name: local",
+                            "discovery.type: single-node",
+                            "network.host: 127.0.0.1",
+                            "http.port: " + port,
+                            "transport.port: " + transportPort,
+                            "path.data: " + runDir.resolve("data"),
+                            "path.logs: " + runDir.resolve("logs"),
+                            "cluster.routing.allocation.disk.threshold_enabled: false",
+                            "action.auto_create_index: false",
+                            "http.max_content_length: 200mb",
+                            ""));
+            ServiceUser.own(runDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServiceUser.openPath(dist);
+        List<String> command = new ArrayList<>(ServiceUser.commandPrefix());
+        command.add(dist.resolve("bin/opensearch").toString());
+        Map<String, String> environment = Map.of(
+                "OPENSEARCH_JAVA_HOME", javaHome.toString(),
+                "OPENSEARCH_PATH_CONF", config.toString(),
+                "OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
+                "HOME", runDir.toString());
+        process = ManagedProcess.start(home, name(), command, environment, runDir, runDir.resolve("opensearch.log"));
+        Readiness.await("OpenSearch on port " + port, Duration.ofSeconds(180), process, this::healthy);
+    }
+
+    /** The distribution with the k-NN plugin installed, unpacked once into the stack's dist folder. */
+    private Path unpack(Path javaHome) {
+        ArtifactLock lock = ArtifactLock.load();
+        PinnedArtifact server = lock.single("opensearch");
+        PinnedArtifact knn = lock.single("opensearch-knn");
+        Path target = home.dist().resolve("opensearch-" + server.version() + "-knn-" + knn.version());
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Downloader downloader = new Downloader(home.downloads(), StackMain.repository());
+        Path zip = downloader.fetch(server);
+        Path plugin = downloader.fetch(knn);
+        Path staging = home.dist()
+                .resolve(target.getFileName() + ".unpacking-"
+                        + ProcessHandle.current().pid());
+        try {
+            StackLog.info("unpacking %s", zip.getFileName());
+            Archives.unzip(zip, staging);
+            Path root;
+            try (Stream<Path> children = Files.list(staging)) {
+                root = children.filter(Files::isDirectory)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException(zip + " holds no top-level folder"));
+            }
+            StackLog.info("installing the k-NN plugin %s", knn.version());
+            Path log = staging.resolve("plugin-install.log");
+            List<String> install = List.of(
+                    root.resolve("bin/opensearch-plugin").toString(),
+                    "install",
+                    "--batch",
+                    plugin.toUri().toString());
+            ProcessBuilder builder = new ProcessBuilder(install)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .directory(root.toFile());
+            builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome.toString());
+            Process installer = builder.start();
+            if (installer.waitFor() != 0) {
+                throw new IllegalStateException("installing the k-NN plugin failed; last lines of " + log + ":\n"
+                        + ManagedProcess.tail(log, 25));
+            }
+            Files.move(root, target);
+            Archives.deleteTree(staging);
+        } catch (IOException e) {
+            Archives.deleteTree(staging);
+            if (Files.isDirectory(target)) {
+                return target;
+            }
+            throw new UncheckedIOException("cannot unpack " + zip, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing the k-NN plugin", e);
+        }
+        return target;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path destination = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String location() {
+        return url();
+    }
+
+    @Override
+    public Map<String, String> quarkusProperties() {
+        return Map.of("opensearch.hosts", url());
+    }
+}

@@ -1,0 +1,100 @@
+package dev.podsearch.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) run as its own process. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final ManagedProcess process;
+
+    private ServiceProcess(String name, int port, ManagedProcess process) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * Starts the service and waits until its readiness check ({@code /q/health/ready}) is UP.
+     *
+     * @param module the service's module folder (holding {@code target/quarkus-app})
+     * @param preferredPort the port to use when free; another free one otherwise
+     * @param properties configuration passed as system properties
+     */
+    public static ServiceProcess start(
+            String name, Path module, int preferredPort, Map<String, String> properties, Path logDir) {
+        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    jar + " does not exist: build the services first (./mvnw package -DskipTests)");
+        }
+        int port = Ports.pick(preferredPort);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-Dquarkus.http.port=" + port));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        StackHome home = StackHome.resolve();
+        ManagedProcess process =
+                ManagedProcess.start(home, name, command, Map.of(), module, logDir.resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, port, process);
+        try {
+            Readiness.await(name + " on port " + port, Duration.ofSeconds(120), process, service::ready);
+        } catch (RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+        return service;
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Path log() {
+        return process.log();
+    }
+
+    @Override
+    public void close() {
+        process.stop();
+    }
+}

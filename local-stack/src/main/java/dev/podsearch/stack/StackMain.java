@@ -1,0 +1,148 @@
+package dev.podsearch.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local stack from the command line.
+ *
+ * <pre>
+ * local-stack servers [--only postgres,kafka,opensearch]   servers only, on their usual ports when free
+ * local-stack up [--repo DIR]                               servers and the three services
+ * </pre>
+ *
+ * Both run until Ctrl-C, then stop everything they started. Data is kept between runs under the stack home.
+ */
+public final class StackMain {
+
+    private StackMain() {}
+
+    /** The Maven repository artifacts come from: {@code PODSEARCH_MAVEN_REPO}, else Maven Central. */
+    static String repository() {
+        String configured = StackHome.setting("podsearch.maven.repo", "PODSEARCH_MAVEN_REPO");
+        return configured == null ? Downloader.DEFAULT_REPOSITORY : configured;
+    }
+
+    public static void main(String[] args) {
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        String command = arguments.isEmpty() ? "help" : arguments.removeFirst();
+        try {
+            switch (command) {
+                case "servers" -> servers(components(option(arguments, "--only", "postgres,kafka,opensearch")));
+                case "up" ->
+                    up(Path.of(option(arguments, "--repo", "."))
+                            .toAbsolutePath()
+                            .normalize());
+                default -> {
+                    System.err.println("usage: local-stack servers [--only postgres,kafka,opensearch]\n"
+                            + "       local-stack up [--repo DIR]");
+                    System.exit("help".equals(command) ? 0 : 2);
+                }
+            }
+        } catch (RuntimeException e) {
+            System.err.println("[stack] error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void servers(Set<LocalStack.Component> components) {
+        LocalStack stack = LocalStack.start(new LocalStack.Options(components, "dev", true));
+        System.out.println();
+        System.out.println("Servers are up. To run a service against them in dev mode:");
+        StringBuilder flags = new StringBuilder();
+        stack.quarkusProperties()
+                .forEach((key, value) ->
+                        flags.append(" -D").append(key).append('=').append(value));
+        System.out.println("  ./mvnw -pl <service> quarkus:dev" + flags);
+        System.out.println("Press Ctrl-C to stop them.");
+        waitForever();
+    }
+
+    private static void up(Path repo) {
+        Path dropDir = repo.resolve("local/drop");
+        Path logDir = repo.resolve("local/logs");
+        try {
+            Files.createDirectories(logDir);
+            Files.createDirectories(dropDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LocalStack stack =
+                LocalStack.start(new LocalStack.Options(EnumSet.allOf(LocalStack.Component.class), "dev", true));
+        List<ServiceProcess> services = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            services.reversed().forEach(ServiceProcess::close);
+            stack.close();
+        }));
+        Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
+        properties.put("ingest.drop.dir", dropDir.toString());
+        services.add(startService("index-service", repo, 8082, properties, logDir));
+        services.add(startService("query-service", repo, 8080, properties, logDir));
+        services.add(startService("ingest-service", repo, 8081, properties, logDir));
+
+        ServiceProcess query = services.get(1);
+        ServiceProcess ingest = services.get(2);
+        System.out.println();
+        System.out.println("podsearch is up:");
+        System.out.printf("  search     %s/v1/search?q=...   (web page %s/)%n", query.url(), query.url());
+        System.out.printf(
+                "  upload     curl --data-binary @episode.txt -H 'Content-Type: text/plain' '%s/v1/transcripts?show=...'%n",
+                ingest.url());
+        System.out.printf("  drop files into %s%n", dropDir.resolve("incoming"));
+        services.forEach(s -> System.out.printf("  %-15s %s  (log %s)%n", s.name(), s.url(), s.log()));
+        stack.locations().forEach((name, where) -> System.out.printf("  %-15s %s%n", name, where));
+        System.out.println("Press Ctrl-C to stop everything.");
+        waitForever();
+    }
+
+    private static ServiceProcess startService(
+            String name, Path repo, int port, Map<String, String> properties, Path logDir) {
+        StackLog.info("starting %s", name);
+        ServiceProcess service = ServiceProcess.start(name, repo.resolve(name), port, properties, logDir);
+        StackLog.info("%-15s ready at %s", name, service.url());
+        return service;
+    }
+
+    static Set<LocalStack.Component> components(String list) {
+        Set<LocalStack.Component> components = EnumSet.noneOf(LocalStack.Component.class);
+        for (String name : list.split(",")) {
+            try {
+                components.add(LocalStack.Component.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown server '" + name + "'; choose from postgres, kafka, opensearch");
+            }
+        }
+        return components;
+    }
+
+    private static String option(List<String> arguments, String name, String fallback) {
+        int index = arguments.indexOf(name);
+        if (index < 0) {
+            return fallback;
+        }
+        if (index + 1 >= arguments.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return arguments.get(index + 1);
+    }
+
+    private static void waitForever() {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

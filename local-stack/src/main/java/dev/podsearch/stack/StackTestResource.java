@@ -1,0 +1,45 @@
+package dev.podsearch.stack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts the servers a Quarkus module's tests need, once per module run, and hands their addresses to the service.
+ *
+ * <p>Use with {@code @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name =
+ * "components", value = "postgres,kafka"))}. The provider follows {@code -Dstack} (see {@link RunningStack#start}).
+ */
+public final class StackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static RunningStack running;
+    private String components = "postgres,kafka,opensearch";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        components = initArgs.getOrDefault("components", components);
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (running == null) {
+            running = RunningStack.start(StackMain.components(components));
+        }
+        return running.quarkusProperties();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (running != null) {
+            running.close();
+            running = null;
+        }
+    }
+
+    /** The servers of the current module run, for tests that talk to them directly. */
+    public static synchronized RunningStack current() {
+        if (running == null) {
+            throw new IllegalStateException("no stack is running: is the test class annotated with the test resource?");
+        }
+        return running;
+    }
+}
