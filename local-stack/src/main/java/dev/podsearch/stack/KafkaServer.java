@@ -130,16 +130,22 @@ final class KafkaServer implements Server {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
-    private boolean answers() {
+    private void answers() throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        // Kafka loads configured classes through the context class loader, which test frameworks replace.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Admin.class.getClassLoader());
         try (Admin admin = Admin.create(config)) {
-            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()
-                    && admin.listTopics().names().get(3, TimeUnit.SECONDS) != null;
-        } catch (Exception e) {
-            return false;
+            if (admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
+                throw new IllegalStateException("no broker registered yet");
+            }
+            admin.listTopics().names().get(3, TimeUnit.SECONDS);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -136,7 +136,7 @@ final class PostgresServer implements Server {
         }
     }
 
-    private boolean createDatabase() {
+    private void createDatabase() throws SQLException {
         Properties credentials = new Properties();
         credentials.setProperty("user", USER);
         credentials.setProperty("password", PASSWORD);
@@ -148,9 +148,6 @@ final class PostgresServer implements Server {
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE " + DATABASE);
             }
-            return true;
-        } catch (SQLException e) {
-            return false;
         }
     }
 

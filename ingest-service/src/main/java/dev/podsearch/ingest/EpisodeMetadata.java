@@ -1,0 +1,111 @@
+package dev.podsearch.ingest;
+
+import dev.podsearch.support.ProblemException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Metadata given with an upload (query parameters, form fields or a sidecar file), validated. */
+public record EpisodeMetadata(
+        String show,
+        String title,
+        String notes,
+        Instant publishedAt,
+        String audioUrl,
+        String language,
+        String externalId,
+        List<String> speakers) {
+
+    public static final EpisodeMetadata NONE = new EpisodeMetadata(null, null, null, null, null, null, null, List.of());
+
+    /** Builds metadata from raw strings; every problem is a 400 naming the parameter. */
+    public static EpisodeMetadata of(
+            String show,
+            String title,
+            String notes,
+            String publishedAt,
+            String audioUrl,
+            String language,
+            String externalId,
+            String speakers) {
+        return new EpisodeMetadata(
+                text("show", show, 200),
+                text("title", title, 500),
+                text("notes", notes, 20_000),
+                instant(publishedAt),
+                url(audioUrl),
+                language(language),
+                text("externalId", externalId, 200),
+                speakers == null || speakers.isBlank()
+                        ? List.of()
+                        : Arrays.stream(speakers.split(","))
+                                .map(String::strip)
+                                .filter(s -> !s.isEmpty())
+                                .toList());
+    }
+
+    private static String text(String parameter, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw ProblemException.badParameter(parameter, parameter + " is longer than " + max + " characters");
+        }
+        return stripped;
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.badParameter(
+                        "publishedAt",
+                        "publishedAt '" + value
+                                + "' is not an ISO-8601 date (2026-05-17) or date-time (2026-05-17T06:00:00Z)");
+            }
+        }
+    }
+
+    private static String url(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw ProblemException.badParameter("audioUrl", "audioUrl '" + value + "' is not an http or https URL");
+    }
+
+    private static String language(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String tag = value.strip();
+        if (!tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            throw ProblemException.badParameter(
+                    "language", "language '" + value + "' is not a language tag such as en or pt-BR");
+        }
+        return tag;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.podsearch.ingest;
+
+import dev.podsearch.events.Segment;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An episode's transcript at its current revision: the system of record that search is built from. */
+@Entity
+@Table(name = "transcript")
+public class Transcript extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** What makes two uploads the same episode: the external id, else show and title. */
+    @Column(name = "episode_key", nullable = false, unique = true)
+    public String episodeKey;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String show;
+    public String title;
+    public String notes;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    @Column(name = "audio_url")
+    public String audioUrl;
+
+    public String language;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> speakers;
+
+    public long revision;
+
+    @Column(name = "content_sha256")
+    public String contentSha256;
+
+    public String format;
+
+    @Column(name = "segment_count")
+    public int segmentCount;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Segment> segments;
+
+    @Enumerated(EnumType.STRING)
+    public TranscriptStatus status;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "published_to_kafka_at")
+    public Instant publishedToKafkaAt;
+
+    @Column(name = "indexed_at")
+    public Instant indexedAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<Transcript> findByIdOptional(UUID id) {
+        return find("id", id).firstResultOptional();
+    }
+
+    /** The episode with this key, locked for the rest of the transaction. */
+    public static Optional<Transcript> lockByEpisodeKey(String episodeKey) {
+        return find("episodeKey", episodeKey)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+}

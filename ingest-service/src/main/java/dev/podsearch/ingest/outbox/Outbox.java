@@ -1,0 +1,46 @@
+package dev.podsearch.ingest.outbox;
+
+import dev.podsearch.events.Topics;
+import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.events.TranscriptEventCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Adds events to the outbox inside the caller's transaction, and wakes the relay once that transaction commits. */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    jakarta.enterprise.event.Event<Added> added;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** Must run inside the transaction that makes the change the event announces. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(TranscriptEvent event) {
+        OutboxEvent row = new OutboxEvent();
+        row.topic = Topics.TRANSCRIPTS;
+        row.recordKey = event.episodeId();
+        row.episodeId = UUID.fromString(event.episodeId());
+        row.revision = event.revision();
+        row.eventType = event.type().name();
+        row.payload = new String(TranscriptEventCodec.encode(event), StandardCharsets.UTF_8);
+        row.createdAt = Instant.now();
+        row.persist();
+        added.fire(new Added(row.id));
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Added event) {
+        relay.wakeUp();
+    }
+
+    /** Fired when an event row is written; observed after the commit. */
+    public record Added(Long id) {}
+}

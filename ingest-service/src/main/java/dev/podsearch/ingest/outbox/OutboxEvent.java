@@ -1,0 +1,47 @@
+package dev.podsearch.ingest.outbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event waiting to be published, written in the same transaction as the change it announces. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String topic;
+
+    @Column(name = "record_key")
+    public String recordKey;
+
+    @Column(name = "episode_id")
+    public UUID episodeId;
+
+    public long revision;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+}

@@ -1,0 +1,220 @@
+package dev.podsearch.ingest.outbox;
+
+import dev.podsearch.events.TopicSetup;
+import dev.podsearch.ingest.IngestConfig;
+import dev.podsearch.ingest.TranscriptStatus;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes outbox rows to Kafka in id order (so in order per episode) and marks them sent only after Kafka
+ * acknowledged them ({@code acks=all}, idempotent producer). A failed round rolls back and is retried with backoff, so
+ * an accepted upload is published once Kafka is reachable again.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    IngestConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    private final Object signal = new Object();
+    private volatile boolean running;
+    private volatile boolean wakeRequested;
+    private KafkaProducer<String, byte[]> producer;
+    private Thread worker;
+    private boolean topicsReady;
+
+    void start(@Observes StartupEvent event) {
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                        "zstd",
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        TopicSetup.MAX_MESSAGE_BYTES,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        5_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        (int) config.outbox().sendTimeout().toMillis(),
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        (int) Math.min(config.outbox().sendTimeout().toMillis(), 10_000)),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks the relay to look at the outbox now rather than at its next poll. */
+    public void wakeUp() {
+        synchronized (signal) {
+            wakeRequested = true;
+            signal.notifyAll();
+        }
+    }
+
+    private void loop() {
+        Duration backoff = Duration.ZERO;
+        while (running) {
+            try {
+                ensureTopics();
+                int sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                backoff = Duration.ZERO;
+                if (sent > 0) {
+                    continue;
+                }
+                await(Duration.ofMillis(500));
+            } catch (RuntimeException e) {
+                backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), MAX_BACKOFF);
+                Log.warnf("outbox relay: publishing failed (%s); retrying in %d ms", causes(e), backoff.toMillis());
+                await(backoff);
+            }
+        }
+    }
+
+    private void ensureTopics() {
+        if (topicsReady) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5_000))) {
+            TopicSetup.ensureTopics(admin, Duration.ofSeconds(5));
+        }
+        topicsReady = true;
+    }
+
+    /** One round: up to a batch of unsent events, sent and confirmed, then marked sent, in one transaction. */
+    int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> batch = entityManager
+                .createNativeQuery(
+                        "SELECT * FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
+                        OutboxEvent.class)
+                .setParameter("limit", config.outbox().batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            row.attempts++;
+            acks.add(producer.send(
+                    new ProducerRecord<>(row.topic, row.recordKey, row.payload.getBytes(StandardCharsets.UTF_8))));
+        }
+        producer.flush();
+        Instant now = Instant.now();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent row = batch.get(i);
+            RecordMetadata metadata = await(acks.get(i), row);
+            row.sentAt = now;
+            row.lastError = null;
+            Log.debugf(
+                    "episode %s revision %d published to %s-%d@%d",
+                    row.episodeId, row.revision, metadata.topic(), metadata.partition(), metadata.offset());
+        }
+        entityManager
+                .createQuery("UPDATE Transcript t SET t.status = :published, t.publishedToKafkaAt = :now "
+                        + "WHERE t.status = :received AND t.id IN :ids")
+                .setParameter("published", TranscriptStatus.PUBLISHED)
+                .setParameter("received", TranscriptStatus.RECEIVED)
+                .setParameter("now", now)
+                .setParameter("ids", batch.stream().map(row -> row.episodeId).toList())
+                .executeUpdate();
+        Log.infof("outbox relay: published %d event(s), last id %d", batch.size(), batch.getLast().id);
+        return batch.size();
+    }
+
+    private RecordMetadata await(Future<RecordMetadata> ack, OutboxEvent row) {
+        try {
+            return ack.get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException(
+                    "event " + row.id + " of episode " + row.episodeId + " not acknowledged: " + cause.getMessage(),
+                    cause);
+        }
+    }
+
+    private void await(Duration timeout) {
+        synchronized (signal) {
+            if (!wakeRequested && running) {
+                try {
+                    signal.wait(Math.max(1, timeout.toMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            wakeRequested = false;
+        }
+    }
+
+    private static String causes(Throwable error) {
+        StringBuilder text = new StringBuilder(String.valueOf(error.getMessage()));
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" <- ").append(cause.getMessage());
+        }
+        return text.toString();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.podsearch.ingest.parse;
+
+import dev.podsearch.events.Segment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Our export format: a title line, an optional {@code Show notes} block, then a {@code Show transcript} block of
+ * {@code HH:MM:SS: text} lines. Page chrome ({@code New comment}) is dropped, timestamps without text are skipped, a line
+ * without a timestamp continues the previous segment, and a segment ends where the next begins.
+ */
+public final class SampleExportParser {
+
+    static final String NOTES_HEADER = "Show notes";
+    static final String TRANSCRIPT_HEADER = "Show transcript";
+    private static final Set<String> PAGE_CHROME = Set.of("New comment");
+
+    /** A line that starts like a timestamp: checked strictly, so a typo is an error rather than text. */
+    private static final Pattern TIMESTAMP_LIKE =
+            Pattern.compile("^(\\d{1,3}:\\w{1,3}(?::\\w{1,3})?(?:[.,]\\d+)?:)(.*)$");
+
+    private static final Pattern STRICT = Pattern.compile("^(\\d{2,3}):(\\d{2}):(\\d{2}):(.*)$");
+
+    /** True when the text has the headers of this format. */
+    public static boolean recognizes(String text) {
+        return text.lines().limit(200).anyMatch(line -> line.strip().equals(TRANSCRIPT_HEADER));
+    }
+
+    public ParsedTranscript parse(String text) {
+        String[] lines = text.split("\\r?\\n", -1);
+        int index = 0;
+        while (index < lines.length && lines[index].isBlank()) {
+            index++;
+        }
+        if (index == lines.length) {
+            throw new TranscriptParseException("the transcript is empty", 0);
+        }
+        String title = lines[index].strip();
+        if (title.equals(TRANSCRIPT_HEADER) || title.equals(NOTES_HEADER)) {
+            throw new TranscriptParseException("the first line must be the episode title", index + 1);
+        }
+        index++;
+        StringBuilder notes = new StringBuilder();
+        if (index < lines.length && lines[index].strip().equals(NOTES_HEADER)) {
+            index++;
+            while (index < lines.length && !lines[index].strip().equals(TRANSCRIPT_HEADER)) {
+                if (!lines[index].isBlank()) {
+                    notes.append(notes.isEmpty() ? "" : "\n").append(lines[index].strip());
+                }
+                index++;
+            }
+        }
+        while (index < lines.length && lines[index].isBlank()) {
+            index++;
+        }
+        if (index == lines.length || !lines[index].strip().equals(TRANSCRIPT_HEADER)) {
+            throw new TranscriptParseException(
+                    "expected a '" + TRANSCRIPT_HEADER + "' line after the title and notes",
+                    Math.min(index + 1, lines.length));
+        }
+        List<Segment> segments = segments(lines, index + 1);
+        return new ParsedTranscript(title, notes.isEmpty() ? null : notes.toString(), segments);
+    }
+
+    private static List<Segment> segments(String[] lines, int first) {
+        List<long[]> times = new ArrayList<>();
+        List<StringBuilder> texts = new ArrayList<>();
+        long previousStart = -1;
+        for (int i = first; i < lines.length; i++) {
+            String line = lines[i].strip();
+            int number = i + 1;
+            if (line.isEmpty() || PAGE_CHROME.contains(line)) {
+                continue;
+            }
+            Matcher like = TIMESTAMP_LIKE.matcher(line);
+            if (!like.matches()) {
+                if (texts.isEmpty()) {
+                    throw new TranscriptParseException(
+                            "expected a line starting with a timestamp HH:MM:SS:, found '" + abbreviate(line) + "'",
+                            number);
+                }
+                texts.getLast().append(' ').append(line);
+                continue;
+            }
+            Matcher strict = STRICT.matcher(line);
+            if (!strict.matches()) {
+                throw new TranscriptParseException(
+                        "malformed timestamp '" + like.group(1) + "': expected HH:MM:SS", number);
+            }
+            int minutes = Integer.parseInt(strict.group(2));
+            int seconds = Integer.parseInt(strict.group(3));
+            if (minutes > 59 || seconds > 59) {
+                throw new TranscriptParseException(
+                        "malformed timestamp '" + line.substring(0, 8) + "': minutes and seconds must be below 60",
+                        number);
+            }
+            long start = (Long.parseLong(strict.group(1)) * 3600 + minutes * 60L + seconds) * 1000;
+            if (start < previousStart) {
+                throw new TranscriptParseException(
+                        "timestamps go backwards: " + line.substring(0, strict.end(3)) + " comes after a later one",
+                        number);
+            }
+            previousStart = start;
+            String text = strict.group(4).strip();
+            if (text.isEmpty()) {
+                continue; // a timestamp with nothing said
+            }
+            times.add(new long[] {start});
+            texts.add(new StringBuilder(text));
+        }
+        if (texts.isEmpty()) {
+            throw new TranscriptParseException("the transcript has no timed lines", lines.length);
+        }
+        List<Segment> segments = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            Long end = i + 1 < texts.size() ? times.get(i + 1)[0] : null;
+            segments.add(new Segment(times.get(i)[0], end, null, texts.get(i).toString()));
+        }
+        return segments;
+    }
+
+    private static String abbreviate(String line) {
+        return line.length() <= 60 ? line : line.substring(0, 57) + "...";
+    }
+}

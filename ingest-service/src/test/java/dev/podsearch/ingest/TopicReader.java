@@ -1,0 +1,51 @@
+package dev.podsearch.ingest;
+
+import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.events.TranscriptEventCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Reads a topic from the beginning, as a consumer of the contract would. */
+final class TopicReader {
+
+    private TopicReader() {}
+
+    /** Every event of the topic with this record key, in offset order, read until {@code quiet} passes without news. */
+    static List<TranscriptEvent> eventsFor(String topic, String key, Duration quiet) {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false);
+        List<TranscriptEvent> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long quietUntil = System.nanoTime() + quiet.toNanos();
+            while (System.nanoTime() < deadline && (events.isEmpty() || System.nanoTime() < quietUntil)) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        events.add(TranscriptEventCodec.decode(record.value()));
+                        quietUntil = System.nanoTime() + quiet.toNanos();
+                    }
+                }
+            }
+        }
+        return events;
+    }
+}

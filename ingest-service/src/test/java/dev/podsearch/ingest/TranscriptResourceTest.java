@@ -1,0 +1,207 @@
+package dev.podsearch.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.podsearch.events.Topics;
+import dev.podsearch.events.TranscriptEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TranscriptResourceTest {
+
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @BeforeAll
+    static void logFailures() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    static ExtractableResponse<Response> upload(String body, String show) {
+        return given().contentType("text/plain")
+                .queryParam("show", show)
+                .body(body)
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(202)
+                .extract();
+    }
+
+    private static long transcriptCount() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Transcript.count());
+    }
+
+    @Test
+    void acceptsASampleExportAndPublishesItsEvent() {
+        String show = "Coastal Hours " + UUID.randomUUID();
+        ExtractableResponse<Response> accepted = given().contentType("text/plain")
+                .queryParam("show", show)
+                .queryParam("publishedAt", "2026-05-17")
+                .queryParam("audioUrl", "https://media.example.org/coastal/1.mp3")
+                .body(SampleExportParserTest.fixture("harbour-episode.txt"))
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(202)
+                .header("Location", matchesPattern(".*/v1/transcripts/" + UUID_PATTERN))
+                .body("id", matchesPattern(UUID_PATTERN))
+                .body("revision", equalTo(1))
+                .body("status", equalTo("RECEIVED"))
+                .body("created", equalTo(true))
+                .extract();
+        String id = accepted.path("id");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/v1/transcripts/{id}", id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PUBLISHED"))
+                .body("title", equalTo("Lighthouses and the Last Keepers"))
+                .body("show", equalTo(show))
+                .body("segments", equalTo(8))
+                .body("steps.received", notNullValue())
+                .body("steps.published", notNullValue()));
+
+        List<TranscriptEvent> events = TopicReader.eventsFor(Topics.TRANSCRIPTS, id, Duration.ofSeconds(1));
+        assertEquals(1, events.size(), "exactly one event per revision");
+        TranscriptEvent event = events.getFirst();
+        assertEquals(TranscriptEvent.Type.UPSERT, event.type());
+        assertEquals(1, event.revision());
+        assertEquals(Instant.parse("2026-05-17T00:00:00Z"), event.episode().publishedAt());
+        assertEquals("https://media.example.org/coastal/1.mp3", event.episode().audioUrl());
+        assertEquals(8, event.segments().size());
+        assertEquals(19_000L, event.segments().get(3).startMs());
+        assertEquals(
+                "She says the fog horn is the loudest thing she has ever loved.",
+                event.segments().get(3).text());
+    }
+
+    @Test
+    void identicalContentKeepsTheRevisionAndNewContentAddsOne() {
+        String show = "Revisions " + UUID.randomUUID();
+        String original = SampleExportParserTest.fixture("harbour-episode.txt");
+        String id = upload(original, show).path("id");
+
+        ExtractableResponse<Response> again = upload(original, show);
+        assertEquals(id, again.path("id"));
+        assertEquals(1, (int) again.path("revision"));
+        assertEquals(false, again.path("created"));
+
+        ExtractableResponse<Response> changed = upload(original.replace("thirty one years", "thirty two years"), show);
+        assertEquals(id, changed.path("id"));
+        assertEquals(2, (int) changed.path("revision"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> given().get("/v1/transcripts/{id}", id).then().body("status", equalTo("PUBLISHED")));
+        List<TranscriptEvent> events = TopicReader.eventsFor(Topics.TRANSCRIPTS, id, Duration.ofSeconds(1));
+        assertEquals(
+                List.of(1L, 2L), events.stream().map(TranscriptEvent::revision).toList());
+    }
+
+    @Test
+    void rejectsAMalformedTimestampNamingTheLineAndStoresNothing() {
+        long before = transcriptCount();
+
+        given().contentType("text/plain")
+                .body(SampleExportParserTest.fixture("malformed-timestamp.txt"))
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/unparseable-transcript"))
+                .body("status", equalTo(422))
+                .body("line", equalTo(7))
+                .body("detail", containsString("malformed timestamp '00:0x:09:'"));
+
+        assertEquals(before, transcriptCount());
+    }
+
+    @Test
+    void rejectsAnEmptyBody() {
+        given().contentType("text/plain")
+                .body("")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("the transcript is empty"));
+    }
+
+    @Test
+    void rejectsTextThatIsNotATranscript() {
+        given().contentType("text/plain")
+                .body("just some words\nwithout any structure\n")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("unrecognised transcript format"));
+    }
+
+    @Test
+    void rejectsBadMetadataNamingTheParameter() {
+        given().contentType("text/plain")
+                .queryParam("publishedAt", "17/05/2026")
+                .body(SampleExportParserTest.fixture("harbour-episode.txt"))
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("publishedAt"))
+                .body("detail", containsString("17/05/2026"));
+
+        given().contentType("text/plain")
+                .queryParam("audioUrl", "ftp://example.org/a.mp3")
+                .body(SampleExportParserTest.fixture("harbour-episode.txt"))
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("audioUrl"));
+    }
+
+    @Test
+    void answersNotFoundAndBadIdsAsProblems() {
+        given().get("/v1/transcripts/{id}", UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Not found"));
+
+        given().get("/v1/transcripts/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("id"));
+    }
+
+    @Test
+    void rejectsUnsupportedContentTypes() {
+        given().contentType("image/png")
+                .body(new byte[] {1, 2, 3})
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+    }
+}

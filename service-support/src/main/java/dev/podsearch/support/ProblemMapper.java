@@ -1,0 +1,75 @@
+package dev.podsearch.support;
+
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+
+/**
+ * The one exception mapper of a service: every error leaves as {@code application/problem+json}, and nothing internal
+ * (class names, stack traces) reaches the client.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable error) {
+        Problem problem = toProblem(error);
+        if (uriInfo != null) {
+            problem = problem.withInstance(uriInfo.getRequestUri().getRawPath());
+        }
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.body())
+                .build();
+    }
+
+    static Problem toProblem(Throwable error) {
+        if (error instanceof ProblemException known) {
+            return known.problem();
+        }
+        if (error instanceof ConstraintViolationException invalid) {
+            ConstraintViolation<?> first =
+                    invalid.getConstraintViolations().iterator().next();
+            String path = first.getPropertyPath().toString();
+            String parameter = path.substring(path.lastIndexOf('.') + 1);
+            return Problem.of(
+                    400,
+                    "invalid-parameter",
+                    "Invalid parameter",
+                    parameter + ": " + first.getMessage(),
+                    Map.of("parameter", parameter));
+        }
+        if (error instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            String reason = web.getResponse().getStatusInfo().getReasonPhrase();
+            return Problem.of(status, "http-" + status, reason, describe(status, reason), Map.of());
+        }
+        Log.errorf(error, "unexpected error");
+        return Problem.of(
+                500,
+                "internal-error",
+                "Internal error",
+                "the server failed to handle this request; it has been logged",
+                Map.of());
+    }
+
+    private static String describe(int status, String reason) {
+        return switch (status) {
+            case 404 -> "no resource at this path";
+            case 405 -> "this path does not accept that method";
+            case 406 -> "no representation in the accepted media types";
+            case 415 -> "unsupported Content-Type for this endpoint";
+            default -> reason;
+        };
+    }
+}
