@@ -51,6 +51,22 @@ public final class TranscriptEventCodec {
         return event;
     }
 
+    public static byte[] encodeIndexed(IndexedEvent event) {
+        try {
+            return MAPPER.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode indexed event of episode " + event.episodeId(), e);
+        }
+    }
+
+    public static IndexedEvent decodeIndexed(byte[] json) {
+        try {
+            return MAPPER.readValue(json, IndexedEvent.class);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidEventException("not an indexed event: " + firstLine(e.getMessage()));
+        }
+    }
+
     public static TranscriptEvent decode(String json) {
         return decode(json.getBytes(StandardCharsets.UTF_8));
     }
