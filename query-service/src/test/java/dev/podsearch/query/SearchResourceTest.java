@@ -1,0 +1,175 @@
+package dev.podsearch.query;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+@QuarkusTest
+class SearchResourceTest {
+
+    @Inject
+    OpenSearchClient client;
+
+    @BeforeEach
+    void corpus() throws IOException {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        TestCorpus.load(client);
+    }
+
+    @Test
+    void findsTheEpisodeAndTheMomentWithItsTimestamp() {
+        given().queryParam("q", "loudest thing")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                .body("results", hasSize(1))
+                .body("results[0].episode.id", equalTo(TestCorpus.LIGHTHOUSE))
+                .body("results[0].episode.title", equalTo("Lighthouses and the Last Keepers"))
+                .body("results[0].episode.show", equalTo("Coastal Hours"))
+                .body("results[0].moments", hasSize(1))
+                .body("results[0].moments[0].startMs", equalTo(19000))
+                .body("results[0].moments[0].start", equalTo("00:00:19"))
+                .body(
+                        "results[0].moments[0].text",
+                        equalTo("She says the fog horn is the loudest thing she has ever loved."))
+                .body("results[0].moments[0].highlight", containsString("<mark>loudest</mark> <mark>thing</mark>"))
+                .body("results[0].moments[0].link", equalTo("https://media.example.org/coastal/1.mp3#t=19"));
+    }
+
+    @Test
+    void groupsMomentsByEpisodeInTimeOrder() {
+        given().queryParam("q", "fog")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body(
+                        "results.find { it.episode.id == 'ep-lighthouse' }.moments.startMs",
+                        equalTo(java.util.List.of(19000, 27000)));
+    }
+
+    @Test
+    void anExactPhraseOutranksScatteredWords() {
+        given().queryParam("q", "fog horn")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results[0].episode.id", equalTo(TestCorpus.LIGHTHOUSE))
+                .body("results[0].moments[0].startMs", equalTo(19000));
+    }
+
+    @Test
+    void stemsWords() {
+        given().queryParam("q", "climbing stair")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results[0].moments[0].startMs", equalTo(11000));
+    }
+
+    @Test
+    void filtersByShow() {
+        given().queryParam("q", "fog")
+                .queryParam("show", "Kitchen Talk")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results.episode.show", everyItem(equalTo("Kitchen Talk")))
+                .body("results", hasSize(2));
+    }
+
+    @Test
+    void anUnrelatedPhraseFindsNothing() {
+        given().queryParam("q", "quantum chromodynamics")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0))
+                .body("results", empty());
+    }
+
+    @Test
+    void markupInTranscriptsComesBackEscaped() {
+        given().queryParam("q", "typed transcript")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results[0].episode.id", equalTo(TestCorpus.HOSTILE))
+                .body("results[0].moments[0].highlight", containsString("&lt;script&gt;"))
+                .body("results[0].moments[0].highlight", not(containsString("<script>")))
+                .body("results[0].moments[0].link", equalTo("/v1/episodes/ep-hostile/transcript?at=0"));
+    }
+
+    @Test
+    void hostileQueriesNeverFail() {
+        for (String q :
+                new String[] {"\"unbalanced", "fog)(", "{\"query\":{}}", "a:b OR [c TO d]", "\\/*?~^", "<script>"}) {
+            given().queryParam("q", q).when().get("/v1/search").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void rejectsAMissingQueryNamingTheParameter() {
+        given().when()
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("q"))
+                .body("detail", containsString("q is required"));
+    }
+
+    @Test
+    void rejectsSizesOutOfRange() {
+        for (String size : new String[] {"0", "51", "ten"}) {
+            given().queryParam("q", "fog")
+                    .queryParam("size", size)
+                    .when()
+                    .get("/v1/search")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("parameter", equalTo("size"));
+        }
+    }
+
+    @Test
+    void rejectsAVeryLongQuery() {
+        given().queryParam("q", "fog ".repeat(200))
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("q"));
+    }
+
+    @Test
+    void unknownPathsAreProblemsWithoutInternals() {
+        given().when()
+                .get("/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", not(containsString("Exception")));
+    }
+}
