@@ -1,0 +1,175 @@
+package dev.podsearch.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.ServiceProcess;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system as a user runs it: the three packaged services as separate processes, on real PostgreSQL, Kafka
+ * and OpenSearch. Transcripts go in through the upload endpoint and the drop folder and come out of the search API.
+ */
+class EndToEndIT {
+
+    private static final Path REPO =
+            Path.of(System.getProperty("podsearch.repo", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = REPO.resolve("e2e/target/e2e");
+
+    private static RunningStack stack;
+    private static ServiceProcess index;
+    private static ServiceProcess query;
+    private static ServiceProcess ingest;
+
+    @BeforeAll
+    static void startTheSystem() throws IOException {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        Files.createDirectories(WORK);
+        stack = RunningStack.start(EnumSet.allOf(LocalStack.Component.class));
+        Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
+        properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
+        Path logs = WORK.resolve("logs");
+        index = ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
+        query = ServiceProcess.start("query-service", REPO.resolve("query-service"), 0, properties, logs);
+        ingest = ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (ServiceProcess service : new ServiceProcess[] {ingest, query, index}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = EndToEndIT.class.getResourceAsStream("/fixtures/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String upload(String fixture, String show) {
+        return given().baseUri(ingest.url())
+                .contentType("text/plain")
+                .queryParam("show", show)
+                .queryParam("audioUrl", "https://media.example.org/" + fixture.replace(".txt", ".mp3"))
+                .body(fixture(fixture))
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(202)
+                .body("revision", equalTo(1))
+                .extract()
+                .path("id");
+    }
+
+    @Test
+    void uploadedTranscriptsBecomeSearchableAtTheRightMoment() {
+        String orchard = upload("orchard.txt", "Field Notes");
+        String glacier = upload("glacier.txt", "Deep Field");
+        String market = upload("market.txt", "City Walks");
+
+        for (String id : new String[] {orchard, glacier, market}) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(ingest.url())
+                    .get("/v1/transcripts/{id}", id)
+                    .then()
+                    .body("status", equalTo("PUBLISHED")));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
+                .queryParam("q", "matching the cambium layers")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results", hasSize(1))
+                .body("results[0].episode.id", equalTo(orchard))
+                .body("results[0].episode.title", equalTo("Grafting Old Apple Trees"))
+                .body("results[0].episode.show", equalTo("Field Notes"))
+                .body("results[0].moments[0].start", equalTo("00:00:26"))
+                .body("results[0].moments[0].startMs", equalTo(26_000))
+                .body("results[0].moments[0].link", equalTo("https://media.example.org/orchard.mp3#t=26")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
+                .queryParam("q", "air bubbles escaping")
+                .get("/v1/search")
+                .then()
+                .body("results[0].episode.id", equalTo(glacier))
+                .body("results[0].moments[0].start", equalTo("00:00:31"))
+                .body("results[0].moments[0].highlight", containsString("<mark>air</mark> <mark>bubbles</mark>")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
+                .queryParam("q", "broth simmered for eleven hours")
+                .get("/v1/search")
+                .then()
+                .body("results[0].episode.id", equalTo(market))
+                .body("results[0].moments[0].startMs", equalTo(21_000)));
+
+        given().baseUri(query.url())
+                .queryParam("q", "submarine volcano telemetry")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0))
+                .body("results", empty());
+    }
+
+    @Test
+    void aFileInTheDropFolderBecomesSearchable() throws IOException {
+        Path incoming = WORK.resolve("drop/incoming");
+        Files.createDirectories(incoming);
+        String content = fixture("market.txt")
+                .replace("The Night Market Economy", "Dumplings After Dark")
+                .replace("nine hundred dumplings", "eleven hundred lanterns")
+                .replace("a broth simmered for eleven hours", "patience");
+        Path part = incoming.resolve("dropped.txt.part");
+        Files.writeString(part, content);
+        Files.move(part, incoming.resolve("dropped.txt"));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(WORK.resolve("drop/done/dropped.txt")));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
+                .queryParam("q", "eleven hundred lanterns")
+                .get("/v1/search")
+                .then()
+                .body("results", hasSize(1))
+                .body("results[0].episode.title", equalTo("Dumplings After Dark"))
+                .body("results[0].moments[0].start", equalTo("00:00:35")));
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemNamingTheLine() {
+        given().baseUri(ingest.url())
+                .contentType("text/plain")
+                .body("Bogus upload\nShow transcript\n00:00:05: first\n00:00:01: backwards\n")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("line", equalTo(4))
+                .body("detail", containsString("timestamps go backwards"));
+    }
+}
