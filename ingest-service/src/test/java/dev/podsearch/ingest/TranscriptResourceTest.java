@@ -195,6 +195,25 @@ class TranscriptResourceTest {
     }
 
     @Test
+    void rejectsAnUploadOverTheLimitBeforeReadingIt() {
+        long before = transcriptCount();
+        byte[] big = new byte[3 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+
+        given().contentType("text/plain")
+                .body(big)
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("limit", equalTo(2 * 1024 * 1024))
+                .body("detail", containsString("the limit is 2097152 bytes"));
+
+        assertEquals(before, transcriptCount());
+    }
+
+    @Test
     void rejectsUnsupportedContentTypes() {
         given().contentType("image/png")
                 .body(new byte[] {1, 2, 3})

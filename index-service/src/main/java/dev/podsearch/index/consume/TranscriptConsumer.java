@@ -1,6 +1,7 @@
 package dev.podsearch.index.consume;
 
 import dev.podsearch.events.IndexedEvent;
+import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
@@ -22,22 +23,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -67,20 +63,7 @@ public class TranscriptConsumer {
     private Thread worker;
 
     void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "zstd",
-                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        TopicSetup.MAX_MESSAGE_BYTES),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        producer = KafkaClients.reliableProducer(bootstrapServers, Map.of());
         running = true;
         worker = Thread.ofPlatform().name("transcript-consumer").start(this::run);
     }
@@ -127,12 +110,7 @@ public class TranscriptConsumer {
 
     /** Topics and indices exist before the first record is read. */
     private void prepare() {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000))) {
-            TopicSetup.ensureTopics(admin, Duration.ofSeconds(5));
-        }
+        KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
         try {
             indexSetup.ensureIndices();
         } catch (java.io.IOException e) {

@@ -1,6 +1,6 @@
 package dev.podsearch.ingest.outbox;
 
-import dev.podsearch.events.TopicSetup;
+import dev.podsearch.events.KafkaClients;
 import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.TranscriptStatus;
 import io.quarkus.logging.Log;
@@ -19,14 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,18 +52,9 @@ public class OutboxRelay {
     private boolean topicsReady;
 
     void start(@Observes StartupEvent event) {
-        producer = new KafkaProducer<>(
+        producer = KafkaClients.reliableProducer(
+                bootstrapServers,
                 Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "zstd",
-                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        TopicSetup.MAX_MESSAGE_BYTES,
                         ProducerConfig.LINGER_MS_CONFIG,
                         5,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
@@ -75,9 +62,7 @@ public class OutboxRelay {
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
                         (int) config.outbox().sendTimeout().toMillis(),
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        (int) Math.min(config.outbox().sendTimeout().toMillis(), 10_000)),
-                new StringSerializer(),
-                new ByteArraySerializer());
+                        (int) Math.min(config.outbox().sendTimeout().toMillis(), 10_000)));
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
@@ -128,15 +113,7 @@ public class OutboxRelay {
         if (topicsReady) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                5_000))) {
-            TopicSetup.ensureTopics(admin, Duration.ofSeconds(5));
-        }
+        KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
         topicsReady = true;
     }
 

@@ -1,0 +1,46 @@
+package dev.podsearch.events;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The client settings every producer of the contract's topics uses, and the topic check at start. */
+public final class KafkaClients {
+
+    private KafkaClients() {}
+
+    /**
+     * A producer that loses nothing it acknowledged and never duplicates on retry: {@code acks=all}, idempotent,
+     * compressed, sized for the largest transcript.
+     *
+     * @param overrides further producer settings (timeouts, linger)
+     */
+    public static KafkaProducer<String, byte[]> reliableProducer(
+            String bootstrapServers, Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
+        settings.putAll(overrides);
+        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Creates the contract's topics that do not exist yet; fails when Kafka does not answer within {@code timeout}. */
+    public static void ensureTopics(String bootstrapServers, Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis))) {
+            TopicSetup.ensureTopics(admin, timeout);
+        }
+    }
+}
