@@ -4,8 +4,9 @@ import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.ingest.outbox.Outbox;
+import dev.podsearch.ingest.parse.FormatDetector;
 import dev.podsearch.ingest.parse.ParsedTranscript;
-import dev.podsearch.ingest.parse.SampleExportParser;
+import dev.podsearch.ingest.parse.TranscriptFormat;
 import dev.podsearch.ingest.parse.TranscriptParseException;
 import dev.podsearch.ingest.parse.TranscriptText;
 import dev.podsearch.support.ProblemException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,37 +36,54 @@ public class IngestService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
     /** Parses and stores; parse errors become 422 problems and store nothing. */
-    public IngestResult ingest(byte[] content, EpisodeMetadata metadata) {
-        ParsedTranscript parsed = parse(content);
-        String title = metadata.title() != null ? metadata.title() : parsed.title();
+    public IngestResult ingest(Upload upload) {
+        Parsed parsed = parse(upload);
+        EpisodeMetadata given = upload.metadata();
+        String title =
+                given.title() != null ? given.title() : parsed.transcript().title();
         if (title == null) {
             throw ProblemException.badParameter(
-                    "title", "the transcript has no title line; give one with the title parameter");
+                    "title",
+                    "a " + parsed.format().parameter()
+                            + " transcript carries no title; give one with the title parameter");
         }
-        String notes = metadata.notes() != null ? metadata.notes() : parsed.notes();
+        String notes =
+                given.notes() != null ? given.notes() : parsed.transcript().notes();
+        EpisodeMetadata metadata = new EpisodeMetadata(
+                given.show(),
+                title,
+                notes,
+                given.publishedAt(),
+                given.audioUrl(),
+                given.language(),
+                given.externalId(),
+                given.speakers());
         return store(
-                new EpisodeMetadata(
-                        metadata.show(),
-                        title,
-                        notes,
-                        metadata.publishedAt(),
-                        metadata.audioUrl(),
-                        metadata.language(),
-                        metadata.externalId(),
-                        metadata.speakers()),
-                parsed.segments(),
-                "sample-export");
+                metadata,
+                parsed.transcript().segments(),
+                parsed.format(),
+                upload.idempotencyKey(),
+                requestHash(upload));
     }
 
-    static ParsedTranscript parse(byte[] content) {
+    record Parsed(TranscriptFormat format, ParsedTranscript transcript) {}
+
+    static Parsed parse(Upload upload) {
+        TranscriptFormat forced = null;
+        if (upload.format() != null && !upload.format().isBlank()) {
+            forced = TranscriptFormat.fromParameter(upload.format())
+                    .orElseThrow(() -> ProblemException.badParameter(
+                            "format",
+                            "format '" + upload.format() + "' is not one of " + TranscriptFormat.parameterNames()));
+        }
         try {
-            String text = TranscriptText.decode(content);
-            if (!SampleExportParser.recognizes(text)) {
-                throw new TranscriptParseException(
-                        "unrecognised transcript format: expected a title line, 'Show notes' and 'Show transcript'", 1);
-            }
-            return new SampleExportParser().parse(text);
+            String text = TranscriptText.decode(upload.content());
+            TranscriptFormat format = forced != null ? forced : FormatDetector.detect(upload.contentType(), text);
+            return new Parsed(format, format.parser().parse(text));
         } catch (TranscriptParseException e) {
             throw new ProblemException(
                     422,
@@ -76,7 +95,26 @@ public class IngestService {
     }
 
     @Transactional
-    IngestResult store(EpisodeMetadata metadata, List<Segment> segments, String format) {
+    IngestResult store(
+            EpisodeMetadata metadata,
+            List<Segment> segments,
+            TranscriptFormat format,
+            String idempotencyKey,
+            String requestHash) {
+        if (idempotencyKey != null) {
+            Optional<IngestResult> earlier = idempotencyKeys.claim(idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        IngestResult result = storeRevision(metadata, segments, format);
+        if (idempotencyKey != null) {
+            idempotencyKeys.remember(idempotencyKey, result);
+        }
+        return result;
+    }
+
+    private IngestResult storeRevision(EpisodeMetadata metadata, List<Segment> segments, TranscriptFormat format) {
         String key = episodeKey(metadata);
         String hash = contentHash(metadata, segments);
         Instant now = Instant.now();
@@ -104,7 +142,7 @@ public class IngestService {
         transcript.language = metadata.language();
         transcript.speakers = metadata.speakers();
         transcript.contentSha256 = hash;
-        transcript.format = format;
+        transcript.format = format.parameter();
         transcript.segments = segments;
         transcript.segmentCount = segments.size();
         transcript.status = TranscriptStatus.RECEIVED;
@@ -117,8 +155,35 @@ public class IngestService {
         transcript.persist();
         outbox.add(TranscriptEvent.upsert(
                 transcript.id.toString(), transcript.revision, now, episode(transcript), segments));
-        Log.infof("episode %s: stored revision %d (%d segments)", transcript.id, transcript.revision, segments.size());
+        Log.infof(
+                "episode %s: stored revision %d (%s, %d segments)",
+                transcript.id, transcript.revision, format.parameter(), segments.size());
         return new IngestResult(transcript.id, transcript.revision, transcript.status, true);
+    }
+
+    /**
+     * Removes an episode from search: a new revision whose event is a DELETE. Deleting a deleted episode changes
+     * nothing.
+     */
+    @Transactional
+    public Optional<IngestResult> delete(UUID id) {
+        Optional<Transcript> found = Transcript.lockById(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Transcript transcript = found.get();
+        if (transcript.status == TranscriptStatus.DELETED) {
+            return Optional.of(new IngestResult(id, transcript.revision, transcript.status, false));
+        }
+        Instant now = Instant.now();
+        transcript.revision++;
+        transcript.status = TranscriptStatus.DELETED;
+        transcript.statusReason = null;
+        transcript.deletedAt = now;
+        transcript.updatedAt = now;
+        outbox.add(TranscriptEvent.delete(id.toString(), transcript.revision, now));
+        Log.infof("episode %s: deleted as revision %d", id, transcript.revision);
+        return Optional.of(new IngestResult(id, transcript.revision, transcript.status, true));
     }
 
     static Episode episode(Transcript t) {
@@ -134,13 +199,26 @@ public class IngestService {
     }
 
     private static String contentHash(EpisodeMetadata metadata, List<Segment> segments) {
+        MessageDigest digest = sha256();
+        digest.update(metadata.toString().getBytes(StandardCharsets.UTF_8));
+        for (Segment segment : segments) {
+            digest.update(segment.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** What makes two requests the same for an Idempotency-Key: the bytes, their type, the format and the metadata. */
+    private static String requestHash(Upload upload) {
+        MessageDigest digest = sha256();
+        digest.update(upload.content());
+        digest.update((upload.contentType() + "\n" + upload.format() + "\n" + upload.metadata())
+                .getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(metadata.toString().getBytes(StandardCharsets.UTF_8));
-            for (Segment segment : segments) {
-                digest.update(segment.toString().getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

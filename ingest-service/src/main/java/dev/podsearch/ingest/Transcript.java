@@ -84,6 +84,11 @@ public class Transcript extends PanacheEntityBase {
         return find("id", id).firstResultOptional();
     }
 
+    /** The transcript with this id, locked for the rest of the transaction. */
+    public static Optional<Transcript> lockById(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** The episode with this key, locked for the rest of the transaction. */
     public static Optional<Transcript> lockByEpisodeKey(String episodeKey) {
         return find("episodeKey", episodeKey)

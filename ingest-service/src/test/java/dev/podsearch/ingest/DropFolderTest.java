@@ -73,4 +73,71 @@ class DropFolderTest {
         assertTrue(Files.exists(part));
         Files.delete(part);
     }
+
+    @Test
+    void aSidecarGivesTheMetadataAndTheExtensionTheFormat() throws IOException {
+        String title = "Sidecar " + UUID.randomUUID();
+        String name = "keepers-" + UUID.randomUUID();
+        Files.writeString(
+                folder("incoming").resolve(name + ".meta.json"),
+                "{\"title\": \"" + title + "\", \"show\": \"Drop Show\", \"speakers\": [\"Marta\", \"Host\"],"
+                        + " \"publishedAt\": \"2026-05-17\"}");
+        Files.writeString(folder("incoming").resolve(name + ".vtt"), SampleExportParserTest.fixture("keepers.vtt"));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(folder("done").resolve(name + ".vtt")));
+
+        assertTrue(Files.exists(folder("done").resolve(name + ".meta.json")));
+        Transcript stored = QuarkusTransaction.requiringNew()
+                .call(() -> Transcript.<Transcript>find("title", title).firstResult());
+        assertEquals("Drop Show", stored.show);
+        assertEquals("vtt", stored.format);
+        assertEquals(java.util.List.of("Marta", "Host"), stored.speakers);
+    }
+
+    @Test
+    void anInvalidSidecarFailsTheFileWithAProblem() throws IOException {
+        String name = "bad-meta-" + UUID.randomUUID();
+        Files.writeString(folder("incoming").resolve(name + ".meta.json"), "{\"audioUrl\": \"ftp://nope\"}");
+        Files.writeString(
+                folder("incoming").resolve(name + ".txt"), SampleExportParserTest.fixture("harbour-episode.txt"));
+
+        Path error = folder("failed").resolve(name + ".txt.error.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(error));
+
+        assertTrue(Files.exists(folder("failed").resolve(name + ".meta.json")));
+        MatcherAssert.assertThat(Files.readString(error), containsString("\"parameter\" : \"audioUrl\""));
+    }
+
+    @Inject
+    dev.podsearch.ingest.drop.DropFolder dropFolder;
+
+    @Test
+    void aRestartFinishesWhatWasInProcessingWithoutDuplicates() throws IOException {
+        String title = "Interrupted " + UUID.randomUUID();
+        String content = SampleExportParserTest.fixture("harbour-episode.txt")
+                .replace("Lighthouses and the Last Keepers", title);
+        // the previous run stored the file, then stopped before moving it on
+        io.restassured.RestAssured.given()
+                .contentType("text/plain")
+                .body(content)
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(202);
+        String stored = "stored-" + UUID.randomUUID() + ".txt";
+        Files.writeString(folder("processing").resolve(stored), content);
+        // and it had claimed another one that it never stored
+        String lostTitle = "Never stored " + UUID.randomUUID();
+        String unstored = "unstored-" + UUID.randomUUID() + ".txt";
+        Files.writeString(folder("processing").resolve(unstored), content.replace(title, lostTitle));
+
+        dropFolder.recover();
+
+        assertTrue(Files.exists(folder("done").resolve(stored)));
+        assertTrue(Files.exists(folder("done").resolve(unstored)));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Transcript.count("title", title)));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew()
+                .call(() -> Transcript.<Transcript>find("title", title).firstResult().revision));
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Transcript.count("title", lostTitle)));
+    }
 }

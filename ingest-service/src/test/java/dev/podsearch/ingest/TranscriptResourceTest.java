@@ -145,15 +145,30 @@ class TranscriptResourceTest {
     }
 
     @Test
-    void rejectsTextThatIsNotATranscript() {
+    void acceptsPlainTextButOnlyWithATitle() {
         given().contentType("text/plain")
-                .body("just some words\nwithout any structure\n")
+                .body("just some words\nwithout any timestamps\n")
                 .when()
                 .post("/v1/transcripts")
                 .then()
-                .statusCode(422)
+                .statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("unrecognised transcript format"));
+                .body("parameter", equalTo("title"))
+                .body("detail", containsString("a text transcript carries no title"));
+
+        String id = given().contentType("text/plain")
+                .queryParam("title", "Untimed notes " + UUID.randomUUID())
+                .body("first paragraph\n\nsecond paragraph\n")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("format", equalTo("text"))
+                .body("segments", equalTo(2));
     }
 
     @Test
@@ -197,7 +212,7 @@ class TranscriptResourceTest {
     @Test
     void rejectsAnUploadOverTheLimitBeforeReadingIt() {
         long before = transcriptCount();
-        byte[] big = new byte[3 * 1024 * 1024];
+        byte[] big = new byte[13 * 1024 * 1024];
         java.util.Arrays.fill(big, (byte) 'a');
 
         given().contentType("text/plain")
@@ -207,8 +222,8 @@ class TranscriptResourceTest {
                 .then()
                 .statusCode(413)
                 .contentType("application/problem+json")
-                .body("limit", equalTo(2 * 1024 * 1024))
-                .body("detail", containsString("the limit is 2097152 bytes"));
+                .body("limit", equalTo(12 * 1024 * 1024))
+                .body("detail", containsString("the limit is 12582912 bytes"));
 
         assertEquals(before, transcriptCount());
     }

@@ -1,9 +1,8 @@
 package dev.podsearch.stack;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -16,16 +15,16 @@ import org.testcontainers.utility.DockerImageName;
 /** The same servers as {@link LocalStack}, as containers, for machines with a Docker engine. */
 final class ContainerStack implements RunningStack {
 
-    private final List<GenericContainer<?>> containers;
+    private final Map<LocalStack.Component, GenericContainer<?>> containers;
     private final Map<String, String> properties;
 
-    private ContainerStack(List<GenericContainer<?>> containers, Map<String, String> properties) {
+    private ContainerStack(Map<LocalStack.Component, GenericContainer<?>> containers, Map<String, String> properties) {
         this.containers = containers;
         this.properties = properties;
     }
 
     static ContainerStack start(Set<LocalStack.Component> components) {
-        List<GenericContainer<?>> containers = new ArrayList<>();
+        Map<LocalStack.Component, GenericContainer<?>> containers = new EnumMap<>(LocalStack.Component.class);
         Map<String, String> properties = new TreeMap<>();
         try {
             for (LocalStack.Component component : EnumSet.copyOf(components)) {
@@ -35,7 +34,7 @@ final class ContainerStack implements RunningStack {
                                 .withDatabaseName(PostgresServer.DATABASE)
                                 .withUsername(PostgresServer.USER)
                                 .withPassword(PostgresServer.PASSWORD);
-                        containers.add(postgres);
+                        containers.put(component, postgres);
                         postgres.start();
                         properties.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl());
                         properties.put("quarkus.datasource.username", PostgresServer.USER);
@@ -45,7 +44,7 @@ final class ContainerStack implements RunningStack {
                         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1")
                                 .withEnv("KAFKA_MESSAGE_MAX_BYTES", Integer.toString(KafkaServer.MAX_MESSAGE_BYTES))
                                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
-                        containers.add(kafka);
+                        containers.put(component, kafka);
                         kafka.start();
                         properties.put("kafka.bootstrap.servers", kafka.getBootstrapServers());
                     }
@@ -60,7 +59,7 @@ final class ContainerStack implements RunningStack {
                                 .waitingFor(Wait.forHttp("/_cluster/health?wait_for_status=yellow")
                                         .forStatusCode(200)
                                         .withStartupTimeout(Duration.ofMinutes(3)));
-                        containers.add(opensearch);
+                        containers.put(component, opensearch);
                         opensearch.start();
                         properties.put(
                                 "opensearch.hosts",
@@ -69,7 +68,7 @@ final class ContainerStack implements RunningStack {
                 }
             }
         } catch (RuntimeException e) {
-            containers.forEach(GenericContainer::stop);
+            containers.values().forEach(GenericContainer::stop);
             throw e;
         }
         return new ContainerStack(containers, properties);
@@ -82,6 +81,33 @@ final class ContainerStack implements RunningStack {
 
     @Override
     public void close() {
-        containers.reversed().forEach(GenericContainer::stop);
+        containers.values().forEach(GenericContainer::stop);
+    }
+
+    /** An outage without a new address: the container is paused, not stopped. */
+    @Override
+    public void interrupt(LocalStack.Component component) {
+        GenericContainer<?> container = container(component);
+        container
+                .getDockerClient()
+                .pauseContainerCmd(container.getContainerId())
+                .exec();
+    }
+
+    @Override
+    public void resume(LocalStack.Component component) {
+        GenericContainer<?> container = container(component);
+        container
+                .getDockerClient()
+                .unpauseContainerCmd(container.getContainerId())
+                .exec();
+    }
+
+    private GenericContainer<?> container(LocalStack.Component component) {
+        GenericContainer<?> container = containers.get(component);
+        if (container == null) {
+            throw new IllegalArgumentException(component + " is not part of this stack");
+        }
+        return container;
     }
 }

@@ -27,6 +27,7 @@ final class KafkaServer implements Server {
     private final Path runDir;
     private final int preferredPort;
     private int port;
+    private int controllerPort;
     private ManagedProcess process;
 
     KafkaServer(StackHome home, Path runDir, int preferredPort) {
@@ -47,8 +48,10 @@ final class KafkaServer implements Server {
                 .map(downloader::fetch)
                 .map(Path::toString)
                 .collect(Collectors.joining(":"));
-        port = Ports.pick(preferredPort);
-        int controllerPort = Ports.pick(0);
+        if (port == 0) { // a restart keeps its ports, so clients reconnect to the same address
+            port = Ports.pick(preferredPort);
+            controllerPort = Ports.pick(0);
+        }
         Path data = runDir.resolve("data");
         Path config = runDir.resolve("server.properties");
         try {

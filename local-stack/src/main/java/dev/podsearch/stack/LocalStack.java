@@ -150,6 +150,25 @@ public final class LocalStack implements RunningStack {
         return locations;
     }
 
+    @Override
+    public void interrupt(Component component) {
+        server(component).stop();
+        StackLog.info("%s stopped (outage)", server(component).name());
+    }
+
+    @Override
+    public void resume(Component component) {
+        startOne(server(component));
+    }
+
+    private Server server(Component component) {
+        String name = component.name().toLowerCase(java.util.Locale.ROOT);
+        return servers.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " is not part of this stack"));
+    }
+
     public Path runDir() {
         return runDir;
     }

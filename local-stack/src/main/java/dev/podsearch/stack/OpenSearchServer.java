@@ -45,7 +45,9 @@ final class OpenSearchServer implements Server {
     public void start() {
         Path javaHome = Jdks.require(MINIMUM_JAVA, "OpenSearch 3.6");
         Path dist = unpack(javaHome);
-        port = Ports.pick(preferredPort);
+        if (port == 0) { // a restart keeps its port
+            port = Ports.pick(preferredPort);
+        }
         int transportPort = Ports.pick(0);
         Path config = runDir.resolve("config");
         try {

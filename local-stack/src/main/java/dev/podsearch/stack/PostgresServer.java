@@ -58,7 +58,9 @@ final class PostgresServer implements Server {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        port = Ports.pick(preferredPort);
+        if (port == 0) { // a restart keeps its port
+            port = Ports.pick(preferredPort);
+        }
         List<String> command = new ArrayList<>(ServiceUser.commandPrefix());
         command.addAll(List.of(
                 binDir.resolve("postgres").toString(),

@@ -13,6 +13,12 @@ public interface RunningStack extends AutoCloseable {
     @Override
     void close();
 
+    /** Takes one server away (an outage), keeping its data and address. */
+    void interrupt(LocalStack.Component component);
+
+    /** Brings back a server taken away by {@link #interrupt}, at the same address, and waits until it is ready. */
+    void resume(LocalStack.Component component);
+
     /**
      * Starts the servers with the provider chosen by {@code -Dstack}: {@code local} (default: local processes) or
      * {@code containers} (Testcontainers, needs a Docker engine).

@@ -28,7 +28,8 @@ public final class KafkaClients {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
-        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
+        // The producer checks this against the uncompressed record; the broker's limit applies to the compressed batch.
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * TopicSetup.MAX_MESSAGE_BYTES);
         settings.putAll(overrides);
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }

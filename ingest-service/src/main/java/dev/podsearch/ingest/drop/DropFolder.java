@@ -1,10 +1,10 @@
 package dev.podsearch.ingest.drop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.podsearch.ingest.EpisodeMetadata;
 import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
+import dev.podsearch.ingest.Upload;
 import dev.podsearch.support.Problem;
 import dev.podsearch.support.ProblemException;
 import io.quarkus.logging.Log;
@@ -54,13 +54,13 @@ public class DropFolder {
         }
         Folders folders = Folders.create(root.get());
         if (!recovered) {
-            forEachEntry(folders.processing(), file -> process(folders, file));
+            recover(folders);
             recovered = true;
         }
         Map<String, String> seen = new HashMap<>();
         forEachEntry(folders.incoming(), file -> {
             String name = file.getFileName().toString();
-            if (name.startsWith(".") || name.endsWith(".part")) {
+            if (name.startsWith(".") || name.endsWith(".part") || Sidecar.isSidecar(file)) {
                 return;
             }
             if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -79,6 +79,13 @@ public class DropFolder {
             Path claimed = folders.processing().resolve(name);
             try {
                 Files.move(file, claimed, StandardCopyOption.ATOMIC_MOVE);
+                Optional<Path> sidecar = Sidecar.of(file);
+                if (sidecar.isPresent()) {
+                    Files.move(
+                            sidecar.get(),
+                            folders.processing().resolve(sidecar.get().getFileName()),
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
             } catch (IOException e) {
                 Log.warnf("drop folder: cannot claim %s: %s", file, e.getMessage());
                 return;
@@ -89,11 +96,33 @@ public class DropFolder {
         lastSeen.putAll(seen);
     }
 
+    /**
+     * Ingests what a previous run left in {@code processing/} (it stopped between claiming a file and finishing it).
+     * Identical content makes no new revision, so a file that was already stored is only moved on.
+     */
+    void recover(Folders folders) {
+        forEachEntry(folders.processing(), file -> {
+            if (!Sidecar.isSidecar(file)) {
+                process(folders, file);
+            }
+        });
+    }
+
+    public void recover() {
+        config.drop().dir().map(Folders::create).ifPresent(this::recover);
+    }
+
     private void process(Folders folders, Path file) {
         String name = file.getFileName().toString();
         try {
-            IngestResult result = ingest.ingest(Files.readAllBytes(file), EpisodeMetadata.NONE);
+            Optional<Path> sidecar = Sidecar.of(file);
+            Sidecar.Metadata meta = sidecar.isPresent() ? Sidecar.read(sidecar.get(), json) : Sidecar.Metadata.NONE;
+            IngestResult result = ingest.ingest(new Upload(
+                    Files.readAllBytes(file), Sidecar.contentType(name), meta.format(), meta.metadata(), null));
             move(file, folders.done().resolve(name));
+            if (sidecar.isPresent()) {
+                move(sidecar.get(), folders.done().resolve(sidecar.get().getFileName()));
+            }
             Log.infof("drop folder: %s -> episode %s revision %d", name, result.id(), result.revision());
         } catch (ProblemException e) {
             fail(folders, file, e.problem());
@@ -111,6 +140,10 @@ public class DropFolder {
         String name = file.getFileName().toString();
         try {
             move(file, folders.failed().resolve(name));
+            Optional<Path> sidecar = Sidecar.of(file);
+            if (sidecar.isPresent()) {
+                move(sidecar.get(), folders.failed().resolve(sidecar.get().getFileName()));
+            }
             Files.write(
                     folders.failed().resolve(name + ".error.json"),
                     json.writerWithDefaultPrettyPrinter()

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code HH:MM:SS: text} lines. Page chrome ({@code New comment}) is dropped, timestamps without text are skipped, a line
  * without a timestamp continues the previous segment, and a segment ends where the next begins.
  */
-public final class SampleExportParser {
+public final class SampleExportParser implements TranscriptParser {
 
     static final String NOTES_HEADER = "Show notes";
     static final String TRANSCRIPT_HEADER = "Show transcript";
@@ -29,6 +29,7 @@ public final class SampleExportParser {
         return text.lines().limit(200).anyMatch(line -> line.strip().equals(TRANSCRIPT_HEADER));
     }
 
+    @Override
     public ParsedTranscript parse(String text) {
         String[] lines = text.split("\\r?\\n", -1);
         int index = 0;
@@ -66,9 +67,7 @@ public final class SampleExportParser {
     }
 
     private static List<Segment> segments(String[] lines, int first) {
-        List<long[]> times = new ArrayList<>();
-        List<StringBuilder> texts = new ArrayList<>();
-        long previousStart = -1;
+        List<Timed> timed = new ArrayList<>();
         for (int i = first; i < lines.length; i++) {
             String line = lines[i].strip();
             int number = i + 1;
@@ -77,12 +76,12 @@ public final class SampleExportParser {
             }
             Matcher like = TIMESTAMP_LIKE.matcher(line);
             if (!like.matches()) {
-                if (texts.isEmpty()) {
+                if (timed.isEmpty()) {
                     throw new TranscriptParseException(
                             "expected a line starting with a timestamp HH:MM:SS:, found '" + abbreviate(line) + "'",
                             number);
                 }
-                texts.getLast().append(' ').append(line);
+                timed.getLast().text().append(' ').append(line);
                 continue;
             }
             Matcher strict = STRICT.matcher(line);
@@ -94,33 +93,20 @@ public final class SampleExportParser {
             int seconds = Integer.parseInt(strict.group(3));
             if (minutes > 59 || seconds > 59) {
                 throw new TranscriptParseException(
-                        "malformed timestamp '" + line.substring(0, 8) + "': minutes and seconds must be below 60",
-                        number);
+                        "malformed timestamp '" + like.group(1) + "': minutes and seconds must be below 60", number);
             }
             long start = (Long.parseLong(strict.group(1)) * 3600 + minutes * 60L + seconds) * 1000;
-            if (start < previousStart) {
-                throw new TranscriptParseException(
-                        "timestamps go backwards: " + line.substring(0, strict.end(3)) + " comes after a later one",
-                        number);
-            }
-            previousStart = start;
-            String text = strict.group(4).strip();
-            if (text.isEmpty()) {
-                continue; // a timestamp with nothing said
-            }
-            times.add(new long[] {start});
-            texts.add(new StringBuilder(text));
+            timed.add(new Timed(start, new StringBuilder(strict.group(4)), number));
         }
-        if (texts.isEmpty()) {
-            throw new TranscriptParseException("the transcript has no timed lines", lines.length);
+        Timeline timeline = new Timeline();
+        for (Timed entry : timed) {
+            timeline.add(entry.start(), null, null, entry.text().toString(), entry.line());
         }
-        List<Segment> segments = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            Long end = i + 1 < texts.size() ? times.get(i + 1)[0] : null;
-            segments.add(new Segment(times.get(i)[0], end, null, texts.get(i).toString()));
-        }
-        return segments;
+        return timeline.segments(lines.length);
     }
+
+    /** A timed line being read; lines without a timestamp extend its text. */
+    private record Timed(long start, StringBuilder text, int line) {}
 
     private static String abbreviate(String line) {
         return line.length() <= 60 ? line : line.substring(0, 57) + "...";

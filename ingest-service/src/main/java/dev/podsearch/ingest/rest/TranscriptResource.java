@@ -4,66 +4,229 @@ import dev.podsearch.ingest.EpisodeMetadata;
 import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
 import dev.podsearch.ingest.Transcript;
+import dev.podsearch.ingest.TranscriptStatus;
+import dev.podsearch.ingest.Upload;
 import dev.podsearch.support.ProblemException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/v1/transcripts")
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscriptResource {
 
+    private static final int MAX_KEY_LENGTH = 200;
+    private static final int MAX_PAGE_SIZE = 100;
+
     @Inject
     IngestService ingest;
 
     @POST
-    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({
+        MediaType.TEXT_PLAIN,
+        MediaType.APPLICATION_OCTET_STREAM,
+        "text/vtt",
+        "application/x-subrip",
+        "application/srt",
+        "text/srt",
+        MediaType.APPLICATION_JSON,
+        "application/transcript+json"
+    })
     @Operation(
-            summary = "Upload a transcript",
-            description =
-                    "Stores the transcript and queues it for indexing. "
-                            + "Answers 202 with the episode id, its revision and status; identical content creates no new revision.")
+            summary = "Upload a transcript (raw body)",
+            description = "Stores the transcript and queues it for "
+                    + "indexing. The format comes from format=, else the Content-Type, else the content. Answers 202 with the "
+                    + "episode id, its revision and status; identical content creates no new revision.")
     public Response upload(
             byte[] body,
-            @Parameter(description = "Show (podcast) name") @QueryParam("show") String show,
-            @Parameter(description = "Episode title; defaults to the file's title line") @QueryParam("title")
-                    String title,
-            @Parameter(description = "Show notes; default from the file") @QueryParam("notes") String notes,
-            @Parameter(description = "ISO-8601 date or date-time", example = "2026-05-17") @QueryParam("publishedAt")
-                    String publishedAt,
-            @Parameter(description = "http(s) URL of the audio") @QueryParam("audioUrl") String audioUrl,
-            @Parameter(description = "Language tag", example = "en") @QueryParam("language") String language,
-            @Parameter(description = "Your id for the episode; uploads with the same id are revisions of one episode")
-                    @QueryParam("externalId")
-                    String externalId,
-            @Parameter(description = "Comma-separated speaker names") @QueryParam("speakers") String speakers) {
-        EpisodeMetadata metadata =
-                EpisodeMetadata.of(show, title, notes, publishedAt, audioUrl, language, externalId, speakers);
-        IngestResult result = ingest.ingest(body, metadata);
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(description = "Same key and same request: the same answer; same key, other request: 409")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @BeanParam MetadataParams metadata) {
+        return accepted(ingest.ingest(new Upload(
+                body, mediaType(contentType), metadata.format, metadata.toMetadata(), checkedKey(idempotencyKey))));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(
+            summary = "Upload a transcript (form)",
+            description = "The transcript in the 'file' part; metadata in "
+                    + "form fields of the same names as the query parameters (fields win over query parameters).")
+    public Response uploadForm(
+            @RestForm("file") FileUpload file,
+            @RestForm String show,
+            @RestForm String title,
+            @RestForm String notes,
+            @RestForm String publishedAt,
+            @RestForm String audioUrl,
+            @RestForm String language,
+            @RestForm String externalId,
+            @RestForm String speakers,
+            @RestForm String format,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @BeanParam MetadataParams query) {
+        if (file == null) {
+            throw ProblemException.badParameter("file", "the form has no 'file' part holding the transcript");
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EpisodeMetadata metadata = EpisodeMetadata.of(
+                first(show, query.show),
+                first(title, query.title),
+                first(notes, query.notes),
+                first(publishedAt, query.publishedAt),
+                first(audioUrl, query.audioUrl),
+                first(language, query.language),
+                first(externalId, query.externalId),
+                first(speakers, query.speakers));
+        return accepted(ingest.ingest(new Upload(
+                content,
+                mediaType(file.contentType()),
+                first(format, query.format),
+                metadata,
+                checkedKey(idempotencyKey))));
+    }
+
+    @GET
+    @Operation(summary = "List uploads, newest first", description = "Filter by status and show; page from 0.")
+    public TranscriptPage list(
+            @Parameter(description = "RECEIVED, PUBLISHED, INDEXED, FAILED or DELETED") @QueryParam("status")
+                    String status,
+            @Parameter(description = "Exact show name") @QueryParam("show") String show,
+            @QueryParam("page") @DefaultValue("0") String page,
+            @QueryParam("size") @DefaultValue("20") String size) {
+        int pageIndex = number("page", page, 0, Integer.MAX_VALUE);
+        int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (status != null && !status.isBlank()) {
+            conditions.add("status = :status");
+            parameters.and("status", status(status));
+        }
+        if (show != null && !show.isBlank()) {
+            conditions.add("show = :show");
+            parameters.and("show", show.strip());
+        }
+        var query = conditions.isEmpty()
+                ? Transcript.<Transcript>findAll(Sort.descending("receivedAt"))
+                : Transcript.<Transcript>find(
+                        String.join(" and ", conditions), Sort.descending("receivedAt"), parameters);
+        long total = query.count();
+        List<TranscriptView> items = query.page(Page.of(pageIndex, pageSize)).list().stream()
+                .map(TranscriptView::of)
+                .toList();
+        return new TranscriptPage(items, pageIndex, pageSize, total);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An upload's metadata, revision and status, with the time of each step")
+    public TranscriptView get(@PathParam("id") String id) {
+        return Transcript.findByIdOptional(parseId(id))
+                .map(TranscriptView::of)
+                .orElseThrow(() -> ProblemException.notFound("transcript", id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(
+            summary = "Remove an episode from search",
+            description = "Status becomes DELETED; the episode and " + "all its moments leave the index.")
+    public Response delete(@PathParam("id") String id) {
+        IngestResult result = ingest.delete(parseId(id)).orElseThrow(() -> ProblemException.notFound("transcript", id));
+        return Response.accepted(result).build();
+    }
+
+    private static Response accepted(IngestResult result) {
         return Response.accepted(result)
                 .location(URI.create("/v1/transcripts/" + result.id()))
                 .build();
     }
 
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "An upload's metadata, revision and status")
-    public TranscriptView get(@PathParam("id") String id) {
-        UUID uuid = parseId(id);
-        return Transcript.findByIdOptional(uuid)
-                .map(TranscriptView::of)
-                .orElseThrow(() -> ProblemException.notFound("transcript", id));
+    private static String mediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static String first(String preferred, String fallback) {
+        return preferred != null && !preferred.isBlank() ? preferred : fallback;
+    }
+
+    private static String checkedKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new ProblemException(
+                    400,
+                    "invalid-header",
+                    "Invalid header",
+                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters",
+                    java.util.Map.of("header", "Idempotency-Key"));
+        }
+        return key;
+    }
+
+    private static TranscriptStatus status(String value) {
+        try {
+            return TranscriptStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter(
+                    "status", "status '" + value + "' is not one of RECEIVED, PUBLISHED, INDEXED, FAILED, DELETED");
+        }
+    }
+
+    private static int number(String parameter, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badParameter(
+                parameter,
+                parameter + " must be a whole number from " + min + " to " + (max == Integer.MAX_VALUE ? "any" : max)
+                        + ", not '" + value + "'");
     }
 
     private static UUID parseId(String id) {
@@ -71,6 +234,52 @@ public class TranscriptResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("id", "'" + id + "' is not a transcript id (a UUID)");
+        }
+    }
+
+    /** A page of uploads. */
+    public record TranscriptPage(List<TranscriptView> items, int page, int size, long total) {}
+
+    /** Episode metadata as query parameters. */
+    public static class MetadataParams {
+        @Parameter(description = "Show (podcast) name")
+        @QueryParam("show")
+        String show;
+
+        @Parameter(description = "Episode title; default from the file when it has one")
+        @QueryParam("title")
+        String title;
+
+        @Parameter(description = "Show notes; default from the file when it has them")
+        @QueryParam("notes")
+        String notes;
+
+        @Parameter(description = "ISO-8601 date or date-time", example = "2026-05-17")
+        @QueryParam("publishedAt")
+        String publishedAt;
+
+        @Parameter(description = "http(s) URL of the audio")
+        @QueryParam("audioUrl")
+        String audioUrl;
+
+        @Parameter(description = "Language tag", example = "en")
+        @QueryParam("language")
+        String language;
+
+        @Parameter(description = "Your id for the episode; uploads with the same id are revisions of one episode")
+        @QueryParam("externalId")
+        String externalId;
+
+        @Parameter(description = "Comma-separated speaker names")
+        @QueryParam("speakers")
+        String speakers;
+
+        @Parameter(description = "Force the format: sample, podcasting-json, vtt, srt or text")
+        @QueryParam("format")
+        String format;
+
+        EpisodeMetadata toMetadata() {
+            return EpisodeMetadata.of(show, title, notes, publishedAt, audioUrl, language, externalId, speakers);
         }
     }
 }

@@ -1,0 +1,147 @@
+package dev.podsearch.ingest.outbox;
+
+import dev.podsearch.events.IndexedEvent;
+import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.Topics;
+import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.ingest.TranscriptStatus;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns the indexer's outcomes ({@link Topics#TRANSCRIPTS_INDEXED}) into upload statuses: {@code INDEXED} or {@code
+ * FAILED} with its reason. An outcome for a revision that is no longer current changes nothing.
+ */
+@ApplicationScoped
+public class IndexedStatusConsumer {
+
+    static final String GROUP = "ingest-service-status";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    EntityManager entityManager;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread worker;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        worker = Thread.ofPlatform().name("indexed-status").daemon().start(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
+                consume();
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                Log.warnf("indexed-status consumer: %s; starting again in 2 s", e.getMessage());
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void consume() {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                GROUP,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
+        try (KafkaConsumer<String, byte[]> kafka =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            kafka.subscribe(List.of(Topics.TRANSCRIPTS_INDEXED));
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    QuarkusTransaction.requiringNew().run(() -> records.forEach(this::apply));
+                    kafka.commitSync();
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        IndexedEvent event;
+        UUID id;
+        try {
+            event = TranscriptEventCodec.decodeIndexed(record.value());
+            id = UUID.fromString(String.valueOf(event.episodeId()));
+        } catch (TranscriptEventCodec.InvalidEventException | IllegalArgumentException e) {
+            Log.warnf(
+                    "indexed-status: skipping unreadable record %s-%d@%d: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
+            return;
+        }
+        TranscriptStatus status =
+                switch (event.status()) {
+                    case "INDEXED" -> TranscriptStatus.INDEXED;
+                    case "FAILED" -> TranscriptStatus.FAILED;
+                    default -> null; // DELETED: the upload is DELETED already
+                };
+        if (status == null) {
+            return;
+        }
+        int updated = entityManager
+                .createQuery("UPDATE Transcript t SET t.status = :status, t.statusReason = :reason,"
+                        + " t.indexedAt = :at, t.publishedToKafkaAt = COALESCE(t.publishedToKafkaAt, :at)"
+                        + " WHERE t.id = :id AND t.revision = :revision AND t.status IN (:received, :published)")
+                .setParameter("status", status)
+                .setParameter("reason", event.reason())
+                .setParameter("at", event.indexedAt())
+                .setParameter("id", id)
+                .setParameter("revision", event.revision())
+                .setParameter("received", TranscriptStatus.RECEIVED)
+                .setParameter("published", TranscriptStatus.PUBLISHED)
+                .executeUpdate();
+        Log.debugf("episode %s revision %d: %s (%d row)", event.episodeId(), event.revision(), status, updated);
+    }
+}
