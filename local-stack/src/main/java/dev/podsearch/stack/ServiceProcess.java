@@ -44,6 +44,11 @@ public final class ServiceProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m",
                 "-Dquarkus.http.port=" + port));
+        // Extra JVM options for the services, e.g. a flight recording: PODSEARCH_SERVICE_JVM_OPTS
+        String extra = StackHome.setting("podsearch.service.jvm-opts", "PODSEARCH_SERVICE_JVM_OPTS");
+        if (extra != null) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -119,53 +120,57 @@ public class OutboxRelay {
 
     /** One round: up to a batch of unsent events, sent and confirmed, then marked sent, in one transaction. */
     int publishBatch() {
+        // Plain SQL: only what is sent is read, and one statement marks the batch sent (an entity update would rewrite
+        // every column, payload included, row by row).
         @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = entityManager
-                .createNativeQuery(
-                        "SELECT * FROM outbox_event WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED",
-                        OutboxEvent.class)
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT id, topic, record_key, episode_id, payload FROM outbox_event"
+                        + " WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .setParameter("limit", config.outbox().batchSize())
                 .getResultList();
-        if (batch.isEmpty()) {
+        if (rows.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            row.attempts++;
-            acks.add(producer.send(
-                    new ProducerRecord<>(row.topic, row.recordKey, row.payload.getBytes(StandardCharsets.UTF_8))));
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            acks.add(producer.send(new ProducerRecord<>(
+                    (String) row[1], (String) row[2], ((String) row[4]).getBytes(StandardCharsets.UTF_8))));
         }
         producer.flush();
-        Instant now = Instant.now();
-        for (int i = 0; i < batch.size(); i++) {
-            OutboxEvent row = batch.get(i);
-            RecordMetadata metadata = await(acks.get(i), row);
-            row.sentAt = now;
-            row.lastError = null;
-            Log.debugf(
-                    "episode %s revision %d published to %s-%d@%d",
-                    row.episodeId, row.revision, metadata.topic(), metadata.partition(), metadata.offset());
+        List<Long> ids = new ArrayList<>(rows.size());
+        List<UUID> episodes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            await(acks.get(i), ((Number) row[0]).longValue(), (UUID) row[3]);
+            ids.add(((Number) row[0]).longValue());
+            episodes.add((UUID) row[3]);
         }
+        Instant now = Instant.now();
+        entityManager
+                .createNativeQuery("UPDATE outbox_event SET sent_at = :now, attempts = attempts + 1, last_error = NULL"
+                        + " WHERE id IN (:ids)")
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
         entityManager
                 .createQuery("UPDATE Transcript t SET t.status = :published, t.publishedToKafkaAt = :now "
                         + "WHERE t.status = :received AND t.id IN :ids")
                 .setParameter("published", TranscriptStatus.PUBLISHED)
                 .setParameter("received", TranscriptStatus.RECEIVED)
                 .setParameter("now", now)
-                .setParameter("ids", batch.stream().map(row -> row.episodeId).toList())
+                .setParameter("ids", episodes)
                 .executeUpdate();
-        Log.infof("outbox relay: published %d event(s), last id %d", batch.size(), batch.getLast().id);
-        return batch.size();
+        Log.debugf("outbox relay: published %d event(s), last id %d", rows.size(), ids.getLast());
+        return rows.size();
     }
 
-    private RecordMetadata await(Future<RecordMetadata> ack, OutboxEvent row) {
+    private void await(Future<RecordMetadata> ack, long id, UUID episode) {
         try {
-            return ack.get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            ack.get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(
-                    "event " + row.id + " of episode " + row.episodeId + " not acknowledged: " + cause.getMessage(),
-                    cause);
+                    "event " + id + " of episode " + episode + " not acknowledged: " + cause.getMessage(), cause);
         }
     }
 
