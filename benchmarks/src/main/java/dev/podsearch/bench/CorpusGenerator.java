@@ -10,15 +10,15 @@ import java.util.Random;
  */
 public final class CorpusGenerator {
 
-    private static final String[] WORDS = (
-            "the a and to of that it is in you we this so what they but just like right know think about was "
-                    + "model chips export china data center robot agent training open source benchmark inference "
-                    + "deep seek nvidia huawei meta google anthropic openai cursor tokens pricing compute energy "
-                    + "lighthouse keeper fog horn orchard glacier market dumplings broth river night ocean winter "
-                    + "really actually honestly basically interesting weird huge tiny cheap expensive fast slow "
-                    + "week episode story question answer listeners today tomorrow yesterday year quarter deal "
-                    + "government policy filing stock trade regulation lab researchers paper release launch")
-            .split(" ");
+    private static final String[] WORDS =
+            ("the a and to of that it is in you we this so what they but just like right know think about was "
+                            + "model chips export china data center robot agent training open source benchmark inference "
+                            + "deep seek nvidia huawei meta google anthropic openai cursor tokens pricing compute energy "
+                            + "lighthouse keeper fog horn orchard glacier market dumplings broth river night ocean winter "
+                            + "really actually honestly basically interesting weird huge tiny cheap expensive fast slow "
+                            + "week episode story question answer listeners today tomorrow yesterday year quarter deal "
+                            + "government policy filing stock trade regulation lab researchers paper release launch")
+                    .split(" ");
     private static final String[] SHOWS = {"Daily Synthesizer", "Field Notes", "Deep Field", "City Walks", "Tech Wire"};
 
     private final Random random;

@@ -3,6 +3,7 @@ package dev.podsearch.ingest;
 import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.ingest.outbox.Outbox;
 import dev.podsearch.ingest.parse.FormatDetector;
 import dev.podsearch.ingest.parse.ParsedTranscript;
@@ -143,7 +144,7 @@ public class IngestService {
         transcript.speakers = metadata.speakers();
         transcript.contentSha256 = hash;
         transcript.format = format.parameter();
-        transcript.segments = segments;
+        transcript.segments = TranscriptEventCodec.encodeSegments(segments);
         transcript.segmentCount = segments.size();
         transcript.status = TranscriptStatus.RECEIVED;
         transcript.statusReason = null;

@@ -1,13 +1,14 @@
 package dev.podsearch.ingest;
 
-import dev.podsearch.events.Segment;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,11 @@ import org.hibernate.type.SqlTypes;
 /** An episode's transcript at its current revision: the system of record that search is built from. */
 @Entity
 @Table(name = "transcript")
+@NamedQuery(name = Transcript.BY_EPISODE_KEY, query = "FROM Transcript WHERE episodeKey = :key")
 public class Transcript extends PanacheEntityBase {
+
+    /** Compiled once at start: this lookup runs on every upload. */
+    static final String BY_EPISODE_KEY = "Transcript.byEpisodeKey";
 
     @Id
     public UUID id;
@@ -56,8 +61,9 @@ public class Transcript extends PanacheEntityBase {
     @Column(name = "segment_count")
     public int segmentCount;
 
+    /** The segments as a JSON array, serialized once (a mapped list would be deep-copied on every flush). */
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<Segment> segments;
+    public String segments;
 
     @Enumerated(EnumType.STRING)
     public TranscriptStatus status;
@@ -91,7 +97,7 @@ public class Transcript extends PanacheEntityBase {
 
     /** The episode with this key, locked for the rest of the transaction. */
     public static Optional<Transcript> lockByEpisodeKey(String episodeKey) {
-        return find("episodeKey", episodeKey)
+        return find("#" + BY_EPISODE_KEY, Parameters.with("key", episodeKey))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }

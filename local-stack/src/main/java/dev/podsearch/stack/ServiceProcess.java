@@ -42,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
         int port = Ports.pick(preferredPort);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
+                "-Xmx" + StackHome.settingOr("podsearch.service.heap", "PODSEARCH_SERVICE_HEAP", "512m"),
                 "-Dquarkus.http.port=" + port));
         // Extra JVM options for the services, e.g. a flight recording: PODSEARCH_SERVICE_JVM_OPTS
         String extra = StackHome.setting("podsearch.service.jvm-opts", "PODSEARCH_SERVICE_JVM_OPTS");

@@ -37,6 +37,11 @@ record StackHome(Path root) {
         return value == null || value.isBlank() ? null : value;
     }
 
+    static String settingOr(String property, String environment, String fallback) {
+        String value = setting(property, environment);
+        return value == null ? fallback : value;
+    }
+
     Path downloads() {
         return dir("downloads");
     }

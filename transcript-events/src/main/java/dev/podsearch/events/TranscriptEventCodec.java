@@ -51,6 +51,15 @@ public final class TranscriptEventCodec {
         return event;
     }
 
+    /** Segments as the JSON array the envelope carries them in. */
+    public static String encodeSegments(java.util.List<Segment> segments) {
+        try {
+            return MAPPER.writeValueAsString(segments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode segments", e);
+        }
+    }
+
     public static byte[] encodeIndexed(IndexedEvent event) {
         try {
             return MAPPER.writeValueAsBytes(event);

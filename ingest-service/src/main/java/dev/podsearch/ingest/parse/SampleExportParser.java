@@ -74,6 +74,18 @@ public final class SampleExportParser implements TranscriptParser {
             if (line.isEmpty() || PAGE_CHROME.contains(line)) {
                 continue;
             }
+            if (isPlainTimestamp(line)) { // the common, well-formed line, read without regexes
+                int minutes = (line.charAt(3) - '0') * 10 + (line.charAt(4) - '0');
+                int seconds = (line.charAt(6) - '0') * 10 + (line.charAt(7) - '0');
+                if (minutes < 60 && seconds < 60) {
+                    long hours = (line.charAt(0) - '0') * 10 + (line.charAt(1) - '0');
+                    timed.add(new Timed(
+                            (hours * 3600 + minutes * 60L + seconds) * 1000,
+                            new StringBuilder(line.substring(9)),
+                            number));
+                    continue;
+                }
+            }
             Matcher like = TIMESTAMP_LIKE.matcher(line);
             if (!like.matches()) {
                 if (timed.isEmpty()) {
@@ -103,6 +115,19 @@ public final class SampleExportParser implements TranscriptParser {
             timeline.add(entry.start(), null, null, entry.text().toString(), entry.line());
         }
         return timeline.segments(lines.length);
+    }
+
+    /** {@code HH:MM:SS:} at the start, all digits where digits belong. */
+    private static boolean isPlainTimestamp(String line) {
+        if (line.length() < 9 || line.charAt(2) != ':' || line.charAt(5) != ':' || line.charAt(8) != ':') {
+            return false;
+        }
+        for (int i : new int[] {0, 1, 3, 4, 6, 7}) {
+            if (line.charAt(i) < '0' || line.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A timed line being read; lines without a timestamp extend its text. */

@@ -10,6 +10,17 @@ final class Text {
     private Text() {}
 
     static String normalize(String text) {
-        return text == null ? "" : SPACES.matcher(text).replaceAll(" ").strip();
+        if (text == null) {
+            return "";
+        }
+        String stripped = text.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (Character.isWhitespace(c)
+                    && (c != ' ' || (i + 1 < stripped.length() && Character.isWhitespace(stripped.charAt(i + 1))))) {
+                return SPACES.matcher(stripped).replaceAll(" "); // only text that needs it pays for the regex
+            }
+        }
+        return stripped;
     }
 }
