@@ -97,7 +97,8 @@ class EndToEndIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(ingest.url())
                     .get("/v1/transcripts/{id}", id)
                     .then()
-                    .body("status", equalTo("PUBLISHED")));
+                    .body("status", equalTo("INDEXED"))
+                    .body("steps.indexed", org.hamcrest.Matchers.notNullValue()));
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())

@@ -133,6 +133,36 @@ class TranscriptResourceTest {
     }
 
     @Test
+    void rejectsBinaryInvalidUtf8AndTranscriptsWithoutSegments() {
+        long before = transcriptCount();
+        given().contentType("application/octet-stream")
+                .body(new byte[] {'T', 'i', 't', 'l', 'e', '\n', 0, 1, 2})
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("binary"))
+                .body("line", equalTo(2));
+        given().contentType("text/plain")
+                .body(new byte[] {'T', '\n', 'S', 'h', 'o', 'w', ' ', (byte) 0xFF, (byte) 0xFE})
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("not valid UTF-8"))
+                .body("line", equalTo(2));
+        given().contentType("text/plain")
+                .body("A title\nShow transcript\n00:00:01:\n00:00:02:   \nNew comment\n")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .body("detail", equalTo("the transcript has no timed lines"));
+        assertEquals(before, transcriptCount());
+    }
+
+    @Test
     void rejectsAnEmptyBody() {
         given().contentType("text/plain")
                 .body("")
