@@ -54,14 +54,17 @@ class EventContractTest {
                 .extract()
                 .path("id");
         await().atMost(Duration.ofSeconds(20))
-                .untilAsserted(() -> given().get("/v1/transcripts/{id}", id).then().body("status", equalTo("PUBLISHED")));
+                .untilAsserted(
+                        () -> given().get("/v1/transcripts/{id}", id).then().body("status", equalTo("PUBLISHED")));
 
         JsonNode published = JSON.readTree(rawEvent(id));
         JsonNode sample = JSON.readTree(ContractSample.bytes());
 
         assertEquals(fields(sample), fields(published));
         assertEquals(fields(sample.get("episode")), fields(published.get("episode")));
-        assertEquals(fields(sample.get("segments").get(0)), fields(published.get("segments").get(0)));
+        assertEquals(
+                fields(sample.get("segments").get(0)),
+                fields(published.get("segments").get(0)));
         assertEquals(sample.get("schemaVersion"), published.get("schemaVersion"));
     }
 
@@ -74,9 +77,12 @@ class EventContractTest {
     private byte[] rawEvent(String key) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        ConsumerConfig.GROUP_ID_CONFIG, "contract-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "contract-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.TRANSCRIPTS));
