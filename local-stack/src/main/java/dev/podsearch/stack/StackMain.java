@@ -65,6 +65,8 @@ public final class StackMain {
                 .forEach((key, value) ->
                         flags.append(" -D").append(key).append('=').append(value));
         System.out.println("  ./mvnw -pl <service> quarkus:dev" + flags);
+        System.out.println("or the packaged service (where quarkus:dev cannot fetch the Dev UI):");
+        System.out.println("  java" + flags + " -jar <service>/target/quarkus-app/quarkus-run.jar");
         System.out.println("Press Ctrl-C to stop them.");
         waitForever();
     }
