@@ -117,7 +117,7 @@ class SearchResourceTest {
                 .body("results[0].episode.id", equalTo(TestCorpus.HOSTILE))
                 .body("results[0].moments[0].highlight", containsString("&lt;script&gt;"))
                 .body("results[0].moments[0].highlight", not(containsString("<script>")))
-                .body("results[0].moments[0].link", equalTo("/v1/episodes/ep-hostile/transcript?at=0"));
+                .body("results[0].moments[0].link", equalTo("/v1/episodes/ep-hostile/moments?at=0&context=2"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.podsearch.query;
 
+import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import java.io.IOException;
@@ -34,6 +35,7 @@ final class TestCorpus {
             return;
         }
         createIndex(client, "moments-v1", Indices.MOMENTS);
+        createIndex(client, "episodes-v1", Indices.EPISODES);
         List<MomentDocument> moments = new ArrayList<>();
         moments.addAll(episode(
                 LIGHTHOUSE,
@@ -63,7 +65,27 @@ final class TestCorpus {
                         .id(Indices.momentId(m.episodeId(), m.ordinal()))
                         .document(m))))
                 .toList();
-        client.bulk(b -> b.operations(operations).refresh(org.opensearch.client.opensearch._types.Refresh.True));
+        List<BulkOperation> all = new ArrayList<>(operations);
+        moments.stream()
+                .collect(java.util.stream.Collectors.groupingBy(MomentDocument::episodeId))
+                .forEach((id, list) -> {
+                    MomentDocument first = list.getFirst();
+                    EpisodeDocument episode = new EpisodeDocument(
+                            id,
+                            1,
+                            first.title(),
+                            "Notes of " + first.title(),
+                            first.show(),
+                            first.publishedAt(),
+                            first.audioUrl(),
+                            "en",
+                            List.of("Host"),
+                            list.getLast().endMs(),
+                            list.size());
+                    all.add(BulkOperation.of(op ->
+                            op.index(ix -> ix.index(Indices.EPISODES).id(id).document(episode))));
+                });
+        client.bulk(b -> b.operations(all).refresh(org.opensearch.client.opensearch._types.Refresh.True));
         loaded = true;
     }
 

@@ -1,5 +1,6 @@
 package dev.podsearch.query.search;
 
+import dev.podsearch.search.MomentDocument;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,5 +17,27 @@ public record SearchResults(long total, long took, List<Result> results) {
      * @param link where to hear it: the audio at that second, else the transcript at that moment
      */
     public record Moment(
-            Long startMs, Long endMs, String start, String speaker, String text, String highlight, String link) {}
+            Long startMs, Long endMs, String start, String speaker, String text, String highlight, String link) {
+
+        /** A moment for the API; {@code highlight} null means the plain text, escaped. */
+        public static Moment of(MomentDocument m, String highlight) {
+            return new Moment(
+                    m.startMs(),
+                    m.endMs(),
+                    Timecodes.format(m.startMs()),
+                    m.speaker(),
+                    m.text(),
+                    highlight != null ? highlight : Html.escape(m.text()),
+                    link(m));
+        }
+
+        /** The audio at that second, else the transcript around that moment. */
+        static String link(MomentDocument m) {
+            long at = m.startMs() == null ? 0 : m.startMs();
+            if (m.audioUrl() != null) {
+                return m.audioUrl() + "#t=" + at / 1000;
+            }
+            return "/v1/episodes/" + m.episodeId() + "/moments?at=" + at + "&context=2";
+        }
+    }
 }

@@ -97,16 +97,6 @@ public class SearchService {
 
     private static SearchResults.Moment moment(MomentDocument m, Map<String, List<String>> highlight) {
         List<String> fragments = highlight.get("text");
-        String marked = fragments == null || fragments.isEmpty() ? Html.escape(m.text()) : fragments.getFirst();
-        return new SearchResults.Moment(
-                m.startMs(), m.endMs(), Timecodes.format(m.startMs()), m.speaker(), m.text(), marked, link(m));
-    }
-
-    private static String link(MomentDocument m) {
-        long seconds = m.startMs() == null ? 0 : m.startMs() / 1000;
-        if (m.audioUrl() != null) {
-            return m.audioUrl() + "#t=" + seconds;
-        }
-        return "/v1/episodes/" + m.episodeId() + "/transcript?at=" + (m.startMs() == null ? 0 : m.startMs());
+        return SearchResults.Moment.of(m, fragments == null || fragments.isEmpty() ? null : fragments.getFirst());
     }
 }

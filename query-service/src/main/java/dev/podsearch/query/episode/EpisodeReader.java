@@ -1,0 +1,67 @@
+package dev.podsearch.query.episode;
+
+import dev.podsearch.search.EpisodeDocument;
+import dev.podsearch.search.Indices;
+import dev.podsearch.search.MomentDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+/** Reads one episode and its moments, in time order, from the indices. */
+@ApplicationScoped
+public class EpisodeReader {
+
+    private static final int PAGE = 2000;
+
+    @Inject
+    OpenSearchClient client;
+
+    public Optional<EpisodeDocument> episode(String id) {
+        try {
+            var response = client.get(g -> g.index(Indices.EPISODES).id(id), EpisodeDocument.class);
+            return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable", e);
+        }
+    }
+
+    /** Every moment of the episode in order, read in pages (a 10 MB transcript has tens of thousands). */
+    public List<MomentDocument> moments(String episodeId) {
+        List<MomentDocument> moments = new ArrayList<>();
+        List<FieldValue> after = null;
+        try {
+            while (true) {
+                List<FieldValue> searchAfter = after;
+                SearchResponse<MomentDocument> page = client.search(
+                        s -> {
+                            s.index(Indices.MOMENTS)
+                                    .size(PAGE)
+                                    .query(q -> q.term(t -> t.field("episodeId").value(FieldValue.of(episodeId))))
+                                    .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)));
+                            if (searchAfter != null) {
+                                s.searchAfter(searchAfter);
+                            }
+                            return s;
+                        },
+                        MomentDocument.class);
+                List<Hit<MomentDocument>> hits = page.hits().hits();
+                hits.forEach(hit -> moments.add(hit.source()));
+                if (hits.size() < PAGE) {
+                    return moments;
+                }
+                after = hits.getLast().sort();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable", e);
+        }
+    }
+}

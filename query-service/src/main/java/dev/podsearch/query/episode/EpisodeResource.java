@@ -1,0 +1,185 @@
+package dev.podsearch.query.episode;
+
+import dev.podsearch.query.search.SearchResults;
+import dev.podsearch.search.EpisodeDocument;
+import dev.podsearch.search.MomentDocument;
+import dev.podsearch.support.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** One episode: its metadata, its transcript in several formats, and the moments around a time. */
+@Path("/v1/episodes/{id}")
+public class EpisodeResource {
+
+    private static final int MAX_CONTEXT = 20;
+    private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
+
+    @Inject
+    EpisodeReader reader;
+
+    /** An episode as the API shows it. */
+    public record EpisodeView(
+            String id,
+            long revision,
+            String title,
+            String show,
+            String notes,
+            Instant publishedAt,
+            String audioUrl,
+            String language,
+            List<String> speakers,
+            Long durationMs,
+            int moments) {
+
+        static EpisodeView of(EpisodeDocument e) {
+            return new EpisodeView(
+                    e.episodeId(),
+                    e.revision(),
+                    e.title(),
+                    e.show(),
+                    e.notes(),
+                    e.publishedAt(),
+                    e.audioUrl(),
+                    e.language(),
+                    e.speakers(),
+                    e.durationMs(),
+                    e.moments());
+        }
+    }
+
+    /** The moment at a time and its neighbours. */
+    public record MomentsView(EpisodeView episode, long at, int current, List<SearchResults.Moment> moments) {}
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "An episode's metadata",
+            description = "With an ETag (the revision): send If-None-Match to get 304.")
+    public Response episode(@PathParam("id") String id, @jakarta.ws.rs.core.Context Request request) {
+        EpisodeDocument episode = find(id);
+        return cached(request, tag(episode, "meta"), () -> EpisodeView.of(episode), MediaType.APPLICATION_JSON);
+    }
+
+    @GET
+    @Path("/transcript")
+    @Operation(
+            summary = "An episode's transcript",
+            description = "json (Podcasting 2.0 transcript), vtt, srt or txt. With an ETag (revision and format).")
+    public Response transcript(
+            @PathParam("id") String id,
+            @Parameter(description = "json, vtt, srt or txt", example = "vtt")
+                    @QueryParam("format")
+                    @DefaultValue("json")
+                    String format,
+            @jakarta.ws.rs.core.Context Request request) {
+        String wanted = format.strip().toLowerCase(Locale.ROOT);
+        String mediaType =
+                switch (wanted) {
+                    case "json" -> "application/json";
+                    case "vtt" -> "text/vtt; charset=utf-8";
+                    case "srt" -> "application/x-subrip; charset=utf-8";
+                    case "txt" -> "text/plain; charset=utf-8";
+                    default ->
+                        throw ProblemException.badParameter(
+                                "format", "format '" + format + "' is not one of json, vtt, srt, txt");
+                };
+        EpisodeDocument episode = find(id);
+        return cached(
+                request,
+                tag(episode, wanted),
+                () -> {
+                    List<MomentDocument> moments = reader.moments(id);
+                    return switch (wanted) {
+                        case "json" -> TranscriptFormats.podcastingJson(moments);
+                        case "vtt" -> TranscriptFormats.webVtt(moments);
+                        case "srt" -> TranscriptFormats.srt(moments);
+                        default -> TranscriptFormats.text(moments);
+                    };
+                },
+                mediaType);
+    }
+
+    @GET
+    @Path("/moments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The moment at a time, with its neighbours")
+    public MomentsView moments(
+            @PathParam("id") String id,
+            @Parameter(description = "Offset in milliseconds", required = true, example = "19000") @QueryParam("at")
+                    String at,
+            @Parameter(description = "Moments on each side, 0 to 20", example = "2")
+                    @QueryParam("context")
+                    @DefaultValue("2")
+                    String context) {
+        long offset = number("at", at, Long.MAX_VALUE);
+        int around = (int) number("context", context, MAX_CONTEXT);
+        EpisodeDocument episode = find(id);
+        List<MomentDocument> moments = reader.moments(id);
+        int current = 0;
+        for (int i = 0; i < moments.size(); i++) {
+            Long start = moments.get(i).startMs();
+            if (start != null && start <= offset) {
+                current = i;
+            }
+        }
+        int from = Math.max(0, current - around);
+        int to = Math.min(moments.size(), current + around + 1);
+        List<SearchResults.Moment> views = moments.subList(from, to).stream()
+                .map(m -> SearchResults.Moment.of(m, null))
+                .toList();
+        return new MomentsView(EpisodeView.of(episode), offset, current - from, views);
+    }
+
+    private EpisodeDocument find(String id) {
+        return reader.episode(id).orElseThrow(() -> ProblemException.notFound("episode", id));
+    }
+
+    private static EntityTag tag(EpisodeDocument episode, String variant) {
+        return new EntityTag(episode.episodeId() + "-r" + episode.revision() + "-" + variant);
+    }
+
+    private static Response cached(
+            Request request, EntityTag tag, java.util.function.Supplier<Object> body, String mediaType) {
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.cacheControl(REVALIDATE).build();
+        }
+        return Response.ok(body.get(), mediaType)
+                .tag(tag)
+                .cacheControl(REVALIDATE)
+                .build();
+    }
+
+    private static long number(String parameter, String value, long max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badParameter(parameter, parameter + " is required");
+        }
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= 0 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badParameter(
+                parameter,
+                parameter + " must be a whole number from 0" + (max == Long.MAX_VALUE ? "" : " to " + max) + ", not '"
+                        + value + "'");
+    }
+}
