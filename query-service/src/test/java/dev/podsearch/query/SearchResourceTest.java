@@ -123,9 +123,17 @@ class SearchResourceTest {
     @Test
     void hostileQueriesNeverFail() {
         for (String q :
-                new String[] {"\"unbalanced", "fog)(", "{\"query\":{}}", "a:b OR [c TO d]", "\\/*?~^", "<script>"}) {
+                new String[] {"\"unbalanced", "fog)(", "{\"query\":{}}", "a:b OR [c TO d]", "<script>", "fog\\/*?~^"}) {
             given().queryParam("q", q).when().get("/v1/search").then().statusCode(200);
         }
+        // nothing searchable left: a clear problem, not an empty answer and never a 500
+        given().queryParam("q", "\\/*?~^")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("q"));
     }
 
     @Test

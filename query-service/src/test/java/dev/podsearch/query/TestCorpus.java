@@ -42,6 +42,9 @@ final class TestCorpus {
                 "Lighthouses and the Last Keepers",
                 "Coastal Hours",
                 "https://media.example.org/coastal/1.mp3",
+                "Host",
+                "en",
+                "2026-05-17T06:00:00Z",
                 "Welcome back to Coastal Hours.",
                 "The keeper has climbed these stairs every night.",
                 "She says the fog horn is the loudest thing she has ever loved.",
@@ -51,6 +54,9 @@ final class TestCorpus {
                 "Bread at Dawn",
                 "Kitchen Talk",
                 null,
+                "Baker",
+                "fr",
+                "2025-03-01T06:00:00Z",
                 "We start the ovens at four.",
                 "A sourdough starter is older than the bakery itself.",
                 "Fog on the windows means the dough is proving."));
@@ -59,6 +65,9 @@ final class TestCorpus {
                 "Markup Episode",
                 "Kitchen Talk",
                 null,
+                "Host",
+                "en",
+                "2026-05-18T06:00:00Z",
                 "Someone typed <script>alert('fog')</script> into the transcript."));
         List<BulkOperation> operations = moments.stream()
                 .map(m -> BulkOperation.of(op -> op.index(ix -> ix.index(Indices.MOMENTS)
@@ -78,8 +87,8 @@ final class TestCorpus {
                             first.show(),
                             first.publishedAt(),
                             first.audioUrl(),
-                            "en",
-                            List.of("Host"),
+                            first.language(),
+                            List.of(first.speaker()),
                             list.getLast().endMs(),
                             list.size());
                     all.add(BulkOperation.of(op ->
@@ -89,7 +98,15 @@ final class TestCorpus {
         loaded = true;
     }
 
-    private static List<MomentDocument> episode(String id, String title, String show, String audio, String... lines) {
+    private static List<MomentDocument> episode(
+            String id,
+            String title,
+            String show,
+            String audio,
+            String speaker,
+            String language,
+            String published,
+            String... lines) {
         List<MomentDocument> moments = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             long start = i * 8000L + (id.equals(LIGHTHOUSE) ? 3000 : 0);
@@ -99,13 +116,13 @@ final class TestCorpus {
                     i,
                     start,
                     start + 8000,
-                    "Host",
+                    speaker,
                     lines[i],
                     title,
                     show,
-                    Instant.parse("2026-05-17T06:00:00Z"),
+                    Instant.parse(published),
                     audio,
-                    "en"));
+                    language));
         }
         return moments;
     }

@@ -9,7 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -28,11 +36,39 @@ public class SearchResource {
     @GET
     @Operation(
             summary = "Find the moments where something was said",
-            description = "Episodes best first, each with its best matching moments in time order.")
+            description = "Episodes best first (or newest first), each with its best matching moments in time order; "
+                    + "or, with group=moment, a flat list of moments.")
     public SearchResults search(
-            @Parameter(description = "What was said", required = true, example = "fog horn") @QueryParam("q") String q,
+            @Parameter(
+                            description = "What was said: words, \"exact phrases\", -excluded, a OR b, prefix*",
+                            required = true,
+                            example = "\"fog horn\" -ship")
+                    @QueryParam("q")
+                    String q,
             @Parameter(description = "Only these shows (repeatable)") @QueryParam("show") List<String> shows,
-            @Parameter(description = "Episodes per page, 1 to query.max-size", example = "10")
+            @Parameter(description = "Only moments of this speaker") @QueryParam("speaker") String speaker,
+            @Parameter(description = "Only episodes in this language", example = "en") @QueryParam("lang") String lang,
+            @Parameter(description = "Published on or after (ISO-8601 date or date-time)", example = "2026-01-01")
+                    @QueryParam("publishedAfter")
+                    String publishedAfter,
+            @Parameter(description = "Published before (ISO-8601 date or date-time)", example = "2026-06-01")
+                    @QueryParam("publishedBefore")
+                    String publishedBefore,
+            @Parameter(description = "Search inside this episode only") @QueryParam("episode") String episode,
+            @Parameter(description = "episode (default) or moment", example = "episode")
+                    @QueryParam("group")
+                    @DefaultValue("episode")
+                    String group,
+            @Parameter(description = "relevance (default) or date (newest first)", example = "relevance")
+                    @QueryParam("sort")
+                    @DefaultValue("relevance")
+                    String sort,
+            @Parameter(
+                            description = "Counts to return, comma-separated: show, speaker, lang, year",
+                            example = "show,year")
+                    @QueryParam("facets")
+                    String facets,
+            @Parameter(description = "Results per page, 1 to query.max-size", example = "10")
                     @QueryParam("size")
                     @DefaultValue("10")
                     String size,
@@ -47,12 +83,80 @@ public class SearchResource {
             throw ProblemException.badParameter(
                     "q", "q is " + q.length() + " characters long; the limit is " + config.maxQueryLength());
         }
-        int pageSize = bounded("size", size, config.maxSize());
-        int perEpisode = bounded("moments", moments, MAX_MOMENTS);
-        List<String> showFilter = shows == null
-                ? List.of()
-                : shows.stream().filter(s -> !s.isBlank()).toList();
-        return search.search(new SearchService.Request(q.strip(), showFilter, pageSize, perEpisode));
+        UserQuery query = UserQuery.parse(q);
+        if (query.isEmpty()) {
+            throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
+        }
+        Instant after = instant("publishedAfter", publishedAfter);
+        Instant before = instant("publishedBefore", publishedBefore);
+        if (after != null && before != null && !after.isBefore(before)) {
+            throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
+        }
+        return search.search(new SearchRequest(
+                query,
+                shows == null
+                        ? List.of()
+                        : shows.stream()
+                                .filter(s -> !s.isBlank())
+                                .map(String::strip)
+                                .toList(),
+                blankToNull(speaker),
+                blankToNull(lang),
+                after,
+                before,
+                blankToNull(episode),
+                choice("group", group, SearchRequest.Group.class),
+                choice("sort", sort, SearchRequest.Sort.class),
+                facets(facets),
+                bounded("size", size, config.maxSize()),
+                bounded("moments", moments, MAX_MOMENTS)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static Set<SearchRequest.Facet> facets(String value) {
+        Set<SearchRequest.Facet> facets = EnumSet.noneOf(SearchRequest.Facet.class);
+        if (value == null || value.isBlank()) {
+            return facets;
+        }
+        for (String name : value.split(",")) {
+            facets.add(choice("facets", name, SearchRequest.Facet.class));
+        }
+        return facets;
+    }
+
+    private static <E extends Enum<E>> E choice(String parameter, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            List<String> names = EnumSet.allOf(type).stream()
+                    .map(c -> c.name().toLowerCase(Locale.ROOT))
+                    .toList();
+            throw ProblemException.badParameter(
+                    parameter, parameter + " '" + value.strip() + "' is not one of " + String.join(", ", names));
+        }
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(value.strip())
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException e2) {
+                throw ProblemException.badParameter(
+                        parameter,
+                        parameter + " '" + value
+                                + "' is not an ISO-8601 date (2026-05-17) or date-time (2026-05-17T06:00:00Z)");
+            }
+        }
     }
 
     private static int bounded(String parameter, String value, int max) {

@@ -3,9 +3,13 @@ package dev.podsearch.query.search;
 import dev.podsearch.search.MomentDocument;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The answer of {@code GET /v1/search}: episodes, best first, each with its matching moments in time order. */
-public record SearchResults(long total, long took, List<Result> results) {
+public record SearchResults(long total, long took, List<Result> results, Map<String, List<FacetValue>> facets) {
+
+    /** A facet value and how many matching episodes have it. */
+    public record FacetValue(String value, long count) {}
 
     public record Result(EpisodeSummary episode, double score, List<Moment> moments) {}
 

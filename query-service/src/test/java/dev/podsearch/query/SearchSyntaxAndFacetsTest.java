@@ -1,0 +1,136 @@
+package dev.podsearch.query;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+@QuarkusTest
+class SearchSyntaxAndFacetsTest {
+
+    @Inject
+    OpenSearchClient client;
+
+    @BeforeEach
+    void corpus() throws IOException {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        TestCorpus.load(client);
+    }
+
+    private static io.restassured.response.ValidatableResponse search(Map<String, Object> params) {
+        return given().queryParams(params).when().get("/v1/search").then().statusCode(200);
+    }
+
+    @Test
+    void anExcludedWordRemovesTheMomentsThatSayIt() {
+        search(Map.of("q", "fog -ship"))
+                .body("total", equalTo(3))
+                .body("results.find { it.episode.id == 'ep-lighthouse' }.moments.startMs", equalTo(List.of(19000)));
+    }
+
+    @Test
+    void orMatchesEitherTerm() {
+        search(Map.of("q", "sourdough OR keeper"))
+                .body("total", equalTo(2))
+                .body("results.episode.id.sort()", equalTo(List.of(TestCorpus.BAKERY, TestCorpus.LIGHTHOUSE)));
+    }
+
+    @Test
+    void aQuotedPhraseMatchesOnlyThoseWordsInOrder() {
+        search(Map.of("q", "\"passing ship\"", "moments", 5))
+                .body("total", equalTo(1))
+                .body("results[0].moments.startMs", equalTo(List.of(27000)));
+        search(Map.of("q", "\"ship passing\"")).body("total", equalTo(0));
+    }
+
+    @Test
+    void aPrefixMatchesWordsThatStartWithIt() {
+        search(Map.of("q", "sourd*")).body("results[0].episode.id", equalTo(TestCorpus.BAKERY));
+    }
+
+    @Test
+    void longerWordsTolerateATypo() {
+        search(Map.of("q", "sourdogh")).body("results[0].episode.id", equalTo(TestCorpus.BAKERY));
+        search(Map.of("q", "fgo")).body("total", equalTo(0)); // short words must be spelled right
+    }
+
+    @Test
+    void filtersBySpeakerLanguageDateAndEpisode() {
+        search(Map.of("q", "fog", "speaker", "Baker")).body("results.episode.id", equalTo(List.of(TestCorpus.BAKERY)));
+        search(Map.of("q", "fog", "lang", "fr")).body("results.episode.id", equalTo(List.of(TestCorpus.BAKERY)));
+        search(Map.of("q", "fog", "publishedAfter", "2026-01-01"))
+                .body("total", equalTo(2))
+                .body("results.episode.id", everyItem(org.hamcrest.Matchers.not(equalTo(TestCorpus.BAKERY))));
+        search(Map.of("q", "fog", "publishedBefore", "2026-01-01"))
+                .body("results.episode.id", equalTo(List.of(TestCorpus.BAKERY)));
+        search(Map.of("q", "fog", "episode", TestCorpus.LIGHTHOUSE))
+                .body("results.episode.id", equalTo(List.of(TestCorpus.LIGHTHOUSE)));
+    }
+
+    @Test
+    void groupByMomentGivesAFlatListOfMoments() {
+        search(Map.of("q", "fog", "group", "moment"))
+                .body("results", hasSize(4))
+                .body("results.moments", everyItem(hasSize(1)))
+                .body("total", equalTo(3));
+    }
+
+    @Test
+    void sortByDatePutsTheNewestEpisodeFirst() {
+        search(Map.of("q", "fog", "sort", "date"))
+                .body(
+                        "results.episode.id",
+                        equalTo(List.of(TestCorpus.HOSTILE, TestCorpus.LIGHTHOUSE, TestCorpus.BAKERY)));
+    }
+
+    @Test
+    void facetsCountEpisodesAndKeepTheOtherValuesOfASelectedFacet() {
+        search(Map.of("q", "fog", "facets", "show,speaker,lang,year"))
+                .body("facets.show.value", equalTo(List.of("Kitchen Talk", "Coastal Hours")))
+                .body("facets.show.count", equalTo(List.of(2, 1)))
+                .body("facets.year.value", equalTo(List.of("2026", "2025")))
+                .body("facets.year.count", equalTo(List.of(2, 1)))
+                .body("facets.lang.value", equalTo(List.of("en", "fr")));
+
+        search(Map.of("q", "fog", "facets", "show,speaker", "show", "Kitchen Talk"))
+                .body("total", equalTo(2))
+                .body("results.episode.show", everyItem(equalTo("Kitchen Talk")))
+                .body("facets.show.value", equalTo(List.of("Kitchen Talk", "Coastal Hours")))
+                .body("facets.speaker.value", equalTo(List.of("Baker", "Host")))
+                .body("facets.speaker.count", equalTo(List.of(1, 1)));
+
+        search(Map.of("q", "fog")).body("facets", nullValue());
+    }
+
+    @Test
+    void rejectsUnknownChoicesAndQueriesWithoutWords() {
+        for (String[] bad : new String[][] {
+            {"group", "show"}, {"sort", "popularity"}, {"facets", "show,color"}, {"publishedAfter", "yesterday"}
+        }) {
+            given().queryParam("q", "fog")
+                    .queryParam(bad[0], bad[1])
+                    .get("/v1/search")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("parameter", equalTo(bad[0]));
+        }
+        given().queryParam("q", "\"\" - *")
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("no words"));
+    }
+}
