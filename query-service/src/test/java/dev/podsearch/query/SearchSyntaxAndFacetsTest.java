@@ -41,6 +41,15 @@ class SearchSyntaxAndFacetsTest {
     }
 
     @Test
+    void stopWordsNeitherSinkNorExcludeEverything() {
+        search(Map.of("q", "the loudest thing she has"))
+                .body("results[0].episode.id", equalTo(TestCorpus.LIGHTHOUSE))
+                .body("results[0].moments[0].startMs", equalTo(19000));
+        search(Map.of("q", "\"of the\" fog")).body("total", equalTo(3));
+        search(Map.of("q", "fog -the")).body("total", equalTo(3));
+    }
+
+    @Test
     void orMatchesEitherTerm() {
         search(Map.of("q", "sourdough OR keeper"))
                 .body("total", equalTo(2))

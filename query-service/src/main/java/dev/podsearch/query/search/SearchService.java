@@ -20,6 +20,7 @@ import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
 import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
@@ -101,14 +102,14 @@ public class SearchService {
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> group : query.groups()) {
                 if (group.size() == 1) {
-                    b.must(term(group.getFirst()));
+                    b.must(term(group.getFirst(), true));
                 } else {
                     b.must(m -> m.bool(any -> any.should(
-                                    group.stream().map(SearchService::term).toList())
+                                    group.stream().map(t -> term(t, true)).toList())
                             .minimumShouldMatch("1")));
                 }
             }
-            query.excluded().forEach(t -> b.mustNot(term(t)));
+            query.excluded().forEach(t -> b.mustNot(term(t, false)));
             String words = query.positiveText();
             if (words.contains(" ")) { // the words as typed, together, outrank the same words scattered
                 b.should(s ->
@@ -122,14 +123,22 @@ public class SearchService {
         }));
     }
 
-    private static Query term(UserQuery.Term term) {
+    /**
+     * One term as a query. A stop word ("the") analyzes to nothing: as a required term it must then match everything
+     * (or it would sink the whole query); as an excluded term, nothing (or it would exclude everything).
+     */
+    private static Query term(UserQuery.Term term, boolean required) {
+        ZeroTermsQuery stopWordsOnly = required ? ZeroTermsQuery.All : ZeroTermsQuery.None;
         return switch (term.kind()) {
             case WORD ->
                 Query.of(q -> q.match(m -> m.field("text")
                         .query(FieldValue.of(term.text()))
                         .fuzziness(FUZZINESS)
-                        .prefixLength(1)));
-            case PHRASE -> Query.of(q -> q.matchPhrase(m -> m.field("text").query(term.text())));
+                        .prefixLength(1)
+                        .zeroTermsQuery(stopWordsOnly)));
+            case PHRASE ->
+                Query.of(q ->
+                        q.matchPhrase(m -> m.field("text").query(term.text()).zeroTermsQuery(stopWordsOnly)));
             case PREFIX -> Query.of(q -> q.prefix(p -> p.field("text.exact").value(term.text())));
         };
     }
