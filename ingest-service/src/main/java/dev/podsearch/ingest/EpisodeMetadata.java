@@ -1,12 +1,9 @@
 package dev.podsearch.ingest;
 
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.RequestParameters;
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +35,7 @@ public record EpisodeMetadata(
                 text("show", show, 200),
                 text("title", title, 500),
                 text("notes", notes, 20_000),
-                instant(publishedAt),
+                RequestParameters.instant("publishedAt", publishedAt),
                 url(audioUrl),
                 language(language),
                 text("externalId", externalId, 200),
@@ -59,26 +56,6 @@ public record EpisodeMetadata(
             throw ProblemException.badParameter(parameter, parameter + " is longer than " + max + " characters");
         }
         return stripped;
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.strip())
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ProblemException.badParameter(
-                        "publishedAt",
-                        "publishedAt '" + value
-                                + "' is not an ISO-8601 date (2026-05-17) or date-time (2026-05-17T06:00:00Z)");
-            }
-        }
     }
 
     private static String url(String value) {

@@ -7,6 +7,7 @@ import dev.podsearch.ingest.Transcript;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.ingest.Upload;
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.RequestParameters;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -128,8 +129,8 @@ public class TranscriptResource {
             @Parameter(description = "Exact show name") @QueryParam("show") String show,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("20") String size) {
-        int pageIndex = number("page", page, 0, Integer.MAX_VALUE);
-        int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
+        int pageIndex = (int) RequestParameters.number("page", page, 0, Integer.MAX_VALUE);
+        int pageSize = (int) RequestParameters.number("size", size, 1, MAX_PAGE_SIZE);
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (status != null && !status.isBlank()) {
@@ -212,21 +213,6 @@ public class TranscriptResource {
             throw ProblemException.badParameter(
                     "status", "status '" + value + "' is not one of RECEIVED, PUBLISHED, INDEXED, FAILED, DELETED");
         }
-    }
-
-    private static int number(String parameter, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badParameter(
-                parameter,
-                parameter + " must be a whole number from " + min + " to " + (max == Integer.MAX_VALUE ? "any" : max)
-                        + ", not '" + value + "'");
     }
 
     private static UUID parseId(String id) {

@@ -4,6 +4,7 @@ import dev.podsearch.query.search.SearchResults;
 import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.MomentDocument;
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -126,8 +127,8 @@ public class EpisodeResource {
                     @QueryParam("context")
                     @DefaultValue("2")
                     String context) {
-        long offset = number("at", at, Long.MAX_VALUE);
-        int around = (int) number("context", context, MAX_CONTEXT);
+        long offset = RequestParameters.number("at", at, 0, Long.MAX_VALUE);
+        int around = (int) RequestParameters.number("context", context, 0, MAX_CONTEXT);
         EpisodeDocument episode = find(id);
         List<MomentDocument> moments = reader.moments(id);
         int current = 0;
@@ -163,23 +164,5 @@ public class EpisodeResource {
                 .tag(tag)
                 .cacheControl(REVALIDATE)
                 .build();
-    }
-
-    private static long number(String parameter, String value, long max) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badParameter(parameter, parameter + " is required");
-        }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number >= 0 && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badParameter(
-                parameter,
-                parameter + " must be a whole number from 0" + (max == Long.MAX_VALUE ? "" : " to " + max) + ", not '"
-                        + value + "'");
     }
 }

@@ -2,6 +2,7 @@ package dev.podsearch.query.search;
 
 import dev.podsearch.query.QueryConfig;
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,10 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,8 +84,8 @@ public class SearchResource {
         if (query.isEmpty()) {
             throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
         }
-        Instant after = instant("publishedAfter", publishedAfter);
-        Instant before = instant("publishedBefore", publishedBefore);
+        Instant after = RequestParameters.instant("publishedAfter", publishedAfter);
+        Instant before = RequestParameters.instant("publishedBefore", publishedBefore);
         if (after != null && before != null && !after.isBefore(before)) {
             throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
         }
@@ -108,8 +105,8 @@ public class SearchResource {
                 choice("group", group, SearchRequest.Group.class),
                 choice("sort", sort, SearchRequest.Sort.class),
                 facets(facets),
-                bounded("size", size, config.maxSize()),
-                bounded("moments", moments, MAX_MOMENTS)));
+                (int) RequestParameters.number("size", size, 1, config.maxSize()),
+                (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS)));
     }
 
     private static String blankToNull(String value) {
@@ -137,38 +134,5 @@ public class SearchResource {
             throw ProblemException.badParameter(
                     parameter, parameter + " '" + value.strip() + "' is not one of " + String.join(", ", names));
         }
-    }
-
-    private static Instant instant(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(value.strip())
-                        .atStartOfDay(ZoneOffset.UTC)
-                        .toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ProblemException.badParameter(
-                        parameter,
-                        parameter + " '" + value
-                                + "' is not an ISO-8601 date (2026-05-17) or date-time (2026-05-17T06:00:00Z)");
-            }
-        }
-    }
-
-    private static int bounded(String parameter, String value, int max) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badParameter(
-                parameter, parameter + " must be a whole number from 1 to " + max + ", not '" + value + "'");
     }
 }
