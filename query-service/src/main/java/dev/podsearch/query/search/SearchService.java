@@ -98,7 +98,7 @@ public class SearchService {
     }
 
     /** Every group must match (a group matches with any of its OR-ed terms); no excluded term may. */
-    static Query text(UserQuery query) {
+    public static Query text(UserQuery query) {
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> group : query.groups()) {
                 if (group.size() == 1) {

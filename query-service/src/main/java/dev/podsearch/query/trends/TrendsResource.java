@@ -1,0 +1,123 @@
+package dev.podsearch.query.trends;
+
+import dev.podsearch.query.QueryConfig;
+import dev.podsearch.query.search.SearchService;
+import dev.podsearch.query.search.UserQuery;
+import dev.podsearch.search.Indices;
+import dev.podsearch.support.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
+import org.opensearch.client.opensearch._types.aggregations.DateHistogramBucket;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+
+/** How often something is said over time: matching moments per interval, in total and per show. */
+@Path("/v1/trends")
+@Produces(MediaType.APPLICATION_JSON)
+public class TrendsResource {
+
+    private static final int MAX_SHOWS_PER_BUCKET = 10;
+
+    @Inject
+    OpenSearchClient client;
+
+    @Inject
+    QueryConfig config;
+
+    /** The data for a chart. */
+    public record Trend(String q, String interval, List<Bucket> buckets) {}
+
+    /** One interval: its first day, the matching moments in it, and how they split across shows. */
+    public record Bucket(String start, long count, List<ShowCount> shows) {}
+
+    public record ShowCount(String show, long count) {}
+
+    @GET
+    @Operation(
+            summary = "How often a query is mentioned over time",
+            description = "Counts of matching moments per day, week or month of publication, in total and per show.")
+    public Trend trends(
+            @Parameter(description = "What was said (the search syntax)", required = true, example = "nvidia")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "day, week or month", example = "month")
+                    @QueryParam("interval")
+                    @DefaultValue("month")
+                    String interval,
+            @Parameter(description = "Only these shows (repeatable)") @QueryParam("show") List<String> shows) {
+        if (q == null || q.isBlank() || q.length() > config.maxQueryLength()) {
+            throw ProblemException.badParameter("q", "q is required, up to " + config.maxQueryLength() + " characters");
+        }
+        UserQuery query = UserQuery.parse(q);
+        if (query.isEmpty()) {
+            throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
+        }
+        String wanted = interval.strip().toLowerCase(Locale.ROOT);
+        CalendarInterval calendar =
+                switch (wanted) {
+                    case "day" -> CalendarInterval.Day;
+                    case "week" -> CalendarInterval.Week;
+                    case "month" -> CalendarInterval.Month;
+                    default ->
+                        throw ProblemException.badParameter(
+                                "interval", "interval '" + interval + "' is not one of day, week, month");
+                };
+        List<FieldValue> showFilter = shows == null
+                ? List.of()
+                : shows.stream()
+                        .filter(s -> !s.isBlank())
+                        .map(String::strip)
+                        .map(FieldValue::of)
+                        .toList();
+        Query filtered = Query.of(b -> b.bool(bool -> {
+            bool.must(SearchService.text(query));
+            if (!showFilter.isEmpty()) {
+                bool.filter(f -> f.terms(t -> t.field("show").terms(v -> v.value(showFilter))));
+            }
+            return bool;
+        }));
+        try {
+            var response = client.search(
+                    s -> s.index(Indices.MOMENTS)
+                            .size(0)
+                            .query(filtered)
+                            .aggregations("over_time", a -> a.dateHistogram(d -> d.field("publishedAt")
+                                            .calendarInterval(calendar)
+                                            .format("yyyy-MM-dd")
+                                            .minDocCount(0))
+                                    .aggregations(
+                                            "shows",
+                                            sub -> sub.terms(
+                                                    t -> t.field("show").size(MAX_SHOWS_PER_BUCKET)))),
+                    Void.class);
+            List<Bucket> buckets = new ArrayList<>();
+            for (DateHistogramBucket bucket : response.aggregations()
+                    .get("over_time")
+                    .dateHistogram()
+                    .buckets()
+                    .array()) {
+                List<ShowCount> perShow = bucket.aggregations().get("shows").sterms().buckets().array().stream()
+                        .map(b -> new ShowCount(b.key(), b.docCount()))
+                        .toList();
+                buckets.add(new Bucket(bucket.keyAsString(), bucket.docCount(), perShow));
+            }
+            return new Trend(q.strip(), wanted, buckets);
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable", e);
+        }
+    }
+}
