@@ -68,7 +68,7 @@ public class IngestService {
                 parsed.transcript().segments(),
                 parsed.format(),
                 upload.idempotencyKey(),
-                requestHash(upload));
+                upload.idempotencyKey() == null ? null : requestHash(upload)); // only a key needs it
     }
 
     record Parsed(TranscriptFormat format, ParsedTranscript transcript) {}

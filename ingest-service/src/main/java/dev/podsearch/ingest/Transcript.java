@@ -86,10 +86,6 @@ public class Transcript extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    public static Optional<Transcript> findByIdOptional(UUID id) {
-        return find("id", id).firstResultOptional();
-    }
-
     /** The transcript with this id, locked for the rest of the transaction. */
     public static Optional<Transcript> lockById(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();

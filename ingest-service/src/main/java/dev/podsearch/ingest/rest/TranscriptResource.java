@@ -156,7 +156,7 @@ public class TranscriptResource {
     @Path("/{id}")
     @Operation(summary = "An upload's metadata, revision and status, with the time of each step")
     public TranscriptView get(@PathParam("id") String id) {
-        return Transcript.findByIdOptional(parseId(id))
+        return Transcript.<Transcript>findByIdOptional(parseId(id))
                 .map(TranscriptView::of)
                 .orElseThrow(() -> ProblemException.notFound("transcript", id));
     }
