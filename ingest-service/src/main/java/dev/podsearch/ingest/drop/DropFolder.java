@@ -8,8 +8,10 @@ import dev.podsearch.ingest.Upload;
 import dev.podsearch.support.Problem;
 import dev.podsearch.support.ProblemException;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +47,14 @@ public class DropFolder {
 
     private final Map<String, String> lastSeen = new HashMap<>();
     private boolean recovered;
+
+    /** The folders exist as soon as the service is up, before the first scan. */
+    void createFolders(@Observes StartupEvent event) {
+        config.drop().dir().ifPresent(root -> {
+            Folders.create(root);
+            Log.infof("drop folder: watching %s", root.resolve("incoming").toAbsolutePath());
+        });
+    }
 
     @Scheduled(every = "${ingest.drop.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
