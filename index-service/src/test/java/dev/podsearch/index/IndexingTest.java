@@ -83,8 +83,9 @@ class IndexingTest {
 
     private static TranscriptEvent upsert(String id, long revision, String... lines) {
         List<Segment> segments = new java.util.ArrayList<>();
+        // lines a minute apart: each is a moment of its own (a moment spans at most 30 s)
         for (int i = 0; i < lines.length; i++) {
-            segments.add(new Segment(i * 5000L, (i + 1) * 5000L, "Host", lines[i]));
+            segments.add(new Segment(i * 60_000L, i * 60_000L + 5000, "Host", lines[i]));
         }
         Episode episode = new Episode(
                 "Test Show",
@@ -128,12 +129,12 @@ class IndexingTest {
 
         List<MomentDocument> moments = moments(id);
         assertEquals("the keeper climbs", moments.get(1).text());
-        assertEquals(5000L, moments.get(1).startMs());
+        assertEquals(60_000L, moments.get(1).startMs());
         assertEquals("Test Show", moments.get(1).show());
         assertEquals(1, episodeRevision(id));
         EpisodeDocument episode = client.get(g -> g.index(Indices.EPISODES).id(id), EpisodeDocument.class)
                 .source();
-        assertEquals(15_000L, episode.durationMs());
+        assertEquals(125_000L, episode.durationMs());
         assertEquals(3, episode.moments());
     }
 

@@ -43,6 +43,9 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + StackHome.settingOr("podsearch.service.heap", "PODSEARCH_SERVICE_HEAP", "512m"),
+                // JBoss Threads resets thread locals by reflection: JDK 24+ needs java.lang opened
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
                 "-Dquarkus.http.port=" + port));
         // Extra JVM options for the services, e.g. a flight recording: PODSEARCH_SERVICE_JVM_OPTS
         String extra = StackHome.setting("podsearch.service.jvm-opts", "PODSEARCH_SERVICE_JVM_OPTS");

@@ -46,7 +46,7 @@ class SearchResourceTest {
                 .body(
                         "results[0].moments[0].text",
                         equalTo("She says the fog horn is the loudest thing she has ever loved."))
-                .body("results[0].moments[0].highlight", containsString("<mark>loudest</mark> <mark>thing</mark>"))
+                .body("results[0].moments[0].highlight", containsString("<mark>loudest thing</mark>"))
                 .body("results[0].moments[0].link", equalTo("https://media.example.org/coastal/1.mp3#t=19"));
     }
 

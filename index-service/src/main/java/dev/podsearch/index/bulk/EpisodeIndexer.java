@@ -1,14 +1,14 @@
 package dev.podsearch.index.bulk;
 
-import dev.podsearch.events.Episode;
-import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.search.EpisodeDocument;
+import dev.podsearch.search.EpisodeDocuments;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -59,28 +59,15 @@ public class EpisodeIndexer {
         if (previous != null && previous.revision() > event.revision()) {
             return Outcome.STALE;
         }
-        Episode episode = event.episode();
-        if (episode == null) {
+        if (event.episode() == null) {
             throw new IndexingException("UPSERT event without episode metadata", false, null);
         }
-        List<Segment> segments = event.segments();
-        List<BulkOperation> operations = new ArrayList<>(segments.size() + 1);
-        for (int i = 0; i < segments.size(); i++) {
-            Segment segment = segments.get(i);
-            MomentDocument moment = new MomentDocument(
-                    episodeId,
-                    event.revision(),
-                    i,
-                    segment.startMs(),
-                    segment.endMs(),
-                    segment.speaker(),
-                    segment.text(),
-                    episode.title(),
-                    episode.show(),
-                    episode.publishedAt(),
-                    episode.audioUrl(),
-                    episode.language());
-            String id = Indices.momentId(episodeId, i);
+        Instant addedAt = previous != null && previous.addedAt() != null ? previous.addedAt() : Instant.now();
+        EpisodeDocuments documents = EpisodeDocuments.of(event, addedAt);
+        List<MomentDocument> moments = documents.moments();
+        List<BulkOperation> operations = new ArrayList<>(moments.size() + 1);
+        for (MomentDocument moment : moments) {
+            String id = Indices.momentId(episodeId, moment.ordinal());
             operations.add(BulkOperation.of(op -> op.index(ix -> ix.index(Indices.MOMENTS)
                     .id(id)
                     .version(event.revision())
@@ -89,24 +76,8 @@ public class EpisodeIndexer {
         }
         // Moments the previous revision had beyond this one's end: their ids are known, no search needed.
         int previousMoments = previous == null ? 0 : previous.moments();
-        operations.addAll(deletions(episodeId, segments.size(), previousMoments, event.revision()));
-        Long duration = segments.isEmpty()
-                ? null
-                : segments.getLast().endMs() != null
-                        ? segments.getLast().endMs()
-                        : segments.getLast().startMs();
-        EpisodeDocument document = new EpisodeDocument(
-                episodeId,
-                event.revision(),
-                episode.title(),
-                episode.notes(),
-                episode.show(),
-                episode.publishedAt(),
-                episode.audioUrl(),
-                episode.language(),
-                episode.speakers(),
-                duration,
-                segments.size());
+        operations.addAll(deletions(episodeId, moments.size(), previousMoments, event.revision()));
+        EpisodeDocument document = documents.episode();
         operations.add(BulkOperation.of(op -> op.index(ix -> ix.index(Indices.EPISODES)
                 .id(episodeId)
                 .version(event.revision())

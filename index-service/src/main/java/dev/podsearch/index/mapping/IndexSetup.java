@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podsearch.index.IndexerConfig;
 import dev.podsearch.search.Indices;
+import dev.podsearch.search.Mappings;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +18,15 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 /**
- * Creates the versioned indices from the mappings in {@code src/main/resources/opensearch/} and points the aliases at
+ * Creates the versioned indices from the mappings in search-model's {@link Mappings} and points the aliases at
  * them. Idempotent: an alias that exists is left alone, so every replica can run it at start.
  */
 @ApplicationScoped
 public class IndexSetup {
 
     /** Alias and the versioned index it points at when created here. */
-    static final Map<String, String> CURRENT = Map.of(Indices.MOMENTS, "moments-v1", Indices.EPISODES, "episodes-v1");
+    static final Map<String, String> CURRENT =
+            Map.of(Indices.MOMENTS, Mappings.MOMENTS_INDEX, Indices.EPISODES, Mappings.EPISODES_INDEX);
 
     @Inject
     OpenSearchClient client;
@@ -70,11 +71,8 @@ public class IndexSetup {
     }
 
     private ObjectNode definition(String index) {
-        try (InputStream in = IndexSetup.class.getResourceAsStream("/opensearch/" + index + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("no mapping resource for " + index);
-            }
-            ObjectNode body = (ObjectNode) json.readTree(in);
+        try {
+            ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(index));
             body.withObject("/settings").withObject("/index").put("number_of_replicas", config.replicas());
             return body;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.podsearch.query.episode;
 
 import dev.podsearch.search.EpisodeDocument;
+import dev.podsearch.search.EpisodeDocuments;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 
-/** Reads one episode and its moments, in time order, from the indices. */
+/** Reads one episode, its moments and its transcript lines, in time order, from the indices. */
 @ApplicationScoped
 public class EpisodeReader {
 
@@ -34,7 +35,37 @@ public class EpisodeReader {
         }
     }
 
-    /** Every moment of the episode in order, read in pages (a 10 MB transcript has tens of thousands). */
+    /**
+     * Episodes about the same things: a more-like-this query over the title, notes and topics (the phrases and words
+     * said most), best first, the episode itself left out.
+     */
+    public List<Hit<EpisodeDocument>> similar(String episodeId, int size) {
+        try {
+            return client.search(
+                            s -> s.index(Indices.EPISODES)
+                                    .size(size)
+                                    .source(src -> src.filter(f -> f.excludes("suggest*")))
+                                    .query(q -> q.moreLikeThis(m -> m.fields("title", "notes", "topics")
+                                            .like(l -> l.document(d ->
+                                                    d.index(Indices.EPISODES).id(episodeId)))
+                                            .minTermFreq(1)
+                                            .minDocFreq(1)
+                                            .maxQueryTerms(40)
+                                            .minimumShouldMatch("10%"))),
+                            EpisodeDocument.class)
+                    .hits()
+                    .hits();
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable", e);
+        }
+    }
+
+    /** Every line of the episode's transcript in order. */
+    public List<EpisodeDocuments.TranscriptLine> lines(String episodeId) {
+        return EpisodeDocuments.lines(moments(episodeId));
+    }
+
+    /** Every moment of the episode in order, read in pages (a 10 MB transcript has thousands). */
     public List<MomentDocument> moments(String episodeId) {
         List<MomentDocument> moments = new ArrayList<>();
         List<FieldValue> after = null;

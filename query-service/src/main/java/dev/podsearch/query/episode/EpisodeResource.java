@@ -2,7 +2,7 @@ package dev.podsearch.query.episode;
 
 import dev.podsearch.query.search.SearchResults;
 import dev.podsearch.search.EpisodeDocument;
-import dev.podsearch.search.MomentDocument;
+import dev.podsearch.search.EpisodeDocuments.TranscriptLine;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import jakarta.inject.Inject;
@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class EpisodeResource {
 
     private static final int MAX_CONTEXT = 20;
+    private static final int MAX_SIMILAR = 20;
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
 
     @Inject
@@ -45,7 +46,9 @@ public class EpisodeResource {
             String language,
             List<String> speakers,
             Long durationMs,
-            int moments) {
+            int moments,
+            int lines,
+            List<String> topics) {
 
         static EpisodeView of(EpisodeDocument e) {
             return new EpisodeView(
@@ -59,7 +62,9 @@ public class EpisodeResource {
                     e.language(),
                     e.speakers(),
                     e.durationMs(),
-                    e.moments());
+                    e.moments(),
+                    e.lines(),
+                    e.topics());
         }
     }
 
@@ -71,7 +76,13 @@ public class EpisodeResource {
     @Operation(
             summary = "An episode's metadata",
             description = "With an ETag (the revision): send If-None-Match to get 304.")
-    public Response episode(@PathParam("id") String id, @jakarta.ws.rs.core.Context Request request) {
+    public Response episode(
+            @Parameter(
+                            description = "The episode's id, as in search results",
+                            example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
+                    @PathParam("id")
+                    String id,
+            @jakarta.ws.rs.core.Context Request request) {
         EpisodeDocument episode = find(id);
         return cached(request, tag(episode, "meta"), () -> EpisodeView.of(episode), MediaType.APPLICATION_JSON);
     }
@@ -82,7 +93,11 @@ public class EpisodeResource {
             summary = "An episode's transcript",
             description = "json (Podcasting 2.0 transcript), vtt, srt or txt. With an ETag (revision and format).")
     public Response transcript(
-            @PathParam("id") String id,
+            @Parameter(
+                            description = "The episode's id, as in search results",
+                            example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
+                    @PathParam("id")
+                    String id,
             @Parameter(description = "json, vtt, srt or txt", example = "vtt")
                     @QueryParam("format")
                     @DefaultValue("json")
@@ -104,12 +119,12 @@ public class EpisodeResource {
                 request,
                 tag(episode, wanted),
                 () -> {
-                    List<MomentDocument> moments = reader.moments(id);
+                    List<TranscriptLine> lines = reader.lines(id);
                     return switch (wanted) {
-                        case "json" -> TranscriptFormats.podcastingJson(moments);
-                        case "vtt" -> TranscriptFormats.webVtt(moments);
-                        case "srt" -> TranscriptFormats.srt(moments);
-                        default -> TranscriptFormats.text(moments);
+                        case "json" -> TranscriptFormats.podcastingJson(lines);
+                        case "vtt" -> TranscriptFormats.webVtt(lines);
+                        case "srt" -> TranscriptFormats.srt(lines);
+                        default -> TranscriptFormats.text(lines);
                     };
                 },
                 mediaType);
@@ -118,19 +133,26 @@ public class EpisodeResource {
     @GET
     @Path("/moments")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The moment at a time, with its neighbours")
+    @Operation(
+            summary = "The line said at a time, with its neighbours",
+            description = "The transcript line under `at` (the last one starting at or before it) and `context` "
+                    + "lines on each side; `current` is its index in `moments`.")
     public MomentsView moments(
-            @PathParam("id") String id,
+            @Parameter(
+                            description = "The episode's id, as in search results",
+                            example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
+                    @PathParam("id")
+                    String id,
             @Parameter(description = "Offset in milliseconds", required = true, example = "19000") @QueryParam("at")
                     String at,
-            @Parameter(description = "Moments on each side, 0 to 20", example = "2")
+            @Parameter(description = "Lines on each side, 0 to 20", example = "2")
                     @QueryParam("context")
                     @DefaultValue("2")
                     String context) {
         long offset = RequestParameters.number("at", at, 0, Long.MAX_VALUE);
         int around = (int) RequestParameters.number("context", context, 0, MAX_CONTEXT);
         EpisodeDocument episode = find(id);
-        List<MomentDocument> moments = reader.moments(id);
+        List<TranscriptLine> moments = reader.lines(id);
         int current = 0;
         for (int i = 0; i < moments.size(); i++) {
             Long start = moments.get(i).startMs();
@@ -141,9 +163,54 @@ public class EpisodeResource {
         int from = Math.max(0, current - around);
         int to = Math.min(moments.size(), current + around + 1);
         List<SearchResults.Moment> views = moments.subList(from, to).stream()
-                .map(m -> SearchResults.Moment.of(m, null))
+                .map(line -> SearchResults.Moment.of(episode, line))
                 .toList();
         return new MomentsView(EpisodeView.of(episode), offset, current - from, views);
+    }
+
+    /** Episodes like this one. */
+    public record SimilarView(EpisodeView episode, List<SimilarEpisode> similar) {}
+
+    public record SimilarEpisode(
+            String id,
+            String title,
+            String show,
+            Instant publishedAt,
+            String audioUrl,
+            double score,
+            List<String> topics) {}
+
+    @GET
+    @Path("/similar")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Episodes about the same things",
+            description = "Ranked by the title, notes and most frequent phrases and words they share with this one.")
+    public SimilarView similar(
+            @Parameter(
+                            description = "The episode's id, as in search results",
+                            example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
+                    @PathParam("id")
+                    String id,
+            @Parameter(description = "How many, 1 to 20", example = "5") @QueryParam("size") @DefaultValue("5")
+                    String size) {
+        int wanted = (int) RequestParameters.number("size", size, 1, MAX_SIMILAR);
+        EpisodeDocument episode = find(id);
+        List<SimilarEpisode> similar = reader.similar(id, wanted).stream()
+                .map(hit -> {
+                    EpisodeDocument e = hit.source();
+                    List<String> topics = e.topics() == null ? List.of() : e.topics();
+                    return new SimilarEpisode(
+                            e.episodeId(),
+                            e.title(),
+                            e.show(),
+                            e.publishedAt(),
+                            e.audioUrl(),
+                            hit.score() == null ? 0 : hit.score(),
+                            topics.subList(0, Math.min(5, topics.size())));
+                })
+                .toList();
+        return new SimilarView(EpisodeView.of(episode), similar);
     }
 
     private EpisodeDocument find(String id) {

@@ -1,6 +1,6 @@
 package dev.podsearch.query.episode;
 
-import dev.podsearch.search.MomentDocument;
+import dev.podsearch.search.EpisodeDocuments.TranscriptLine;
 import dev.podsearch.support.ProblemException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +13,9 @@ final class TranscriptFormats {
     private TranscriptFormats() {}
 
     /** Podcasting 2.0 JSON: {@code {version, segments[{speaker, startTime, endTime, body}]}}, times in seconds. */
-    static Map<String, Object> podcastingJson(List<MomentDocument> moments) {
+    static Map<String, Object> podcastingJson(List<TranscriptLine> moments) {
         List<Map<String, Object>> segments = new ArrayList<>(moments.size());
-        for (MomentDocument m : moments) {
+        for (TranscriptLine m : moments) {
             Map<String, Object> segment = new LinkedHashMap<>();
             if (m.speaker() != null) {
                 segment.put("speaker", m.speaker());
@@ -35,10 +35,10 @@ final class TranscriptFormats {
         return transcript;
     }
 
-    static String webVtt(List<MomentDocument> moments) {
+    static String webVtt(List<TranscriptLine> moments) {
         requireTimes(moments, "vtt");
         StringBuilder out = new StringBuilder("WEBVTT\n");
-        for (MomentDocument m : moments) {
+        for (TranscriptLine m : moments) {
             out.append('\n')
                     .append(time(m.startMs(), '.'))
                     .append(" --> ")
@@ -52,11 +52,11 @@ final class TranscriptFormats {
         return out.toString();
     }
 
-    static String srt(List<MomentDocument> moments) {
+    static String srt(List<TranscriptLine> moments) {
         requireTimes(moments, "srt");
         StringBuilder out = new StringBuilder();
         int number = 1;
-        for (MomentDocument m : moments) {
+        for (TranscriptLine m : moments) {
             out.append(number++)
                     .append('\n')
                     .append(time(m.startMs(), ','))
@@ -72,9 +72,9 @@ final class TranscriptFormats {
     }
 
     /** One line per moment: {@code [HH:MM:SS] Speaker: text}. */
-    static String text(List<MomentDocument> moments) {
+    static String text(List<TranscriptLine> moments) {
         StringBuilder out = new StringBuilder();
-        for (MomentDocument m : moments) {
+        for (TranscriptLine m : moments) {
             if (m.startMs() != null) {
                 out.append('[').append(time(m.startMs(), '.'), 0, 8).append("] ");
             }
@@ -86,11 +86,11 @@ final class TranscriptFormats {
         return out.toString();
     }
 
-    private static long end(MomentDocument m) {
+    private static long end(TranscriptLine m) {
         return m.endMs() != null ? m.endMs() : m.startMs() + 5000;
     }
 
-    private static void requireTimes(List<MomentDocument> moments, String format) {
+    private static void requireTimes(List<TranscriptLine> moments, String format) {
         if (moments.stream().anyMatch(m -> m.startMs() == null)) {
             throw new ProblemException(
                     422,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A validated search. Null filters are absent. */
+/** A validated search. Null filters are absent; a null cursor asks for the first page. */
 public record SearchRequest(
         UserQuery query,
         List<String> shows,
@@ -17,7 +17,15 @@ public record SearchRequest(
         Sort sort,
         Set<Facet> facets,
         int size,
-        int moments) {
+        int moments,
+        String cursor) {
+
+    /** What a cursor continues: everything but the page size, the moments per episode, facets and the cursor. */
+    public String fingerprint() {
+        return Cursor.fingerprint(java.util.Arrays.asList(
+                        query, shows, speaker, language, publishedAfter, publishedBefore, episode, group, sort)
+                .toString());
+    }
 
     public enum Group {
         EPISODE,

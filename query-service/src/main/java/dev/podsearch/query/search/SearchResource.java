@@ -42,8 +42,10 @@ public class SearchResource {
                             example = "\"fog horn\" -ship")
                     @QueryParam("q")
                     String q,
-            @Parameter(description = "Only these shows (repeatable)") @QueryParam("show") List<String> shows,
-            @Parameter(description = "Only moments of this speaker") @QueryParam("speaker") String speaker,
+            @Parameter(description = "Only these shows (repeatable)", example = "Coastal Hours") @QueryParam("show")
+                    List<String> shows,
+            @Parameter(description = "Only moments of this speaker", example = "Ana Lima") @QueryParam("speaker")
+                    String speaker,
             @Parameter(description = "Only episodes in this language", example = "en") @QueryParam("lang") String lang,
             @Parameter(description = "Published on or after (ISO-8601 date or date-time)", example = "2026-01-01")
                     @QueryParam("publishedAfter")
@@ -51,7 +53,11 @@ public class SearchResource {
             @Parameter(description = "Published before (ISO-8601 date or date-time)", example = "2026-06-01")
                     @QueryParam("publishedBefore")
                     String publishedBefore,
-            @Parameter(description = "Search inside this episode only") @QueryParam("episode") String episode,
+            @Parameter(
+                            description = "Search inside this episode only (its id)",
+                            example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
+                    @QueryParam("episode")
+                    String episode,
             @Parameter(description = "episode (default) or moment", example = "episode")
                     @QueryParam("group")
                     @DefaultValue("episode")
@@ -72,7 +78,13 @@ public class SearchResource {
             @Parameter(description = "Moments per episode, 1 to 10", example = "3")
                     @QueryParam("moments")
                     @DefaultValue("3")
-                    String moments) {
+                    String moments,
+            @Parameter(
+                            description = "The nextCursor of the previous page, to get the next one; keep the other "
+                                    + "parameters as they were",
+                            example = "eyJ2IjoxLCJzZWFyY2giOiIxcjVjYjN6IiwiYXNPZiI6MTc2MzcwMDAwMDAwMCwiZnJvbSI6MTB9")
+                    @QueryParam("cursor")
+                    String cursor) {
         if (q == null || q.isBlank()) {
             throw ProblemException.badParameter("q", "q is required: the words to search for");
         }
@@ -106,7 +118,8 @@ public class SearchResource {
                 choice("sort", sort, SearchRequest.Sort.class),
                 facets(facets),
                 (int) RequestParameters.number("size", size, 1, config.maxSize()),
-                (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS)));
+                (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS),
+                blankToNull(cursor)));
     }
 
     private static String blankToNull(String value) {

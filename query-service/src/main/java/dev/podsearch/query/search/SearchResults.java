@@ -1,12 +1,15 @@
 package dev.podsearch.query.search;
 
+import dev.podsearch.search.EpisodeDocument;
+import dev.podsearch.search.EpisodeDocuments;
 import dev.podsearch.search.MomentDocument;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** The answer of {@code GET /v1/search}: episodes, best first, each with its matching moments in time order. */
-public record SearchResults(long total, long took, List<Result> results, Map<String, List<FacetValue>> facets) {
+public record SearchResults(
+        long total, long took, List<Result> results, Map<String, List<FacetValue>> facets, String nextCursor) {
 
     /** A facet value and how many matching episodes have it. */
     public record FacetValue(String value, long count) {}
@@ -18,13 +21,22 @@ public record SearchResults(long total, long took, List<Result> results, Map<Str
     /**
      * @param start the start as {@code HH:MM:SS}
      * @param highlight the text, HTML-escaped, with the matched words in {@code <mark>}
+     * @param matchMs when the first matched word is said: the start of its line
      * @param link where to hear it: the audio at that second, else the transcript at that moment
      */
     public record Moment(
-            Long startMs, Long endMs, String start, String speaker, String text, String highlight, String link) {
+            Long startMs,
+            Long endMs,
+            String start,
+            String speaker,
+            String text,
+            String highlight,
+            Long matchMs,
+            String link) {
 
-        /** A moment for the API; {@code highlight} null means the plain text, escaped. */
-        public static Moment of(MomentDocument m, String highlight) {
+        /** A moment found by a search, with its highlight and the time of its first match. */
+        public static Moment of(MomentDocument m, String highlight, Long matchMs) {
+            Long at = matchMs != null ? matchMs : m.startMs();
             return new Moment(
                     m.startMs(),
                     m.endMs(),
@@ -32,16 +44,30 @@ public record SearchResults(long total, long took, List<Result> results, Map<Str
                     m.speaker(),
                     m.text(),
                     highlight != null ? highlight : Html.escape(m.text()),
-                    link(m));
+                    at,
+                    link(m.episodeId(), m.audioUrl(), at));
+        }
+
+        /** One transcript line, shown as a moment of its own. */
+        public static Moment of(EpisodeDocument episode, EpisodeDocuments.TranscriptLine line) {
+            return new Moment(
+                    line.startMs(),
+                    line.endMs(),
+                    Timecodes.format(line.startMs()),
+                    line.speaker(),
+                    line.text(),
+                    Html.escape(line.text()),
+                    line.startMs(),
+                    link(episode.episodeId(), episode.audioUrl(), line.startMs()));
         }
 
         /** The audio at that second, else the transcript around that moment. */
-        static String link(MomentDocument m) {
-            long at = m.startMs() == null ? 0 : m.startMs();
-            if (m.audioUrl() != null) {
-                return m.audioUrl() + "#t=" + at / 1000;
+        static String link(String episodeId, String audioUrl, Long startMs) {
+            long at = startMs == null ? 0 : startMs;
+            if (audioUrl != null) {
+                return audioUrl + "#t=" + at / 1000;
             }
-            return "/v1/episodes/" + m.episodeId() + "/moments?at=" + at + "&context=2";
+            return "/v1/episodes/" + episodeId + "/moments?at=" + at + "&context=2";
         }
     }
 }

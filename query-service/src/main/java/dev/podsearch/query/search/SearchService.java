@@ -1,7 +1,9 @@
 package dev.podsearch.query.search;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
+import dev.podsearch.support.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,7 +25,6 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
-import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
@@ -42,66 +43,155 @@ public class SearchService {
     private static final String VALUES = "values";
     private static final String FUZZINESS = "AUTO:5,8";
 
+    /**
+     * The English analyzer's stop words: the stemmed field ignores them, so the joined-pairs field (which keeps them)
+     * must too, or "-the" would exclude everything.
+     */
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+            "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+            "will", "with");
+
+    /** Collapsed results are paged by offset, within the engine's result window. */
+    static final int MAX_EPISODE_WINDOW = 10_000;
+
+    /** The moment's text as stemmed words, exact words and joined word pairs: each highlights its own matches. */
+    private static final List<String> HIGHLIGHTED = List.of("text", "text.exact", "text.joined");
+
+    private static final Highlight HIGHLIGHT = Highlight.of(h -> {
+        h.preTags(Highlights.PRE).postTags(Highlights.POST);
+        HIGHLIGHTED.forEach(field -> h.fields(field, f -> f.numberOfFragments(0)));
+        return h;
+    });
+
     @Inject
     OpenSearchClient client;
 
+    @Inject
+    ObjectMapper json;
+
     public SearchResults search(SearchRequest request) {
+        Cursor cursor = request.cursor() == null ? null : Cursor.decode(json, request.cursor(), request.fingerprint());
+        long asOf = cursor != null ? cursor.asOf() : System.currentTimeMillis();
+        boolean byEpisode = request.group() == SearchRequest.Group.EPISODE;
+        int from = cursor != null && cursor.from() != null ? cursor.from() : 0;
+        if (byEpisode && from + request.size() > MAX_EPISODE_WINDOW) {
+            throw ProblemException.badParameter(
+                    "cursor",
+                    "grouped by episode, results can be paged up to " + MAX_EPISODE_WINDOW
+                            + " episodes; narrow the search with filters, or use group=moment");
+        }
         Map<SearchRequest.Facet, Query> facetFilters = facetFilters(request);
         Query query = Query.of(q -> q.bool(b -> {
             b.must(text(request.query()));
             filters(request).forEach(b::filter);
+            if (cursor != null) {
+                b.filter(f -> f.range(r -> r.field("addedAt").lte(JsonData.of(asOf))));
+            }
             return b;
         }));
-        Highlight highlight = Highlight.of(h -> h.encoder(HighlighterEncoder.Html)
-                .preTags("<mark>")
-                .postTags("</mark>")
-                .fields("text", f -> f.numberOfFragments(0)));
         Map<String, Aggregation> aggregations = aggregations(request, facetFilters);
-        boolean byEpisode = request.group() == SearchRequest.Group.EPISODE;
+        int innerHits = Math.min(request.moments() * 2, 20);
         try {
             SearchResponse<MomentDocument> response = client.search(
                     s -> {
                         s.index(Indices.MOMENTS)
                                 .query(query)
                                 .size(request.size())
-                                .aggregations(aggregations);
+                                .aggregations(aggregations)
+                                .trackTotalHits(t -> t.enabled(false));
                         if (!facetFilters.isEmpty()) {
                             s.postFilter(all(facetFilters.values()));
                         }
-                        if (request.sort() == SearchRequest.Sort.DATE) {
-                            s.trackScores(true)
-                                    .sort(o ->
-                                            o.field(f -> f.field("publishedAt").order(SortOrder.Desc)))
-                                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
-                        }
+                        sort(s, request, byEpisode);
                         if (byEpisode) {
-                            s.collapse(c -> c.field("episodeId").innerHits(ih -> ih.name(BEST)
-                                    .size(request.moments())
-                                    .highlight(highlight)));
+                            s.from(from).collapse(c -> c.field("episodeId")
+                                    .innerHits(
+                                            ih -> ih.name(BEST).size(innerHits).highlight(HIGHLIGHT)));
                         } else {
-                            s.highlight(highlight);
+                            s.highlight(HIGHLIGHT);
+                            if (cursor != null) {
+                                s.searchAfter(cursor.after().stream()
+                                        .map(SearchService::fieldValue)
+                                        .toList());
+                            }
                         }
                         return s;
                     },
                     MomentDocument.class);
             List<SearchResults.Result> results = new ArrayList<>();
             for (Hit<MomentDocument> hit : response.hits().hits()) {
-                results.add(byEpisode ? episodeResult(hit) : momentResult(hit));
+                results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
             }
             long total = inside(response.aggregations().get(EPISODES), EPISODES)
                     .cardinality()
                     .value();
-            return new SearchResults(total, response.took(), results, facets(request, response.aggregations()));
+            String next = null;
+            List<Hit<MomentDocument>> hits = response.hits().hits();
+            if (hits.size() == request.size()) {
+                if (byEpisode && from + hits.size() < total) {
+                    next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, from + hits.size(), null)
+                            .encode(json);
+                } else if (!byEpisode) {
+                    List<Object> after =
+                            hits.getLast().sort().stream().map(FieldValue::_get).toList();
+                    next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, null, after).encode(json);
+                }
+            }
+            return new SearchResults(total, response.took(), results, facets(request, response.aggregations()), next);
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable", e);
         }
     }
 
+    /**
+     * Relevance or newest first; flat moments get tie-breakers (episode, ordinal) so that a cursor can continue after
+     * the last one. Grouped results are paged by offset and sorted by the best moment of each episode.
+     */
+    private static void sort(
+            org.opensearch.client.opensearch.core.SearchRequest.Builder s, SearchRequest request, boolean byEpisode) {
+        if (request.sort() == SearchRequest.Sort.DATE) {
+            s.trackScores(true).sort(o -> o.field(f -> f.field("publishedAt").order(SortOrder.Desc)));
+        }
+        if (request.sort() == SearchRequest.Sort.DATE || !byEpisode) {
+            s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+        }
+        if (!byEpisode) {
+            s.sort(o -> o.field(f -> f.field("episodeId").order(SortOrder.Asc)))
+                    .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)));
+        }
+    }
+
+    private static FieldValue fieldValue(Object value) {
+        return switch (value) {
+            case String text -> FieldValue.of(text);
+            case Integer number -> FieldValue.of(number.longValue());
+            case Long number -> FieldValue.of(number);
+            case Number number -> FieldValue.of(number.doubleValue());
+            case Boolean flag -> FieldValue.of(flag);
+            default ->
+                throw ProblemException.badParameter(
+                        "cursor", "cursor is not one this service issued; start again without it");
+        };
+    }
+
     /** Every group must match (a group matches with any of its OR-ed terms); no excluded term may. */
     public static Query text(UserQuery query) {
         return Query.of(q -> q.bool(b -> {
-            for (List<UserQuery.Term> group : query.groups()) {
-                if (group.size() == 1) {
+            List<List<UserQuery.Term>> groups = query.groups();
+            for (int i = 0; i < groups.size(); i++) {
+                List<UserQuery.Term> group = groups.get(i);
+                List<UserQuery.Term> next = i + 1 < groups.size() ? groups.get(i + 1) : null;
+                if (isWord(group) && next != null && isWord(next) && joinable(group) && joinable(next)) {
+                    // Two words may have been transcribed as one ("deep seek" / "DeepSeek"): either form matches.
+                    Query both = Query.of(p -> p.bool(
+                            pair -> pair.must(term(group.getFirst(), true)).must(term(next.getFirst(), true))));
+                    String joined = group.getFirst().text() + next.getFirst().text();
+                    b.must(m -> m.bool(any -> any.should(both)
+                            .should(joinedWord(joined, ZeroTermsQuery.None))
+                            .minimumShouldMatch("1")));
+                    i++;
+                } else if (group.size() == 1) {
                     b.must(term(group.getFirst(), true));
                 } else {
                     b.must(m -> m.bool(any -> any.should(
@@ -123,6 +213,14 @@ public class SearchService {
         }));
     }
 
+    private static boolean isWord(List<UserQuery.Term> group) {
+        return group.size() == 1 && group.getFirst().kind() == UserQuery.Kind.WORD;
+    }
+
+    private static boolean joinable(List<UserQuery.Term> group) {
+        return !STOP_WORDS.contains(group.getFirst().text().toLowerCase(java.util.Locale.ROOT));
+    }
+
     /**
      * One term as a query. A stop word ("the") analyzes to nothing: as a required term it must then match everything
      * (or it would sink the whole query); as an excluded term, nothing (or it would exclude everything).
@@ -130,17 +228,31 @@ public class SearchService {
     private static Query term(UserQuery.Term term, boolean required) {
         ZeroTermsQuery stopWordsOnly = required ? ZeroTermsQuery.All : ZeroTermsQuery.None;
         return switch (term.kind()) {
-            case WORD ->
-                Query.of(q -> q.match(m -> m.field("text")
-                        .query(FieldValue.of(term.text()))
-                        .fuzziness(FUZZINESS)
-                        .prefixLength(1)
-                        .zeroTermsQuery(stopWordsOnly)));
+            case WORD -> // stemmed and typo-tolerant, or a word the recognizer split in two ("DeepSeek" / "deep seek")
+                Query.of(q -> q.bool(any -> any.should(s -> s.match(m -> m.field("text")
+                                .query(FieldValue.of(term.text()))
+                                .fuzziness(FUZZINESS)
+                                .prefixLength(1)
+                                .zeroTermsQuery(stopWordsOnly)))
+                        .should(
+                                STOP_WORDS.contains(term.text().toLowerCase(java.util.Locale.ROOT))
+                                        ? Query.of(none -> none.matchNone(n -> n))
+                                        : joinedWord(term.text(), stopWordsOnly))
+                        .minimumShouldMatch("1")));
             case PHRASE ->
                 Query.of(q ->
                         q.matchPhrase(m -> m.field("text").query(term.text()).zeroTermsQuery(stopWordsOnly)));
             case PREFIX -> Query.of(q -> q.prefix(p -> p.field("text.exact").value(term.text())));
         };
+    }
+
+    /** A word against the joined-pairs field: "deepseek" matches "deep seek", "DeepSeek" and (a typo) "DeepSeq". */
+    private static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly) {
+        return Query.of(q -> q.match(m -> m.field("text.joined")
+                .query(FieldValue.of(word))
+                .fuzziness(FUZZINESS)
+                .prefixLength(1)
+                .zeroTermsQuery(stopWordsOnly)));
     }
 
     /** Filters that are not facets: they narrow hits and counts alike. */
@@ -255,11 +367,26 @@ public class SearchService {
         return facets;
     }
 
-    private static SearchResults.Result episodeResult(Hit<MomentDocument> hit) {
-        List<SearchResults.Moment> moments = new ArrayList<>();
+    /**
+     * An episode and its best moments in time order. Consecutive moments share a line, so two may show the same match:
+     * a moment whose matched lines were all shown by a better one is left out.
+     */
+    private static SearchResults.Result episodeResult(Hit<MomentDocument> hit, int wanted) {
+        List<Found> found = new ArrayList<>();
+        java.util.Set<Integer> shownLines = new java.util.HashSet<>();
         for (Hit<JsonData> innerHit : hit.innerHits().get(BEST).hits().hits()) {
-            moments.add(moment(innerHit.source().to(MomentDocument.class), innerHit.highlight()));
+            if (found.size() == wanted) {
+                break;
+            }
+            Found moment = found(innerHit.source().to(MomentDocument.class), innerHit.highlight());
+            if (!moment.lines().isEmpty() && shownLines.containsAll(moment.lines())) {
+                continue;
+            }
+            shownLines.addAll(moment.lines());
+            found.add(moment);
         }
+        List<SearchResults.Moment> moments =
+                new ArrayList<>(found.stream().map(Found::moment).toList());
         moments.sort(Comparator.comparing(m -> m.startMs() == null ? Long.MAX_VALUE : m.startMs()));
         return new SearchResults.Result(summary(hit.source()), hit.score() == null ? 0 : hit.score(), moments);
     }
@@ -268,15 +395,29 @@ public class SearchService {
         return new SearchResults.Result(
                 summary(hit.source()),
                 hit.score() == null ? 0 : hit.score(),
-                List.of(moment(hit.source(), hit.highlight())));
+                List.of(found(hit.source(), hit.highlight()).moment()));
+    }
+
+    /** A moment as shown, and the transcript line numbers of its matches. */
+    private record Found(SearchResults.Moment moment, List<Integer> lines) {}
+
+    private static Found found(MomentDocument m, Map<String, List<String>> highlight) {
+        List<String> answers = new ArrayList<>();
+        for (String field : HIGHLIGHTED) {
+            List<String> fragments = highlight.get(field);
+            if (fragments != null && !fragments.isEmpty()) {
+                answers.add(fragments.getFirst());
+            }
+        }
+        List<int[]> ranges = Highlights.ranges(m.text(), answers);
+        List<Integer> marked = Highlights.markedLines(m.lines(), ranges);
+        Long matchMs =
+                marked.isEmpty() ? null : m.lines().get(marked.getFirst()).startMs();
+        List<Integer> lineNumbers = marked.stream().map(i -> m.firstLine() + i).toList();
+        return new Found(SearchResults.Moment.of(m, Highlights.render(m.text(), ranges), matchMs), lineNumbers);
     }
 
     private static SearchResults.EpisodeSummary summary(MomentDocument m) {
         return new SearchResults.EpisodeSummary(m.episodeId(), m.title(), m.show(), m.publishedAt(), m.audioUrl());
-    }
-
-    private static SearchResults.Moment moment(MomentDocument m, Map<String, List<String>> highlight) {
-        List<String> fragments = highlight.get("text");
-        return SearchResults.Moment.of(m, fragments == null || fragments.isEmpty() ? null : fragments.getFirst());
     }
 }

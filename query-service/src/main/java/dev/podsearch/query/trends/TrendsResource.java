@@ -58,7 +58,8 @@ public class TrendsResource {
                     @QueryParam("interval")
                     @DefaultValue("month")
                     String interval,
-            @Parameter(description = "Only these shows (repeatable)") @QueryParam("show") List<String> shows) {
+            @Parameter(description = "Only these shows (repeatable)", example = "Coastal Hours") @QueryParam("show")
+                    List<String> shows) {
         if (q == null || q.isBlank() || q.length() > config.maxQueryLength()) {
             throw ProblemException.badParameter("q", "q is required, up to " + config.maxQueryLength() + " characters");
         }

@@ -1,0 +1,59 @@
+package dev.podsearch.query;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The published contract documents every parameter of every operation, with an example. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyParameterHasADescriptionAndAnExample() {
+        JsonPath api = given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
+        List<String> missing = new ArrayList<>();
+        int parameters = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                Object list = operation.getValue().get("parameters");
+                if (list == null) {
+                    continue;
+                }
+                for (Object p : (List<?>) list) {
+                    Map<?, ?> parameter = (Map<?, ?>) p;
+                    parameters++;
+                    String where = operation.getKey() + " " + path.getKey() + " " + parameter.get("name");
+                    if (parameter.get("description") == null) {
+                        missing.add(where + ": description");
+                    }
+                    if (parameter.get("example") == null && parameter.get("examples") == null) {
+                        missing.add(where + ": example");
+                    }
+                }
+            }
+        }
+        assertTrue(parameters > 20, "parameters found: " + parameters);
+        assertEquals(List.of(), missing);
+        assertTrue(paths.containsKey("/v1/suggest"));
+        assertTrue(paths.containsKey("/v1/episodes/{id}/similar"));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

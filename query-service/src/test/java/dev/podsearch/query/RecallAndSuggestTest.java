@@ -1,0 +1,182 @@
+package dev.podsearch.query;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.OpenSearchClient;
+
+/** Speech-recognition variants, passages of several lines, typeahead and similar episodes. */
+@QuarkusTest
+class RecallAndSuggestTest {
+
+    @Inject
+    OpenSearchClient client;
+
+    @BeforeEach
+    void corpus() throws IOException {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        TestCorpus.load(client);
+    }
+
+    private static ValidatableResponse search(Map<String, Object> params) {
+        return given().queryParams(params).when().get("/v1/search").then().statusCode(200);
+    }
+
+    @Test
+    void oneNameFoundHoweverTheRecognizerSpeltIt() {
+        for (String q : List.of("deepseek", "deep seek", "DeepSeek")) {
+            search(Map.of("q", q, "group", "moment", "size", "10"))
+                    .body(
+                            "results.episode.id.sort()",
+                            equalTo(List.of(TestCorpus.CHIPS, TestCorpus.MORE_WEIGHTS, TestCorpus.WEIGHTS)))
+                    .body(
+                            "results.find { it.episode.id == 'ep-chips' }.moments[0].highlight",
+                            containsString("<mark>deep seek</mark>"))
+                    .body(
+                            "results.find { it.episode.id == 'ep-weights' }.moments[0].highlight",
+                            containsString("<mark>DeepSeq</mark>"))
+                    .body(
+                            "results.find { it.episode.id == 'ep-more-weights' }.moments[0].highlight",
+                            containsString("<mark>DeepSeek</mark>"));
+        }
+    }
+
+    @Test
+    void caseIsNoObstacleAndTheLinkPointsAtTheLineThatSaysIt() {
+        search(Map.of("q", "nvidia"))
+                .body("results.episode.id", equalTo(List.of(TestCorpus.CHIPS)))
+                .body("results[0].moments[0].startMs", equalTo(0))
+                .body("results[0].moments[0].text", containsString("This is your daily synthesizer."))
+                .body("results[0].moments[0].highlight", containsString("<mark>NVIDia</mark>"))
+                .body("results[0].moments[0].matchMs", equalTo(4000))
+                .body("results[0].moments[0].link", equalTo("https://media.example.org/mm/1.mp3#t=4"));
+    }
+
+    @Test
+    void aPhraseCutAcrossTranscriptLinesIsFoundInOnePassage() {
+        search(Map.of("q", "\"your daily synthesizer\""))
+                .body("results.episode.id", equalTo(List.of(TestCorpus.CHIPS)))
+                .body("results[0].moments", hasSize(1))
+                .body(
+                        "results[0].moments[0].highlight",
+                        containsString("<mark>your</mark> <mark>daily</mark> <mark>synthesizer</mark>"))
+                .body("results[0].moments[0].matchMs", equalTo(0));
+    }
+
+    @Test
+    void suggestionsCompleteTitlesFromAnyOfTheirWords() {
+        for (String typed : List.of("lightho", "last kee", "lighthuose")) {
+            given().queryParam("q", typed)
+                    .when()
+                    .get("/v1/suggest")
+                    .then()
+                    .statusCode(200)
+                    .body("q", equalTo(typed))
+                    .body("suggestions.find { it.kind == 'title' }.text", equalTo("Lighthouses and the Last Keepers"))
+                    .body("suggestions.find { it.kind == 'title' }.episodeId", equalTo(TestCorpus.LIGHTHOUSE));
+        }
+    }
+
+    @Test
+    void suggestionsNameShowsAndSpeakersOnceAndFrequentPhrases() {
+        given().queryParam("q", "mach")
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(200)
+                .body("suggestions.findAll { it.kind == 'show' }.text", equalTo(List.of(TestCorpus.MACHINE_MINUTES)));
+        given().queryParam("q", "lima")
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(200)
+                .body("suggestions.findAll { it.kind == 'speaker' }.text", equalTo(List.of("Ana Lima")));
+        given().queryParam("q", "open w")
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(200)
+                .body("suggestions.findAll { it.kind == 'phrase' }.text", hasItem("open weights"))
+                .body("suggestions.findAll { it.kind == 'title' }.text", hasItem("Open Weights Week"));
+        given().queryParam("q", "zzzzqx")
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(200)
+                .body("suggestions", hasSize(0));
+    }
+
+    @Test
+    void suggestLimitsAndRefusals() {
+        given().queryParams(Map.of("q", "o", "size", "2"))
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(200)
+                .body("suggestions", hasSize(2));
+        given().when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("q"));
+        given().queryParams(Map.of("q", "o", "size", "500"))
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("size"));
+        given().queryParam("q", "x".repeat(101))
+                .when()
+                .get("/v1/suggest")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("101 characters"));
+    }
+
+    @Test
+    void similarEpisodesShareTopicsAndNeverIncludeTheEpisodeItself() {
+        given().when()
+                .get("/v1/episodes/{id}/similar", TestCorpus.WEIGHTS)
+                .then()
+                .statusCode(200)
+                .body("episode.id", equalTo(TestCorpus.WEIGHTS))
+                .body("similar[0].id", equalTo(TestCorpus.MORE_WEIGHTS))
+                .body("similar[0].topics", hasItem("open weights"))
+                .body("similar.id", not(hasItem(TestCorpus.WEIGHTS)));
+        given().when()
+                .get("/v1/episodes/{id}/similar", "ep-nope")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().queryParam("size", "0")
+                .when()
+                .get("/v1/episodes/{id}/similar", TestCorpus.WEIGHTS)
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("size"));
+    }
+
+    @Test
+    void episodesCarryTheirTopics() {
+        given().when()
+                .get("/v1/episodes/{id}", TestCorpus.WEIGHTS)
+                .then()
+                .statusCode(200)
+                .body("topics", hasItem("open weights"))
+                .body("lines", equalTo(3));
+    }
+}
