@@ -16,11 +16,30 @@ public interface IndexerConfig {
     @WithDefault("0")
     int replicas();
 
-    /** Most records handled per poll. */
+    /** Shards of each index (fixed at creation; a reindex applies a new value). */
+    @WithDefault("1")
+    int shards();
+
+    /** Most records handled per poll: one batch. */
     @WithDefault("200")
     int maxPollRecords();
+
+    /** Most operations in one {@code _bulk} request. */
+    @WithDefault("2000")
+    int bulkMaxOperations();
+
+    /** Largest {@code _bulk} request, in (estimated) bytes. */
+    @WithDefault("5000000")
+    long bulkMaxBytes();
 
     /** Longest wait between retries of a batch OpenSearch could not take. */
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /**
+     * How long a reindex waits, after the new indices start receiving every write, before it copies the old ones: long
+     * enough for a batch already under way in any replica to finish.
+     */
+    @WithDefault("5s")
+    Duration reindexGrace();
 }

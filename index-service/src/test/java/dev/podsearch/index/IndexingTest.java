@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.events.ContractSample;
-import dev.podsearch.events.Episode;
-import dev.podsearch.events.Segment;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
@@ -15,110 +13,18 @@ import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.FieldValue;
 
 @QuarkusTest
-class IndexingTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
-
-    @Inject
-    OpenSearchClient client;
-
-    private KafkaProducer<String, byte[]> producer;
-
-    @BeforeEach
-    void waitUntilReady() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> io.restassured.RestAssured.given()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200));
-    }
-
-    @BeforeEach
-    void openProducer() {
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
-
-    private void publish(String key, byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.TRANSCRIPTS, key, value)).get();
-    }
-
-    private void publish(TranscriptEvent event) throws Exception {
-        publish(event.episodeId(), TranscriptEventCodec.encode(event));
-    }
-
-    private static TranscriptEvent upsert(String id, long revision, String... lines) {
-        List<Segment> segments = new java.util.ArrayList<>();
-        // lines a minute apart: each is a moment of its own (a moment spans at most 30 s)
-        for (int i = 0; i < lines.length; i++) {
-            segments.add(new Segment(i * 60_000L, i * 60_000L + 5000, "Host", lines[i]));
-        }
-        Episode episode = new Episode(
-                "Test Show",
-                "Episode " + id,
-                "notes",
-                Instant.parse("2026-05-17T06:00:00Z"),
-                "https://media.example.org/" + id + ".mp3",
-                "en",
-                null,
-                List.of("Host"));
-        return TranscriptEvent.upsert(id, revision, Instant.now(), episode, segments);
-    }
-
-    private List<MomentDocument> moments(String episodeId) throws IOException {
-        client.indices().refresh(r -> r.index(Indices.MOMENTS));
-        return client
-                .search(
-                        s -> s.index(Indices.MOMENTS)
-                                .size(100)
-                                .query(q -> q.term(t -> t.field("episodeId").value(FieldValue.of(episodeId)))),
-                        MomentDocument.class)
-                .hits()
-                .hits()
-                .stream()
-                .map(h -> h.source())
-                .sorted(Comparator.comparingInt(MomentDocument::ordinal))
-                .toList();
-    }
-
-    private long episodeRevision(String episodeId) throws IOException {
-        var response = client.get(g -> g.index(Indices.EPISODES).id(episodeId), EpisodeDocument.class);
-        return response.found() ? response.source().revision() : 0;
-    }
+class IndexingTest extends IndexTestBase {
 
     @Test
     void indexesAnUpsertAsAnEpisodeAndItsMoments() throws Exception {
@@ -199,6 +105,48 @@ class IndexingTest {
     }
 
     @Test
+    void aDeletedEpisodeStaysDeletedWhenAnOlderRevisionIsReplayed() throws Exception {
+        String id = UUID.randomUUID().toString();
+        publish(upsert(id, 1, "soon gone"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> moments(id).size() == 1);
+        publish(TranscriptEvent.delete(id, 2, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> moments(id).isEmpty() && episodeRevision(id) == 0);
+
+        // the tombstone outlives OpenSearch's memory of the delete (index.gc_deletes, 60 s)
+        var tombstone = client.get(g -> g.index("tombstones").id(id), Map.class);
+        assertTrue(tombstone.found());
+        assertEquals(2, ((Number) tombstone.source().get("revision")).intValue());
+
+        publish(upsert(id, 1, "soon gone"));
+        String marker = UUID.randomUUID().toString();
+        publish(id, TranscriptEventCodec.encode(upsert(id, 1, "again")));
+        publish(upsert(marker, 1, "marker"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> moments(marker).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> moments(id)
+                .isEmpty());
+        assertEquals(0, episodeRevision(id));
+    }
+
+    @Test
+    void everyKindOfPoisonIsDeadLetteredAndNoneBlocksThePartition() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String futureVersion = new String(TranscriptEventCodec.encode(upsert(id, 1, "x")), StandardCharsets.UTF_8)
+                .replace("\"schemaVersion\":1", "\"schemaVersion\":99");
+        publish(id, futureVersion.getBytes(StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<>(Topics.TRANSCRIPTS, null, TranscriptEventCodec.encode(upsert(id, 1, "x"))))
+                .get();
+        publish(upsert(id, 1, "after the poison"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> moments(id).size() == 1);
+        ConsumerRecord<String, byte[]> letter = deadLetterFor(id);
+        assertEquals("poison", header(letter, DeadLetters.ERROR_CLASS));
+        assertTrue(header(letter, DeadLetters.REASON).contains("99"), header(letter, DeadLetters.REASON));
+        ConsumerRecord<String, byte[]> keyless =
+                deadLetterMatching(r -> r.key() == null && new String(r.value(), StandardCharsets.UTF_8).contains(id));
+        assertTrue(header(keyless, DeadLetters.REASON).contains("no key"));
+    }
+
+    @Test
     void indexesTheContractSample() throws Exception {
         TranscriptEvent sample = TranscriptEventCodec.decode(ContractSample.bytes());
         publish(sample.episodeId(), ContractSample.bytes());
@@ -211,32 +159,5 @@ class IndexingTest {
         assertEquals("Synthesizer", second.speaker());
         assertEquals(2000L, second.startMs());
         assertEquals(2, second.revision());
-    }
-
-    private ConsumerRecord<String, byte[]> deadLetterFor(String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TRANSCRIPTS_DLQ));
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no dead letter with key " + key);
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -1,27 +1,43 @@
 package dev.podsearch.index.bulk;
 
 import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.index.IndexerConfig;
+import dev.podsearch.index.mapping.IndexSetup;
 import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.EpisodeDocuments;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.MgetResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
 
 /**
- * Writes one event's documents. Every write is idempotent: ids are deterministic and versions are the revision
- * (external versioning), so a redelivered or older revision never replaces a newer one.
+ * Writes the documents of a batch of events in as few {@code _bulk} requests as their size allows. Every write is
+ * idempotent: ids are deterministic and versions are the revision (external versioning), so a redelivered, replayed or
+ * older revision never replaces a newer one, and a version conflict counts as done.
+ *
+ * <p>What is indexed now is read once per batch (one multi-get of the episodes and their tombstones), then each event is
+ * planned in order against that state, so several revisions of one episode in a batch behave as if applied one by one.
+ * A DELETE leaves a tombstone: OpenSearch forgets a deleted document's version after a minute, the tombstone does not,
+ * so an older revision replayed later cannot bring the episode back.
  */
 @ApplicationScoped
 public class EpisodeIndexer {
@@ -29,20 +45,78 @@ public class EpisodeIndexer {
     @Inject
     OpenSearchClient client;
 
+    @Inject
+    IndexerConfig config;
+
+    @Inject
+    IndexSetup indices;
+
+    @Inject
+    MeterRegistry metrics;
+
     /** What applying an event did. */
     public enum Outcome {
         INDEXED,
         DELETED,
-        /** An older revision than the one indexed: nothing to do. */
-        STALE
+        /** An older revision than the one indexed (or deleted): nothing to do. */
+        STALE,
+        /** OpenSearch refused a document for a reason time will not fix: the record goes to the dead-letter topic. */
+        FAILED
     }
 
-    public Outcome apply(TranscriptEvent event) {
+    /** An event's outcome; {@code reason} says why it failed. */
+    public record Result(Outcome outcome, String reason, int documents) {}
+
+    /** What is indexed for an episode while a batch is planned. */
+    private record State(long revision, int moments, Instant addedAt, boolean deleted) {}
+
+    /**
+     * One bulk operation, the event it belongs to, and its estimated size in the request. The episode document (or its
+     * tombstone) is written last, after every moment write of the batch succeeded: it records how many moments the
+     * revision has, which the next revision needs to delete the ones it no longer has.
+     */
+    private record Op(BulkOperation operation, int owner, long bytes, boolean last) {
+
+        Op(BulkOperation operation, int owner, long bytes) {
+            this(operation, owner, bytes, false);
+        }
+    }
+
+    /**
+     * Indexes the events in order; returns one result per event.
+     *
+     * @throws IndexingException retryable: OpenSearch could not take part of the batch for a reason time may fix; the
+     *     whole batch may be applied again (it is idempotent)
+     */
+    public List<Result> apply(List<TranscriptEvent> events) {
         try {
-            return switch (event.type()) {
-                case UPSERT -> upsert(event);
-                case DELETE -> delete(event);
-            };
+            return attempt(events);
+        } catch (IndexingException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            if (events.size() == 1) {
+                return List.of(new Result(Outcome.FAILED, e.getMessage(), 0));
+            }
+            // The whole request was refused (say, too large): one event at a time, to find the one to blame.
+            List<Result> results = new ArrayList<>(events.size());
+            for (TranscriptEvent event : events) {
+                try {
+                    results.add(attempt(List.of(event)).getFirst());
+                } catch (IndexingException single) {
+                    if (single.retryable()) {
+                        throw single;
+                    }
+                    results.add(new Result(Outcome.FAILED, single.getMessage(), 0));
+                }
+            }
+            return results;
+        }
+    }
+
+    private List<Result> attempt(List<TranscriptEvent> events) {
+        try {
+            return write(events);
         } catch (OpenSearchException e) {
             throw new IndexingException(
                     "OpenSearch answered " + e.status() + ": " + e.getMessage(),
@@ -53,91 +127,239 @@ public class EpisodeIndexer {
         }
     }
 
-    private Outcome upsert(TranscriptEvent event) throws IOException {
-        String episodeId = event.episodeId();
-        EpisodeDocument previous = indexed(episodeId);
-        if (previous != null && previous.revision() > event.revision()) {
-            return Outcome.STALE;
+    private List<Result> write(List<TranscriptEvent> events) throws IOException {
+        Map<String, State> state = current(events);
+        List<String> moments = indices.writeTargets(Indices.MOMENTS);
+        List<String> episodes = indices.writeTargets(Indices.EPISODES);
+        List<Op> ops = new ArrayList<>();
+        Result[] results = new Result[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            TranscriptEvent event = events.get(i);
+            State before = state.get(event.episodeId());
+            if (before != null
+                    && before.revision() >= event.revision()
+                    && !(before.revision() == event.revision()
+                            && !before.deleted()
+                            && event.type() == TranscriptEvent.Type.UPSERT)) {
+                results[i] = new Result(Outcome.STALE, null, 0);
+                continue;
+            }
+            int owner = i;
+            int start = ops.size();
+            try {
+                if (event.type() == TranscriptEvent.Type.UPSERT) {
+                    state.put(event.episodeId(), upsert(event, before, moments, episodes, ops, owner));
+                    results[i] = new Result(Outcome.INDEXED, null, ops.size() - start);
+                } else {
+                    state.put(event.episodeId(), delete(event, before, moments, episodes, ops, owner));
+                    results[i] = new Result(Outcome.DELETED, null, ops.size() - start);
+                }
+            } catch (IllegalArgumentException e) {
+                results[i] = new Result(Outcome.FAILED, e.getMessage(), 0);
+            }
         }
-        if (event.episode() == null) {
-            throw new IndexingException("UPSERT event without episode metadata", false, null);
+        Map<Integer, String> failed =
+                execute(ops.stream().filter(op -> !op.last()).toList());
+        failed.putAll(execute(ops.stream()
+                .filter(op -> op.last() && !failed.containsKey(op.owner()))
+                .toList()));
+        for (Map.Entry<Integer, String> failure : failed.entrySet()) {
+            results[failure.getKey()] = new Result(Outcome.FAILED, failure.getValue(), 0);
         }
-        Instant addedAt = previous != null && previous.addedAt() != null ? previous.addedAt() : Instant.now();
-        EpisodeDocuments documents = EpisodeDocuments.of(event, addedAt);
-        List<MomentDocument> moments = documents.moments();
-        List<BulkOperation> operations = new ArrayList<>(moments.size() + 1);
-        for (MomentDocument moment : moments) {
-            String id = Indices.momentId(episodeId, moment.ordinal());
-            operations.add(BulkOperation.of(op -> op.index(ix -> ix.index(Indices.MOMENTS)
-                    .id(id)
-                    .version(event.revision())
-                    .versionType(VersionType.External)
-                    .document(moment))));
+        for (Result result : results) {
+            if (result.outcome() == Outcome.INDEXED || result.outcome() == Outcome.DELETED) {
+                counter("podsearch.index.documents", "documents written (indexed or deleted)")
+                        .increment(result.documents());
+            }
         }
-        // Moments the previous revision had beyond this one's end: their ids are known, no search needed.
-        int previousMoments = previous == null ? 0 : previous.moments();
-        operations.addAll(deletions(episodeId, moments.size(), previousMoments, event.revision()));
-        EpisodeDocument document = documents.episode();
-        operations.add(BulkOperation.of(op -> op.index(ix -> ix.index(Indices.EPISODES)
-                .id(episodeId)
-                .version(event.revision())
-                .versionType(VersionType.External)
-                .document(document))));
-        check(client.bulk(b -> b.operations(operations)));
-        return Outcome.INDEXED;
+        return List.of(results);
     }
 
-    private Outcome delete(TranscriptEvent event) throws IOException {
+    private State upsert(
+            TranscriptEvent event, State before, List<String> moments, List<String> episodes, List<Op> ops, int owner) {
         String episodeId = event.episodeId();
-        EpisodeDocument previous = indexed(episodeId);
-        if (previous == null) {
-            return Outcome.DELETED;
+        long version = event.revision();
+        Instant addedAt =
+                before != null && !before.deleted() && before.addedAt() != null ? before.addedAt() : Instant.now();
+        EpisodeDocuments documents = EpisodeDocuments.of(event, addedAt);
+        for (MomentDocument moment : documents.moments()) {
+            String id = Indices.momentId(episodeId, moment.ordinal());
+            long bytes = 2L * moment.text().length() + 400;
+            for (String index : moments) {
+                ops.add(new Op(
+                        BulkOperation.of(op -> op.index(ix -> ix.index(index)
+                                .id(id)
+                                .version(version)
+                                .versionType(VersionType.External)
+                                .document(moment))),
+                        owner,
+                        bytes));
+            }
         }
-        if (previous.revision() > event.revision()) {
-            return Outcome.STALE;
+        // Moments the previous revision had beyond this one's end: their ids are known, no search needed.
+        int previous = before == null || before.deleted() ? 0 : before.moments();
+        deleteMoments(episodeId, documents.moments().size(), previous, version, moments, ops, owner);
+        EpisodeDocument episode = documents.episode();
+        for (String index : episodes) {
+            ops.add(new Op(
+                    BulkOperation.of(op -> op.index(ix -> ix.index(index)
+                            .id(episodeId)
+                            .version(version)
+                            .versionType(VersionType.External)
+                            .document(episode))),
+                    owner,
+                    1000 + 40L * episode.topics().size(),
+                    true));
         }
-        List<BulkOperation> operations = new ArrayList<>(deletions(episodeId, 0, previous.moments(), event.revision()));
-        operations.add(BulkOperation.of(op -> op.delete(d -> d.index(Indices.EPISODES)
-                .id(episodeId)
-                .version(event.revision())
-                .versionType(VersionType.External))));
-        check(client.bulk(b -> b.operations(operations)));
-        return Outcome.DELETED;
+        return new State(version, documents.moments().size(), addedAt, false);
+    }
+
+    private State delete(
+            TranscriptEvent event, State before, List<String> moments, List<String> episodes, List<Op> ops, int owner) {
+        String episodeId = event.episodeId();
+        long version = event.revision();
+        int previous = before == null || before.deleted() ? 0 : before.moments();
+        deleteMoments(episodeId, 0, previous, version, moments, ops, owner);
+        for (String index : episodes) {
+            ops.add(new Op(
+                    BulkOperation.of(op -> op.delete(
+                            d -> d.index(index).id(episodeId).version(version).versionType(VersionType.External))),
+                    owner,
+                    120,
+                    true));
+        }
+        Tombstone tombstone = new Tombstone(episodeId, version, Instant.now());
+        ops.add(new Op(
+                BulkOperation.of(op -> op.index(ix -> ix.index(IndexSetup.TOMBSTONES)
+                        .id(episodeId)
+                        .version(version)
+                        .versionType(VersionType.External)
+                        .document(tombstone))),
+                owner,
+                200,
+                true));
+        return new State(version, 0, null, true);
     }
 
     /** Deletes moments {@code from} (inclusive) to {@code to} (exclusive) of an episode. */
-    private static List<BulkOperation> deletions(String episodeId, int from, int to, long revision) {
-        List<BulkOperation> operations = new ArrayList<>();
+    private static void deleteMoments(
+            String episodeId, int from, int to, long version, List<String> indices, List<Op> ops, int owner) {
         for (int i = from; i < to; i++) {
             String id = Indices.momentId(episodeId, i);
-            operations.add(BulkOperation.of(op -> op.delete(
-                    d -> d.index(Indices.MOMENTS).id(id).version(revision).versionType(VersionType.External))));
+            for (String index : indices) {
+                ops.add(new Op(
+                        BulkOperation.of(op -> op.delete(
+                                d -> d.index(index).id(id).version(version).versionType(VersionType.External))),
+                        owner,
+                        120));
+            }
         }
-        return operations;
     }
 
-    /** The episode as indexed now (a realtime get, no refresh needed), or null. */
-    private EpisodeDocument indexed(String episodeId) throws IOException {
-        GetResponse<EpisodeDocument> current =
-                client.get(g -> g.index(Indices.EPISODES).id(episodeId), EpisodeDocument.class);
-        return current.found() ? current.source() : null;
-    }
+    /** A deleted episode's last revision, kept for good. */
+    public record Tombstone(String episodeId, long revision, Instant deletedAt) {}
 
-    /** Fails on the first item error that is not a version conflict (an older revision: counts as done). */
-    private static void check(BulkResponse response) {
-        if (!response.errors()) {
-            return;
+    /** The episodes of the batch as indexed now, and their tombstones: one multi-get, realtime (no refresh needed). */
+    private Map<String, State> current(List<TranscriptEvent> events) throws IOException {
+        Set<String> ids = new LinkedHashSet<>();
+        events.forEach(e -> ids.add(e.episodeId()));
+        Map<String, State> state = new HashMap<>();
+        if (ids.isEmpty()) {
+            return state;
         }
-        for (BulkResponseItem item : response.items()) {
-            // 409: the document already has a newer revision; 404: a moment to delete was already gone.
-            if (item.error() == null || item.status() == 409 || item.status() == 404) {
+        MgetResponse<Map> response = client.mget(
+                m -> {
+                    for (String id : ids) {
+                        m.docs(d -> d.index(Indices.EPISODES)
+                                .id(id)
+                                .source(s -> s.filter(f -> f.includes("revision", "moments", "addedAt"))));
+                        m.docs(d -> d.index(IndexSetup.TOMBSTONES).id(id));
+                    }
+                    return m;
+                },
+                Map.class);
+        for (MultiGetResponseItem<Map> item : response.docs()) {
+            if (item.isFailure() || !item.result().found()) {
                 continue;
             }
-            throw new IndexingException(
-                    "document " + item.id() + " rejected (" + item.status() + " "
-                            + item.error().type() + "): " + item.error().reason(),
-                    IndexingException.retryableStatus(item.status()),
-                    null);
+            Map<?, ?> source = item.result().source();
+            long revision = ((Number) source.get("revision")).longValue();
+            String id = item.result().id();
+            State known = state.get(id);
+            boolean tombstone = item.result().index().startsWith(IndexSetup.TOMBSTONES);
+            if (known != null && known.revision() >= revision) {
+                continue;
+            }
+            if (tombstone) {
+                state.put(id, new State(revision, 0, null, true));
+            } else {
+                Object added = source.get("addedAt");
+                state.put(
+                        id,
+                        new State(
+                                revision,
+                                ((Number) source.get("moments")).intValue(),
+                                added == null ? null : Instant.parse(added.toString()),
+                                false));
+            }
         }
+        return state;
+    }
+
+    /**
+     * Sends the operations in requests of at most {@code indexer.bulk-max-operations} operations and
+     * {@code indexer.bulk-max-bytes} (estimated) bytes. Returns the events a document of which was refused for good,
+     * with the reason; throws, sending nothing more, as soon as one was refused for a reason time may fix.
+     */
+    private Map<Integer, String> execute(List<Op> ops) throws IOException {
+        Map<Integer, String> failed = new HashMap<>();
+        int from = 0;
+        while (from < ops.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < ops.size()
+                    && (to == from
+                            || (to - from < config.bulkMaxOperations()
+                                    && bytes + ops.get(to).bytes() <= config.bulkMaxBytes()))) {
+                bytes += ops.get(to).bytes();
+                to++;
+            }
+            List<Op> chunk = ops.subList(from, to);
+            List<BulkOperation> operations = chunk.stream().map(Op::operation).toList();
+            Timer.Sample sample = Timer.start(metrics);
+            BulkResponse response;
+            try {
+                response = client.bulk(b -> b.operations(operations));
+            } finally {
+                sample.stop(Timer.builder("podsearch.index.bulk.latency")
+                        .description("time of one _bulk request")
+                        .publishPercentiles(0.5, 0.99)
+                        .register(metrics));
+                counter("podsearch.index.bulk.requests", "_bulk requests sent").increment();
+            }
+            if (response.errors()) {
+                List<BulkResponseItem> items = response.items();
+                for (int i = 0; i < items.size(); i++) {
+                    BulkResponseItem item = items.get(i);
+                    // 409: the document already has this or a newer revision; 404: a document to delete was gone.
+                    if (item.error() == null || item.status() == 409 || item.status() == 404) {
+                        continue;
+                    }
+                    String reason = "document " + item.id() + " rejected (" + item.status() + " "
+                            + item.error().type() + "): " + item.error().reason();
+                    if (IndexingException.retryableStatus(item.status())) {
+                        throw new IndexingException(reason, true, null);
+                    } else {
+                        failed.putIfAbsent(chunk.get(i).owner(), reason);
+                    }
+                }
+            }
+            from = to;
+        }
+        return failed;
+    }
+
+    private Counter counter(String name, String description) {
+        return Counter.builder(name).description(description).register(metrics);
     }
 }

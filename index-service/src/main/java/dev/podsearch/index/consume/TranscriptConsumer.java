@@ -11,6 +11,9 @@ import dev.podsearch.index.bulk.EpisodeIndexer;
 import dev.podsearch.index.bulk.IndexingException;
 import dev.podsearch.index.dlq.DeadLetters;
 import dev.podsearch.index.mapping.IndexSetup;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,11 +22,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,9 +45,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Consumes {@link Topics#TRANSCRIPTS} at least once: a batch's offsets are committed only after each of its records
- * was indexed or dead-lettered. When OpenSearch cannot take a batch for a reason time may fix, the partitions are
- * rewound to the batch's start and retried with exponential backoff and jitter; nothing is skipped.
+ * Consumes {@link Topics#TRANSCRIPTS} at least once. Each poll is one batch: its records are decoded (poison goes to
+ * the dead-letter topic at once), indexed together in as few {@code _bulk} requests as their size allows, the events
+ * that OpenSearch refused for good are dead-lettered, every outcome is announced on {@link Topics#TRANSCRIPTS_INDEXED},
+ * and only then are the batch's offsets committed.
+ *
+ * <p>When OpenSearch cannot take a batch for a reason time may fix, the partitions are paused (the consumer keeps
+ * polling, so it stays in its group) and the same batch is retried after an exponential backoff with jitter; nothing is
+ * skipped. If the partitions are taken away meanwhile, the batch is dropped and the new owner starts from the last
+ * committed offset. Records of one episode share a partition (the key is the episode id), so their order is kept.
  */
 @ApplicationScoped
 public class TranscriptConsumer {
@@ -56,14 +70,32 @@ public class TranscriptConsumer {
     @Inject
     EpisodeIndexer indexer;
 
+    @Inject
+    MeterRegistry metrics;
+
     private volatile boolean running;
     private volatile boolean prepared;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private KafkaProducer<String, byte[]> producer;
     private Thread worker;
+    private final AtomicLong lag = new AtomicLong();
+
+    /** A batch OpenSearch could not take yet, and when to try it again. */
+    private record Pending(ConsumerRecords<String, byte[]> records, List<Decoded> events, int attempt, long retryAt) {}
+
+    /** A record decoded into an event. */
+    private record Decoded(ConsumerRecord<String, byte[]> record, TranscriptEvent event) {
+
+        String where() {
+            return record.topic() + "-" + record.partition() + "@" + record.offset();
+        }
+    }
 
     void start(@Observes StartupEvent event) {
         producer = KafkaClients.reliableProducer(bootstrapServers, Map.of());
+        Gauge.builder("podsearch.index.consumer.lag", lag, AtomicLong::get)
+                .description("records of transcripts.v1 not yet consumed, over the assigned partitions")
+                .register(metrics);
         running = true;
         worker = Thread.ofPlatform().name("transcript-consumer").start(this::run);
     }
@@ -127,30 +159,55 @@ public class TranscriptConsumer {
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * TopicSetup.MAX_MESSAGE_BYTES);
-        DeadLetters deadLetters = new DeadLetters(producer);
+        DeadLetters deadLetters = new DeadLetters(producer, metrics);
         try (KafkaConsumer<String, byte[]> kafka =
                 new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
-            kafka.subscribe(List.of(Topics.TRANSCRIPTS));
-            Duration backoff = Duration.ZERO;
+            Pending[] pending = {null};
+            kafka.subscribe(List.of(Topics.TRANSCRIPTS), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    if (pending[0] != null) {
+                        Log.infof(
+                                "partitions %s revoked: the batch waiting for a retry is left to their next owner",
+                                partitions);
+                        pending[0] = null;
+                        kafka.resume(kafka.assignment());
+                        rewindToCommitted(kafka);
+                    }
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+            });
             while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(pending[0] == null ? 500 : 100));
+                updateLag(kafka);
+                if (pending[0] != null) {
+                    if (!records.isEmpty()) { // from partitions assigned while paused: read them again later
+                        rewind(kafka, records);
+                        kafka.pause(records.partitions());
+                    }
+                    if (System.currentTimeMillis() < pending[0].retryAt()) {
+                        continue;
+                    }
+                    Pending retry = pending[0];
+                    pending[0] = null;
+                    pending[0] = process(kafka, retry.records(), retry.events(), retry.attempt() + 1, deadLetters);
+                    if (pending[0] == null) {
+                        kafka.resume(kafka.paused());
+                    }
+                    continue;
+                }
                 if (records.isEmpty()) {
                     continue;
                 }
-                try {
-                    for (ConsumerRecord<String, byte[]> record : records) {
-                        handle(record, deadLetters);
-                    }
-                    kafka.commitSync(nextOffsets(records));
-                    backoff = Duration.ZERO;
-                } catch (IndexingException e) {
-                    backoff = nextBackoff(backoff);
-                    Log.warnf(
-                            "transcript consumer: OpenSearch cannot take the batch (%s); retrying it in %d ms",
-                            e.getMessage(), backoff.toMillis());
-                    rewind(kafka, records);
-                    pause(backoff);
+                counter("podsearch.index.records.consumed", "records read from transcripts.v1")
+                        .increment(records.count());
+                List<Decoded> events = decode(records, deadLetters);
+                pending[0] = process(kafka, records, events, 1, deadLetters);
+                if (pending[0] != null) {
+                    kafka.pause(kafka.assignment());
                 }
             }
         } finally {
@@ -158,47 +215,114 @@ public class TranscriptConsumer {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record, DeadLetters deadLetters) {
-        TranscriptEvent event;
+    /** Indexes a batch; returns it as pending when OpenSearch could not take it yet, else null (committed). */
+    private Pending process(
+            KafkaConsumer<String, byte[]> kafka,
+            ConsumerRecords<String, byte[]> records,
+            List<Decoded> events,
+            int attempt,
+            DeadLetters deadLetters) {
+        List<EpisodeIndexer.Result> results;
         try {
-            if (record.key() == null) {
-                throw new TranscriptEventCodec.InvalidEventException("record has no key (episode id)");
-            }
-            event = TranscriptEventCodec.decode(record.value());
-        } catch (TranscriptEventCodec.InvalidEventException e) {
-            Log.warnf(
-                    "poison record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            deadLetters.send(record, "poison", e.getMessage(), 1);
-            return;
-        }
-        try {
-            EpisodeIndexer.Outcome outcome = indexer.apply(event);
-            Log.infof(
-                    "episode %s revision %d %s (%s-%d@%d)",
-                    event.episodeId(), event.revision(), outcome, record.topic(), record.partition(), record.offset());
-            if (outcome != EpisodeIndexer.Outcome.STALE) {
-                announce(new IndexedEvent(event.episodeId(), event.revision(), outcome.name(), Instant.now(), null));
-            }
+            results = indexer.apply(events.stream().map(Decoded::event).toList());
         } catch (IndexingException e) {
-            if (e.retryable()) {
+            if (!e.retryable()) {
                 throw e;
             }
-            Log.errorf(
-                    "episode %s revision %d cannot be indexed (%s-%d@%d): %s",
-                    event.episodeId(),
-                    event.revision(),
-                    record.topic(),
-                    record.partition(),
-                    record.offset(),
-                    e.getMessage());
-            deadLetters.send(record, "non-retryable", e.getMessage(), 1);
-            announce(new IndexedEvent(event.episodeId(), event.revision(), "FAILED", Instant.now(), e.getMessage()));
+            counter("podsearch.index.failures", "documents or batches OpenSearch did not take", "class", "retryable")
+                    .increment();
+            Duration backoff = backoff(attempt);
+            Log.warnf(
+                    "transcript consumer: OpenSearch cannot take the batch of %d records (attempt %d: %s);"
+                            + " partitions paused, retrying in %d ms",
+                    records.count(), attempt, e.getMessage(), backoff.toMillis());
+            return new Pending(records, events, attempt, System.currentTimeMillis() + backoff.toMillis());
         }
+        for (int i = 0; i < events.size(); i++) {
+            Decoded decoded = events.get(i);
+            TranscriptEvent event = decoded.event();
+            EpisodeIndexer.Result result = results.get(i);
+            switch (result.outcome()) {
+                case FAILED -> {
+                    Log.errorf(
+                            "episode %s revision %d cannot be indexed (%s): %s",
+                            event.episodeId(), event.revision(), decoded.where(), result.reason());
+                    counter(
+                                    "podsearch.index.failures",
+                                    "documents or batches OpenSearch did not take",
+                                    "class",
+                                    "non-retryable")
+                            .increment();
+                    deadLetters.send(decoded.record(), "non-retryable", result.reason(), attempt);
+                    announce(new IndexedEvent(
+                            event.episodeId(), event.revision(), "FAILED", Instant.now(), result.reason()));
+                }
+                case STALE ->
+                    Log.infof(
+                            "episode %s revision %d is older than the one indexed: skipped (%s)",
+                            event.episodeId(), event.revision(), decoded.where());
+                default -> {
+                    Log.infof(
+                            "episode %s revision %d %s, %d documents (%s)",
+                            event.episodeId(), event.revision(), result.outcome(), result.documents(), decoded.where());
+                    announce(new IndexedEvent(
+                            event.episodeId(),
+                            event.revision(),
+                            result.outcome().name(),
+                            Instant.now(),
+                            null));
+                }
+            }
+        }
+        producer.flush();
+        kafka.commitSync(nextOffsets(records));
+        return null;
+    }
+
+    /** Decodes the records; a record that is no transcript event goes to the dead-letter topic now. */
+    private List<Decoded> decode(ConsumerRecords<String, byte[]> records, DeadLetters deadLetters) {
+        List<Decoded> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                if (record.key() == null) {
+                    throw new TranscriptEventCodec.InvalidEventException("record has no key (episode id)");
+                }
+                TranscriptEvent event = TranscriptEventCodec.decode(record.value());
+                if (!record.key().equals(event.episodeId())) {
+                    throw new TranscriptEventCodec.InvalidEventException(
+                            "record key " + record.key() + " is not the episode id " + event.episodeId());
+                }
+                events.add(new Decoded(record, event));
+            } catch (TranscriptEventCodec.InvalidEventException e) {
+                Log.warnf(
+                        "poison record %s-%d@%d (key %s): %s",
+                        record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+                counter("podsearch.index.failures", "documents or batches OpenSearch did not take", "class", "poison")
+                        .increment();
+                deadLetters.send(record, "poison", e.getMessage(), 1);
+            }
+        }
+        return events;
     }
 
     private void announce(IndexedEvent event) {
         producer.send(new ProducerRecord<>(
                 Topics.TRANSCRIPTS_INDEXED, event.episodeId(), TranscriptEventCodec.encodeIndexed(event)));
+    }
+
+    private void updateLag(KafkaConsumer<String, byte[]> kafka) {
+        long total = 0;
+        for (TopicPartition partition : kafka.assignment()) {
+            OptionalLong partitionLag = kafka.currentLag(partition);
+            if (partitionLag.isPresent()) {
+                total += partitionLag.getAsLong();
+            }
+        }
+        lag.set(total);
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(metrics);
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
@@ -214,6 +338,26 @@ public class TranscriptConsumer {
         for (TopicPartition partition : records.partitions()) {
             kafka.seek(partition, records.records(partition).getFirst().offset());
         }
+    }
+
+    /** Every assigned partition back to its committed offset (or the beginning). */
+    private static void rewindToCommitted(KafkaConsumer<String, byte[]> kafka) {
+        Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(kafka.assignment());
+        for (TopicPartition partition : kafka.assignment()) {
+            OffsetAndMetadata offset = committed.get(partition);
+            if (offset != null) {
+                kafka.seek(partition, offset.offset());
+            } else {
+                kafka.seekToBeginning(List.of(partition));
+            }
+        }
+    }
+
+    /** 200 ms doubling up to {@code indexer.max-backoff}, plus up to a quarter more at random. */
+    private Duration backoff(int attempt) {
+        long base =
+                Math.min(200L << Math.min(attempt - 1, 20), config.maxBackoff().toMillis());
+        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
     }
 
     private Duration nextBackoff(Duration previous) {

@@ -1,6 +1,8 @@
 package dev.podsearch.index.dlq;
 
 import dev.podsearch.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +23,13 @@ public final class DeadLetters {
     public static final String ATTEMPTS = "dlq.attempts";
 
     private final Producer<String, byte[]> producer;
+    private final Counter letters;
 
-    public DeadLetters(Producer<String, byte[]> producer) {
+    public DeadLetters(Producer<String, byte[]> producer, MeterRegistry metrics) {
         this.producer = producer;
+        this.letters = Counter.builder("podsearch.index.dlq.records")
+                .description("records sent to transcripts.v1.dlq")
+                .register(metrics);
     }
 
     /** Sends and waits for the acknowledgement, so the original's offset may be committed afterwards. */
@@ -40,6 +46,7 @@ public final class DeadLetters {
         put(headers, ATTEMPTS, Integer.toString(attempts));
         try {
             producer.send(letter).get(30, TimeUnit.SECONDS);
+            letters.increment();
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
                     "cannot dead-letter " + original.topic() + "-" + original.partition() + "@" + original.offset()

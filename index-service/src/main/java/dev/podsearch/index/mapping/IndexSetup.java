@@ -1,5 +1,6 @@
 package dev.podsearch.index.mapping;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podsearch.index.IndexerConfig;
@@ -9,7 +10,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -18,15 +20,19 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 /**
- * Creates the versioned indices from the mappings in search-model's {@link Mappings} and points the aliases at
- * them. Idempotent: an alias that exists is left alone, so every replica can run it at start.
+ * Creates the versioned indices from search-model's {@link Mappings} and points the aliases at them. Idempotent: an
+ * alias that exists is left alone, so every replica can run it at start.
+ *
+ * <p>While a reindex runs, the alias {@code <alias>-next} names the index being built; {@link #writeTargets} then
+ * returns both, so that every write reaches the new index too and none is lost when the aliases swap.
  */
 @ApplicationScoped
 public class IndexSetup {
 
-    /** Alias and the versioned index it points at when created here. */
-    static final Map<String, String> CURRENT =
-            Map.of(Indices.MOMENTS, Mappings.MOMENTS_INDEX, Indices.EPISODES, Mappings.EPISODES_INDEX);
+    /** Deleted episodes' last revisions: see the indexer. */
+    public static final String TOMBSTONES = "tombstones";
+
+    static final String NEXT = "-next";
 
     @Inject
     OpenSearchClient client;
@@ -38,31 +44,17 @@ public class IndexSetup {
     IndexerConfig config;
 
     public void ensureIndices() throws IOException {
-        for (String alias : List.of(Indices.EPISODES, Indices.MOMENTS)) {
-            ensure(alias, CURRENT.get(alias));
-        }
+        ensure(Indices.EPISODES, Mappings.EPISODES_INDEX, Mappings.EPISODES_INDEX);
+        ensure(Indices.MOMENTS, Mappings.MOMENTS_INDEX, Mappings.MOMENTS_INDEX);
+        ensure(TOMBSTONES, "tombstones-v1", "tombstones-v1");
     }
 
-    private void ensure(String alias, String index) throws IOException {
+    private void ensure(String alias, String index, String definition) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
             return;
         }
         if (!client.indices().exists(e -> e.index(index)).value()) {
-            ObjectNode body = definition(index);
-            body.withObject("/aliases").putObject(alias).put("is_write_index", true);
-            try (Response response = client.generic()
-                    .execute(Requests.create(
-                            "PUT",
-                            "/" + index,
-                            List.of(),
-                            Map.of(),
-                            Body.from(json.writeValueAsBytes(body), "application/json")))) {
-                String answer = response.getBody().map(Body::bodyAsString).orElse("");
-                if (response.getStatus() >= 300 && !answer.contains("resource_already_exists_exception")) {
-                    throw new IOException(
-                            "creating index " + index + " answered " + response.getStatus() + ": " + answer);
-                }
-            }
+            create(index, definition, alias);
             Log.infof("created index %s behind alias %s", index, alias);
         } else {
             client.indices().putAlias(a -> a.index(index).name(alias).isWriteIndex(true));
@@ -70,13 +62,71 @@ public class IndexSetup {
         }
     }
 
-    private ObjectNode definition(String index) {
-        try {
-            ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(index));
-            body.withObject("/settings").withObject("/index").put("number_of_replicas", config.replicas());
-            return body;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Creates {@code index} from a definition, with {@code alias} pointing at it (as write index). */
+    public void create(String index, String definition, String alias) throws IOException {
+        ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(definition));
+        ObjectNode settings = body.withObject("/settings").withObject("/index");
+        settings.put("number_of_replicas", config.replicas());
+        settings.put("number_of_shards", config.shards());
+        body.withObject("/aliases").putObject(alias).put("is_write_index", true);
+        try (Response response = request("PUT", "/" + index, json.writeValueAsBytes(body))) {
+            String answer = response.getBody().map(Body::bodyAsString).orElse("");
+            if (response.getStatus() >= 300 && !answer.contains("resource_already_exists_exception")) {
+                throw new IOException("creating index " + index + " answered " + response.getStatus() + ": " + answer);
+            }
+        }
+    }
+
+    /** The index an alias points at. */
+    public String indexOf(String alias) throws IOException {
+        List<String> indices = aliased(alias);
+        if (indices.isEmpty()) {
+            throw new IOException("alias " + alias + " points at no index");
+        }
+        return indices.getFirst();
+    }
+
+    /** The indices a write for {@code alias} goes to: the alias, and the index a reindex is building, if any. */
+    public List<String> writeTargets(String alias) throws IOException {
+        List<String> targets = new ArrayList<>();
+        targets.add(alias);
+        targets.addAll(aliased(alias + NEXT));
+        return targets;
+    }
+
+    /** The indices {@code alias} points at; none if it does not exist. */
+    List<String> aliased(String alias) throws IOException {
+        try (Response response = request("GET", "/_alias/" + alias, null)) {
+            if (response.getStatus() == 404) {
+                return List.of();
+            }
+            String answer = response.getBody().map(Body::bodyAsString).orElse("{}");
+            if (response.getStatus() >= 300) {
+                throw new IOException("reading alias " + alias + " answered " + response.getStatus() + ": " + answer);
+            }
+            List<String> indices = new ArrayList<>();
+            Iterator<String> names = json.readTree(answer).fieldNames();
+            names.forEachRemaining(indices::add);
+            return indices;
+        }
+    }
+
+    /** A request the typed client has no method for; the caller closes the response. */
+    public Response request(String method, String path, byte[] body) throws IOException {
+        return client.generic()
+                .execute(Requests.create(
+                        method, path, List.of(), Map.of(), body == null ? null : Body.from(body, "application/json")));
+    }
+
+    /** A request whose JSON answer is wanted; fails on an error status. */
+    public JsonNode call(String method, String path, Object body) throws IOException {
+        byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
+        try (Response response = request(method, path, bytes)) {
+            String answer = response.getBody().map(Body::bodyAsString).orElse("{}");
+            if (response.getStatus() >= 300) {
+                throw new IOException(method + " " + path + " answered " + response.getStatus() + ": " + answer);
+            }
+            return json.readTree(answer);
         }
     }
 }

@@ -1,0 +1,174 @@
+package dev.podsearch.index.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podsearch.index.IndexerConfig;
+import dev.podsearch.index.mapping.IndexSetup;
+import dev.podsearch.search.Indices;
+import dev.podsearch.search.Mappings;
+import dev.podsearch.support.ProblemException;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds the episode and moment indices with the current definitions and swaps the aliases, without a moment of
+ * downtime or a lost write:
+ *
+ * <ol>
+ *   <li>create the new indices, each behind an alias {@code <alias>-next}: from then on every indexer replica writes
+ *       each document to the old and the new index;
+ *   <li>wait {@code indexer.reindex-grace} for batches already under way to finish;
+ *   <li>copy the old indices into the new ones with {@code _reindex}, keeping each document's version (the revision),
+ *       so a copy never overwrites a newer revision written meanwhile;
+ *   <li>swap the aliases in one atomic request; searches move from the old index to the new one at once.
+ * </ol>
+ *
+ * The old indices are kept for a rollback (point the aliases back) and can be deleted when no longer wanted.
+ */
+@ApplicationScoped
+public class Reindexer {
+
+    private static final DateTimeFormatter SUFFIX =
+            DateTimeFormatter.ofPattern("yyyyMMdd't'HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final Map<String, String> DEFINITIONS =
+            Map.of(Indices.EPISODES, Mappings.EPISODES_INDEX, Indices.MOMENTS, Mappings.MOMENTS_INDEX);
+
+    @Inject
+    IndexSetup indices;
+
+    @Inject
+    IndexerConfig config;
+
+    /** One index being rebuilt, and the copy's progress. */
+    public record Copy(String alias, String from, String to, long total, long created, long updated, long conflicts) {}
+
+    /**
+     * @param state RUNNING, DONE or FAILED
+     * @param phase what it is doing: creating, waiting, copying, swapping, done
+     */
+    public record Status(
+            String state, String phase, Instant startedAt, Instant finishedAt, List<Copy> indices, String error) {}
+
+    private volatile Status status;
+
+    public Status status() {
+        return status;
+    }
+
+    /** Starts a reindex in the background; refuses while one runs. */
+    public synchronized Status start() {
+        if (status != null && status.state().equals("RUNNING")) {
+            throw new ProblemException(
+                    409,
+                    "reindex-running",
+                    "A reindex is running",
+                    "a reindex started at " + status.startedAt() + " is " + status.phase()
+                            + "; wait for it (GET /admin/reindex)",
+                    Map.of());
+        }
+        Instant started = Instant.now();
+        status = new Status("RUNNING", "creating", started, null, List.of(), null);
+        Thread.ofPlatform().name("reindex").daemon().start(() -> run(started));
+        return status;
+    }
+
+    private void run(Instant started) {
+        String suffix = SUFFIX.format(started);
+        List<Copy> copies = new ArrayList<>();
+        try {
+            for (String alias : List.of(Indices.EPISODES, Indices.MOMENTS)) {
+                String from = indices.indexOf(alias);
+                String to = alias + "-" + suffix;
+                indices.create(to, DEFINITIONS.get(alias), alias + "-next");
+                copies.add(new Copy(alias, from, to, 0, 0, 0, 0));
+                Log.infof("reindex: %s -> %s created; every write now reaches both", from, to);
+            }
+            update("waiting", copies, null);
+            Thread.sleep(config.reindexGrace());
+            for (int i = 0; i < copies.size(); i++) {
+                update("copying", copies, null);
+                copies.set(i, copy(copies, i));
+            }
+            update("swapping", copies, null);
+            swap(copies);
+            status = new Status("DONE", "done", started, Instant.now(), List.copyOf(copies), null);
+            Log.infof("reindex done: %s", copies);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            Log.errorf(e, "reindex failed");
+            cleanUp(copies);
+            status = new Status("FAILED", status.phase(), started, Instant.now(), List.copyOf(copies), e.getMessage());
+        }
+    }
+
+    private void update(String phase, List<Copy> copies, String error) {
+        status = new Status("RUNNING", phase, status.startedAt(), null, List.copyOf(copies), error);
+    }
+
+    /** Copies one index, keeping versions; reports progress while the engine's task runs. */
+    private Copy copy(List<Copy> copies, int i) throws IOException, InterruptedException {
+        Copy copy = copies.get(i);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("conflicts", "proceed");
+        body.put("source", Map.of("index", copy.from()));
+        body.put("dest", Map.of("index", copy.to(), "version_type", "external"));
+        JsonNode started = indices.call("POST", "/_reindex?wait_for_completion=false&refresh=true", body);
+        String task = started.path("task").asText();
+        while (true) {
+            JsonNode answer = indices.call("GET", "/_tasks/" + task, null);
+            JsonNode progress = answer.path("task").path("status");
+            copy = new Copy(
+                    copy.alias(),
+                    copy.from(),
+                    copy.to(),
+                    progress.path("total").asLong(),
+                    progress.path("created").asLong(),
+                    progress.path("updated").asLong(),
+                    progress.path("version_conflicts").asLong());
+            copies.set(i, copy);
+            update("copying", copies, null);
+            if (answer.path("completed").asBoolean()) {
+                JsonNode failures = answer.path("response").path("failures");
+                if (answer.has("error") || (failures.isArray() && !failures.isEmpty())) {
+                    throw new IOException("copying " + copy.from() + " failed: "
+                            + (answer.has("error") ? answer.get("error") : failures));
+                }
+                return copy;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Moves every alias to its new index and drops the {@code -next} aliases, in one atomic request. */
+    private void swap(List<Copy> copies) throws IOException {
+        List<Object> actions = new ArrayList<>();
+        for (Copy copy : copies) {
+            actions.add(Map.of("remove", Map.of("index", copy.from(), "alias", copy.alias())));
+            actions.add(Map.of("add", Map.of("index", copy.to(), "alias", copy.alias(), "is_write_index", true)));
+            actions.add(Map.of("remove", Map.of("index", copy.to(), "alias", copy.alias() + "-next")));
+        }
+        indices.call("POST", "/_aliases", Map.of("actions", actions));
+    }
+
+    /** After a failure: the new indices go, the old ones stay as they were. */
+    private void cleanUp(List<Copy> copies) {
+        for (Copy copy : copies) {
+            try {
+                indices.call("DELETE", "/" + copy.to(), null);
+            } catch (IOException e) {
+                Log.warnf("reindex clean-up: cannot delete %s: %s", copy.to(), e.getMessage());
+            }
+        }
+    }
+}
