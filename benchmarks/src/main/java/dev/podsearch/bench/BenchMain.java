@@ -12,8 +12,14 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         switch (name) {
             case "ingest" -> IngestBenchmark.run(Options.parse(rest));
+            case "index" -> IndexBenchmark.run(Options.parse(rest));
+            case "query" -> QueryBenchmark.run(Options.parse(rest));
             default -> {
-                System.err.println("usage: ./podsearch bench ingest [--seconds 20] [--clients 8] [--kb 25]");
+                System.err.println(String.join(
+                        "\n",
+                        "usage: ./podsearch bench ingest [--seconds 20] [--clients 8] [--kb 25]",
+                        "       ./podsearch bench index  [--episodes 300] [--kb 25] [--seconds 20]",
+                        "       ./podsearch bench query  [--episodes 5000] [--kb 8] [--seconds 15]"));
                 System.exit("help".equals(name) ? 0 : 2);
             }
         }

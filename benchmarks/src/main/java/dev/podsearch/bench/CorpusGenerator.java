@@ -1,5 +1,9 @@
 package dev.podsearch.bench;
 
+import dev.podsearch.events.Segment;
+import dev.podsearch.events.TranscriptEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,25 +31,53 @@ public final class CorpusGenerator {
         this.random = new Random(seed);
     }
 
-    /** One generated episode. */
-    public record Episode(String show, String title, String text) {}
+    /**
+     * One generated episode.
+     *
+     * @param text the episode in our sample export format
+     * @param lines the same transcript as timed lines
+     */
+    public record Episode(
+            int number, String show, String title, String notes, String text, List<Segment> lines, Instant published) {
+
+        /** The episode as the event ingest-service would publish for it. */
+        public TranscriptEvent event(String episodeId, long revision) {
+            dev.podsearch.events.Episode metadata = new dev.podsearch.events.Episode(
+                    show,
+                    title,
+                    notes,
+                    published,
+                    "https://media.example.org/" + number + ".mp3",
+                    "en",
+                    null,
+                    List.of());
+            return TranscriptEvent.upsert(episodeId, revision, Instant.now(), metadata, lines);
+        }
+    }
 
     public Episode episode(int number, int targetBytes) {
         String show = SHOWS[number % SHOWS.length];
         String title = capitalize(sentence(4 + random.nextInt(5))) + " #" + number;
+        String notes = capitalize(sentence(30)) + ".";
         StringBuilder text = new StringBuilder(targetBytes + 256)
                 .append(title)
                 .append("\nShow notes\n")
-                .append(capitalize(sentence(30)))
-                .append(".\nShow transcript\n");
+                .append(notes)
+                .append("\nShow transcript\n");
+        List<Segment> lines = new ArrayList<>();
         int second = 0;
         while (text.length() < targetBytes) {
+            String line = capitalize(sentence(6 + random.nextInt(30))) + ".";
             text.append(String.format("%02d:%02d:%02d: ", second / 3600, (second / 60) % 60, second % 60))
-                    .append(capitalize(sentence(6 + random.nextInt(30))))
-                    .append(".\n");
-            second += 1 + random.nextInt(9);
+                    .append(line)
+                    .append("\n");
+            int next = second + 1 + random.nextInt(9);
+            lines.add(new Segment(second * 1000L, next * 1000L, null, line));
+            second = next;
         }
-        return new Episode(show, title, text.append("New comment").toString());
+        Instant published = Instant.parse("2024-01-01T06:00:00Z").plus(Duration.ofDays(number % 1000));
+        return new Episode(
+                number, show, title, notes, text.append("New comment").toString(), List.copyOf(lines), published);
     }
 
     public List<Episode> episodes(int count, int targetBytes) {

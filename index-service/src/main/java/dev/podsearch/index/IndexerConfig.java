@@ -32,6 +32,10 @@ public interface IndexerConfig {
     @WithDefault("5000000")
     long bulkMaxBytes();
 
+    /** {@code _bulk} requests of one batch in flight at once. */
+    @WithDefault("2")
+    int bulkConcurrency();
+
     /** Longest wait between retries of a batch OpenSearch could not take. */
     @WithDefault("30s")
     Duration maxBackoff();

@@ -38,7 +38,8 @@ public record EpisodeDocuments(EpisodeDocument episode, List<MomentDocument> mom
             List<MomentDocument.Line> texts = new ArrayList<>(part.size());
             StringBuilder text = new StringBuilder();
             for (Segment line : part) {
-                texts.add(new MomentDocument.Line(line.startMs(), line.endMs(), line.text()));
+                texts.add(new MomentDocument.Line(
+                        line.startMs(), line.endMs(), line.text().length()));
                 if (!text.isEmpty()) {
                     text.append(' ');
                 }
@@ -127,11 +128,13 @@ public record EpisodeDocuments(EpisodeDocument episode, List<MomentDocument> mom
         List<TranscriptLine> lines = new ArrayList<>();
         int next = 0;
         for (MomentDocument moment : moments) {
+            int[] offsets = moment.lineOffsets();
             for (int i = 0; i < moment.lines().size(); i++) {
                 int number = moment.firstLine() + i;
                 if (number >= next) {
                     MomentDocument.Line line = moment.lines().get(i);
-                    lines.add(new TranscriptLine(number, line.startMs(), line.endMs(), moment.speaker(), line.text()));
+                    String text = moment.text().substring(offsets[i], offsets[i] + line.chars());
+                    lines.add(new TranscriptLine(number, line.startMs(), line.endMs(), moment.speaker(), text));
                     next = number + 1;
                 }
             }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param ordinal the moment's number in the episode, from 0; with the episode id, its document id
  * @param firstLine the number of the moment's first line in the transcript (consecutive moments may share a line)
  * @param text the lines' text joined by single spaces: what is searched and highlighted
- * @param lines the lines themselves, stored but not indexed, for exact times and for rebuilding the transcript
+ * @param lines the lines' times and lengths in {@code text}, stored but not indexed: for the exact time of a match
+ *     and for rebuilding the transcript (their text is in {@code text}, not stored twice)
  * @param addedAt when the episode first became searchable; keeps paging stable while new episodes arrive
  */
 public record MomentDocument(
@@ -30,6 +31,28 @@ public record MomentDocument(
         String language,
         Instant addedAt) {
 
-    /** One transcript line of a moment; the speaker is the moment's. */
-    public record Line(Long startMs, Long endMs, String text) {}
+    /**
+     * One transcript line of a moment; the speaker is the moment's.
+     *
+     * @param chars how many characters of the moment's text are this line's (lines are joined by one space)
+     */
+    public record Line(Long startMs, Long endMs, int chars) {}
+
+    /** Where each line starts in {@code text}. */
+    public int[] lineOffsets() {
+        int[] offsets = new int[lines.size()];
+        int at = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            offsets[i] = at;
+            at += lines.get(i).chars() + 1;
+        }
+        return offsets;
+    }
+
+    /** The text of line {@code i}. */
+    public String lineText(int i) {
+        int start = lineOffsets()[i];
+        return text.substring(
+                start, Math.min(text.length(), start + lines.get(i).chars()));
+    }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,37 +50,78 @@ public final class Topics {
     private Topics() {}
 
     public static Found of(Iterable<String> lines) {
-        Map<String, int[]> phrases = new HashMap<>();
-        Map<String, int[]> words = new HashMap<>();
+        // Words become small integer ids; phrases are counted by the ids they are made of (a long), so no string
+        // is built per position: only the winners are spelled out at the end.
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> vocabulary = new ArrayList<>();
+        IntCounts words = new IntCounts();
+        LongCounts phrases = new LongCounts();
         List<String> tokens = new ArrayList<>();
-        for (String line : lines) {
+        int[] line = new int[64];
+        boolean[] filler = new boolean[256];
+        for (String text : lines) {
             tokens.clear();
-            tokenize(line, tokens);
+            tokenize(text, tokens);
+            if (tokens.size() > line.length) {
+                line = new int[tokens.size() * 2];
+            }
             for (int i = 0; i < tokens.size(); i++) {
                 String word = tokens.get(i);
-                boolean filler = FILLERS.contains(word);
-                if (!filler && word.length() >= 4 && !isNumber(word)) {
-                    words.computeIfAbsent(word, w -> new int[1])[0]++;
+                Integer id = ids.get(word);
+                if (id == null) {
+                    id = vocabulary.size();
+                    ids.put(word, id);
+                    vocabulary.add(word);
+                    if (id >= filler.length) {
+                        filler = java.util.Arrays.copyOf(filler, filler.length * 2);
+                    }
+                    filler[id] = FILLERS.contains(word);
                 }
-                if (filler) {
+                line[i] = id;
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                int id = line[i];
+                if (filler[id]) {
                     continue;
                 }
-                for (int length = 2; length <= 3 && i + length <= tokens.size(); length++) {
-                    String last = tokens.get(i + length - 1);
-                    if (!FILLERS.contains(last)) {
-                        String phrase = String.join(" ", tokens.subList(i, i + length));
-                        phrases.computeIfAbsent(phrase, p -> new int[1])[0]++;
-                    }
+                String word = vocabulary.get(id);
+                if (word.length() >= 4 && !isNumber(word)) {
+                    words.increment(id);
+                }
+                if (i + 1 < tokens.size() && !filler[line[i + 1]]) {
+                    phrases.increment(key(id, line[i + 1], -1));
+                }
+                if (i + 2 < tokens.size() && !filler[line[i + 2]]) {
+                    phrases.increment(key(id, line[i + 1], line[i + 2]));
                 }
             }
         }
-        return new Found(top(phrases, MAX_PHRASES, 2), top(words, MAX_WORDS, 1));
+        List<Count> topPhrases = new ArrayList<>();
+        phrases.forEach((key, count) -> {
+            if (count >= 2) {
+                topPhrases.add(new Count(spell(key, vocabulary), count));
+            }
+        });
+        List<Count> topWords = new ArrayList<>();
+        words.forEach((id, count) -> topWords.add(new Count(vocabulary.get(id), count)));
+        return new Found(top(topPhrases, MAX_PHRASES), top(topWords, MAX_WORDS));
     }
 
-    private static List<Count> top(Map<String, int[]> counts, int limit, int atLeast) {
-        return counts.entrySet().stream()
-                .filter(e -> e.getValue()[0] >= atLeast)
-                .map(e -> new Count(e.getKey(), e.getValue()[0]))
+    /** Two or three word ids in a long: 21 bits each, the third all ones when absent. */
+    private static long key(int first, int second, int third) {
+        long absent = (1L << 21) - 1;
+        return ((long) first << 42) | ((long) second << 21) | (third < 0 ? absent : third);
+    }
+
+    private static String spell(long key, List<String> vocabulary) {
+        long mask = (1L << 21) - 1;
+        String phrase = vocabulary.get((int) (key >>> 42)) + " " + vocabulary.get((int) ((key >>> 21) & mask));
+        long third = key & mask;
+        return third == mask ? phrase : phrase + " " + vocabulary.get((int) third);
+    }
+
+    private static List<Count> top(List<Count> counts, int limit) {
+        return counts.stream()
                 .sorted(Comparator.comparingInt(Count::count)
                         .reversed()
                         .thenComparing(c -> -c.text().length())
@@ -90,13 +130,92 @@ public final class Topics {
                 .toList();
     }
 
+    /** Counts per int key without boxing. */
+    private static final class IntCounts {
+        private int[] counts = new int[256];
+
+        void increment(int key) {
+            if (key >= counts.length) {
+                counts = java.util.Arrays.copyOf(counts, Math.max(key + 1, counts.length * 2));
+            }
+            counts[key]++;
+        }
+
+        void forEach(java.util.function.BiConsumer<Integer, Integer> each) {
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    each.accept(i, counts[i]);
+                }
+            }
+        }
+    }
+
+    /** Counts per long key: open addressing, linear probing, no boxing. */
+    private static final class LongCounts {
+        private long[] keys = new long[8192];
+        private int[] counts = new int[8192];
+        private int size;
+
+        void increment(long key) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            int slot = (int) (mix(key) & mask);
+            while (counts[slot] != 0 && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (counts[slot] == 0) {
+                keys[slot] = key;
+                size++;
+            }
+            counts[slot]++;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = new long[oldKeys.length * 2];
+            counts = new int[oldCounts.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldCounts[i] != 0) {
+                    int slot = (int) (mix(oldKeys[i]) & mask);
+                    while (counts[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    keys[slot] = oldKeys[i];
+                    counts[slot] = oldCounts[i];
+                }
+            }
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 29);
+        }
+
+        void forEach(LongIntConsumer each) {
+            for (int i = 0; i < keys.length; i++) {
+                if (counts[i] != 0) {
+                    each.accept(keys[i], counts[i]);
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface LongIntConsumer {
+        void accept(long key, int count);
+    }
+
     /** Lower-case runs of letters, digits and inner apostrophes. */
     static void tokenize(String line, List<String> out) {
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= line.length(); i++) {
             char c = i < line.length() ? line.charAt(i) : ' ';
             if (Character.isLetterOrDigit(c)) {
-                word.append(c);
+                word.append(Character.toLowerCase(c));
             } else if ((c == '\'' || c == '’') && !word.isEmpty()) {
                 word.append('\'');
             } else if (!word.isEmpty()) {
@@ -105,7 +224,7 @@ public final class Topics {
                     end--;
                 }
                 if (end > 0) {
-                    out.add(word.substring(0, end).toLowerCase(Locale.ROOT));
+                    out.add(word.substring(0, end));
                 }
                 word.setLength(0);
             }
@@ -113,6 +232,11 @@ public final class Topics {
     }
 
     private static boolean isNumber(String word) {
-        return word.chars().allMatch(Character::isDigit);
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isDigit(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -161,8 +161,24 @@ public class Reindexer {
         indices.call("POST", "/_aliases", Map.of("actions", actions));
     }
 
-    /** After a failure: the new indices go, the old ones stay as they were. */
+    /**
+     * After a failure: the new indices go, the old ones stay as they were. The {@code -next} aliases go first, and the
+     * indices only once every replica has stopped writing to them (they read the aliases at most once a second), so
+     * no late write recreates a deleted index.
+     */
     private void cleanUp(List<Copy> copies) {
+        for (Copy copy : copies) {
+            try {
+                indices.call("DELETE", "/" + copy.to() + "/_alias/" + copy.alias() + "-next", null);
+            } catch (IOException e) {
+                Log.warnf("reindex clean-up: cannot remove alias %s-next: %s", copy.alias(), e.getMessage());
+            }
+        }
+        try {
+            Thread.sleep(3 * IndexSetup.TARGETS_TTL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Copy copy : copies) {
             try {
                 indices.call("DELETE", "/" + copy.to(), null);

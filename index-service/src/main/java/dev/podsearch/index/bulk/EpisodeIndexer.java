@@ -10,6 +10,8 @@ import dev.podsearch.search.MomentDocument;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -20,6 +22,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.VersionType;
@@ -53,6 +59,20 @@ public class EpisodeIndexer {
 
     @Inject
     MeterRegistry metrics;
+
+    private ExecutorService senders;
+
+    @PostConstruct
+    void start() {
+        senders = Executors.newFixedThreadPool(
+                config.bulkConcurrency(),
+                Thread.ofPlatform().name("bulk-", 0).daemon().factory());
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
 
     /** What applying an event did. */
     public enum Outcome {
@@ -89,20 +109,82 @@ public class EpisodeIndexer {
      *     whole batch may be applied again (it is idempotent)
      */
     public List<Result> apply(List<TranscriptEvent> events) {
+        return execute(plan(events, null));
+    }
+
+    /**
+     * A batch ready to be written: its operations, the outcomes already known (stale, unbuildable), and the state
+     * each of its episodes will be in once written.
+     */
+    public static final class Plan {
+        private final List<TranscriptEvent> events;
+        private final List<Op> ops;
+        private final Result[] results;
+        private final Map<String, State> state;
+
+        private Plan(List<TranscriptEvent> events, List<Op> ops, Result[] results, Map<String, State> state) {
+            this.events = events;
+            this.ops = ops;
+            this.results = results;
+            this.state = state;
+        }
+
+        public int size() {
+            return events.size();
+        }
+    }
+
+    /**
+     * Reads what is indexed for the batch's episodes and plans each event in order against it. A batch planned while
+     * the previous one is still being written passes that one as {@code previous}: its episodes' planned state counts
+     * over what the engine shows yet, so a revision of an episode in both batches deletes the right moments.
+     *
+     * @throws IndexingException retryable: OpenSearch could not be read
+     */
+    public Plan plan(List<TranscriptEvent> events, Plan previous) {
         try {
-            return attempt(events);
+            Map<String, State> state = current(events);
+            if (previous != null) {
+                for (TranscriptEvent event : events) {
+                    State planned = previous.state.get(event.episodeId());
+                    State known = state.get(event.episodeId());
+                    if (planned != null && (known == null || planned.revision() >= known.revision())) {
+                        state.put(event.episodeId(), planned);
+                    }
+                }
+            }
+            return planAgainst(events, state);
+        } catch (OpenSearchException e) {
+            throw new IndexingException(
+                    "OpenSearch answered " + e.status() + ": " + e.getMessage(),
+                    IndexingException.retryableStatus(e.status()),
+                    e);
+        } catch (IOException e) {
+            throw new IndexingException("OpenSearch unreachable: " + e.getMessage(), true, e);
+        }
+    }
+
+    /**
+     * Writes a planned batch; returns one result per event.
+     *
+     * @throws IndexingException retryable: OpenSearch could not take part of the batch for a reason time may fix; the
+     *     whole batch may be planned and written again (it is idempotent)
+     */
+    public List<Result> execute(Plan plan) {
+        try {
+            return attempt(plan);
         } catch (IndexingException e) {
             if (e.retryable()) {
                 throw e;
             }
-            if (events.size() == 1) {
+            if (plan.size() == 1) {
                 return List.of(new Result(Outcome.FAILED, e.getMessage(), 0));
             }
             // The whole request was refused (say, too large): one event at a time, to find the one to blame.
-            List<Result> results = new ArrayList<>(events.size());
-            for (TranscriptEvent event : events) {
+            List<Result> results = new ArrayList<>(plan.size());
+            for (TranscriptEvent event : plan.events) {
                 try {
-                    results.add(attempt(List.of(event)).getFirst());
+                    results.add(attempt(plan(List.of(event), null)).getFirst());
                 } catch (IndexingException single) {
                     if (single.retryable()) {
                         throw single;
@@ -114,9 +196,9 @@ public class EpisodeIndexer {
         }
     }
 
-    private List<Result> attempt(List<TranscriptEvent> events) {
+    private List<Result> attempt(Plan plan) {
         try {
-            return write(events);
+            return write(plan);
         } catch (OpenSearchException e) {
             throw new IndexingException(
                     "OpenSearch answered " + e.status() + ": " + e.getMessage(),
@@ -127,8 +209,7 @@ public class EpisodeIndexer {
         }
     }
 
-    private List<Result> write(List<TranscriptEvent> events) throws IOException {
-        Map<String, State> state = current(events);
+    private Plan planAgainst(List<TranscriptEvent> events, Map<String, State> state) throws IOException {
         List<String> moments = indices.writeTargets(Indices.MOMENTS);
         List<String> episodes = indices.writeTargets(Indices.EPISODES);
         List<Op> ops = new ArrayList<>();
@@ -158,6 +239,12 @@ public class EpisodeIndexer {
                 results[i] = new Result(Outcome.FAILED, e.getMessage(), 0);
             }
         }
+        return new Plan(events, ops, results, state);
+    }
+
+    private List<Result> write(Plan plan) throws IOException {
+        List<Op> ops = plan.ops;
+        Result[] results = plan.results.clone();
         Map<Integer, String> failed =
                 execute(ops.stream().filter(op -> !op.last()).toList());
         failed.putAll(execute(ops.stream()
@@ -279,7 +366,15 @@ public class EpisodeIndexer {
                 },
                 Map.class);
         for (MultiGetResponseItem<Map> item : response.docs()) {
-            if (item.isFailure() || !item.result().found()) {
+            if (item.isFailure()) { // e.g. a shard still recovering after a restart: "not found" would be a lie
+                throw new IndexingException(
+                        "cannot read " + item.failure().index() + "/"
+                                + item.failure().id() + ": "
+                                + item.failure().error().reason(),
+                        true,
+                        null);
+            }
+            if (!item.result().found()) {
                 continue;
             }
             Map<?, ?> source = item.result().source();
@@ -309,10 +404,10 @@ public class EpisodeIndexer {
     /**
      * Sends the operations in requests of at most {@code indexer.bulk-max-operations} operations and
      * {@code indexer.bulk-max-bytes} (estimated) bytes. Returns the events a document of which was refused for good,
-     * with the reason; throws, sending nothing more, as soon as one was refused for a reason time may fix.
+     * with the reason; throws if one was refused for a reason time may fix.
      */
     private Map<Integer, String> execute(List<Op> ops) throws IOException {
-        Map<Integer, String> failed = new HashMap<>();
+        List<List<Op>> chunks = new ArrayList<>();
         int from = 0;
         while (from < ops.size()) {
             int to = from;
@@ -324,39 +419,71 @@ public class EpisodeIndexer {
                 bytes += ops.get(to).bytes();
                 to++;
             }
-            List<Op> chunk = ops.subList(from, to);
-            List<BulkOperation> operations = chunk.stream().map(Op::operation).toList();
-            Timer.Sample sample = Timer.start(metrics);
-            BulkResponse response;
-            try {
-                response = client.bulk(b -> b.operations(operations));
-            } finally {
-                sample.stop(Timer.builder("podsearch.index.bulk.latency")
-                        .description("time of one _bulk request")
-                        .publishPercentiles(0.5, 0.99)
-                        .register(metrics));
-                counter("podsearch.index.bulk.requests", "_bulk requests sent").increment();
-            }
-            if (response.errors()) {
-                List<BulkResponseItem> items = response.items();
-                for (int i = 0; i < items.size(); i++) {
-                    BulkResponseItem item = items.get(i);
-                    // 409: the document already has this or a newer revision; 404: a document to delete was gone.
-                    if (item.error() == null || item.status() == 409 || item.status() == 404) {
-                        continue;
-                    }
-                    String reason = "document " + item.id() + " rejected (" + item.status() + " "
-                            + item.error().type() + "): " + item.error().reason();
-                    if (IndexingException.retryableStatus(item.status())) {
-                        throw new IndexingException(reason, true, null);
-                    } else {
-                        failed.putIfAbsent(chunk.get(i).owner(), reason);
-                    }
-                }
-            }
+            chunks.add(ops.subList(from, to));
             from = to;
         }
+        // Up to indexer.bulk-concurrency requests in flight: one is serialized while another is indexed. Order
+        // between them does not matter: every write carries its revision as external version.
+        List<Future<BulkResponse>> responses = new ArrayList<>(chunks.size());
+        for (List<Op> chunk : chunks) {
+            responses.add(senders.submit(() -> send(chunk)));
+        }
+        Map<Integer, String> failed = new HashMap<>();
+        IndexingException retry = null;
+        for (int c = 0; c < chunks.size(); c++) {
+            BulkResponse response;
+            try {
+                response = responses.get(c).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IndexingException("interrupted while indexing", true, e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+            if (!response.errors()) {
+                continue;
+            }
+            List<Op> chunk = chunks.get(c);
+            List<BulkResponseItem> items = response.items();
+            for (int i = 0; i < items.size(); i++) {
+                BulkResponseItem item = items.get(i);
+                // 409: the document already has this or a newer revision; 404: a document to delete was gone.
+                if (item.error() == null || item.status() == 409 || item.status() == 404) {
+                    continue;
+                }
+                String reason = "document " + item.id() + " rejected (" + item.status() + " "
+                        + item.error().type() + "): " + item.error().reason();
+                if (IndexingException.retryableStatus(item.status())) {
+                    retry = new IndexingException(reason, true, null);
+                } else {
+                    failed.putIfAbsent(chunk.get(i).owner(), reason);
+                }
+            }
+        }
+        if (retry != null) {
+            throw retry;
+        }
         return failed;
+    }
+
+    private BulkResponse send(List<Op> chunk) throws IOException {
+        List<BulkOperation> operations = chunk.stream().map(Op::operation).toList();
+        Timer.Sample sample = Timer.start(metrics);
+        try {
+            return client.bulk(b -> b.operations(operations));
+        } finally {
+            sample.stop(Timer.builder("podsearch.index.bulk.latency")
+                    .description("time of one _bulk request")
+                    .publishPercentiles(0.5, 0.99)
+                    .register(metrics));
+            counter("podsearch.index.bulk.requests", "_bulk requests sent").increment();
+        }
     }
 
     private Counter counter(String name, String description) {

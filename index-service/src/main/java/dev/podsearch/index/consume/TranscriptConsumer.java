@@ -28,6 +28,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -79,9 +82,6 @@ public class TranscriptConsumer {
     private KafkaProducer<String, byte[]> producer;
     private Thread worker;
     private final AtomicLong lag = new AtomicLong();
-
-    /** A batch OpenSearch could not take yet, and when to try it again. */
-    private record Pending(ConsumerRecords<String, byte[]> records, List<Decoded> events, int attempt, long retryAt) {}
 
     /** A record decoded into an event. */
     private record Decoded(ConsumerRecord<String, byte[]> record, TranscriptEvent event) {
@@ -160,20 +160,19 @@ public class TranscriptConsumer {
         settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
         settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * TopicSetup.MAX_MESSAGE_BYTES);
         DeadLetters deadLetters = new DeadLetters(producer, metrics);
+        ExecutorService writer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("batch-writer").factory());
         try (KafkaConsumer<String, byte[]> kafka =
                 new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
-            Pending[] pending = {null};
+            Loop loop = new Loop(kafka, deadLetters);
             kafka.subscribe(List.of(Topics.TRANSCRIPTS), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    if (pending[0] != null) {
-                        Log.infof(
-                                "partitions %s revoked: the batch waiting for a retry is left to their next owner",
-                                partitions);
-                        pending[0] = null;
-                        kafka.resume(kafka.assignment());
-                        rewindToCommitted(kafka);
+                    // finish (and commit) the batch being written, so the next owner does not write it again
+                    if (loop.inFlight != null) {
+                        loop.complete(loop.inFlight);
+                        loop.inFlight = null;
                     }
                 }
 
@@ -181,63 +180,143 @@ public class TranscriptConsumer {
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
             });
             while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(pending[0] == null ? 500 : 100));
-                updateLag(kafka);
-                if (pending[0] != null) {
+                if (loop.retryAt > 0) { // waiting to retry: partitions paused, polling keeps the group membership
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(100));
                     if (!records.isEmpty()) { // from partitions assigned while paused: read them again later
                         rewind(kafka, records);
                         kafka.pause(records.partitions());
                     }
-                    if (System.currentTimeMillis() < pending[0].retryAt()) {
-                        continue;
-                    }
-                    Pending retry = pending[0];
-                    pending[0] = null;
-                    pending[0] = process(kafka, retry.records(), retry.events(), retry.attempt() + 1, deadLetters);
-                    if (pending[0] == null) {
+                    if (System.currentTimeMillis() >= loop.retryAt) {
+                        loop.retryAt = 0;
                         kafka.resume(kafka.paused());
                     }
                     continue;
                 }
-                if (records.isEmpty()) {
+                // While a batch is written, the next one is read and planned: the engine never waits for us.
+                ConsumerRecords<String, byte[]> records =
+                        kafka.poll(Duration.ofMillis(loop.inFlight == null ? 500 : 5));
+                updateLag(kafka);
+                Batch next = null;
+                IndexingException planFailure = null;
+                if (!records.isEmpty()) {
+                    counter("podsearch.index.records.consumed", "records read from transcripts.v1")
+                            .increment(records.count());
+                    List<Decoded> events = decode(records, deadLetters);
+                    try {
+                        EpisodeIndexer.Plan plan = indexer.plan(
+                                events.stream().map(Decoded::event).toList(),
+                                loop.inFlight == null ? null : loop.inFlight.plan());
+                        next = new Batch(records, events, plan, null);
+                    } catch (IndexingException e) {
+                        if (!e.retryable()) {
+                            throw e;
+                        }
+                        planFailure = e;
+                    }
+                }
+                Batch done = loop.inFlight;
+                List<EpisodeIndexer.Result> results = done == null ? null : loop.await(done);
+                loop.inFlight = null;
+                if ((done != null && results == null) || planFailure != null) {
+                    loop.retryLater(planFailure != null ? planFailure.getMessage() : "see above");
                     continue;
                 }
-                counter("podsearch.index.records.consumed", "records read from transcripts.v1")
-                        .increment(records.count());
-                List<Decoded> events = decode(records, deadLetters);
-                pending[0] = process(kafka, records, events, 1, deadLetters);
-                if (pending[0] != null) {
-                    kafka.pause(kafka.assignment());
+                if (next != null) { // the next write starts before this one's bookkeeping: the engine never idles
+                    EpisodeIndexer.Plan plan = next.plan();
+                    loop.inFlight = new Batch(
+                            next.records(),
+                            next.events(),
+                            plan,
+                            CompletableFuture.supplyAsync(() -> indexer.execute(plan), writer));
                 }
+                if (done != null) {
+                    loop.settle(done, results);
+                }
+            }
+            if (loop.inFlight != null) { // shutting down: finish what was started
+                loop.complete(loop.inFlight);
             }
         } finally {
             consumer = null;
+            writer.shutdownNow();
         }
     }
 
-    /** Indexes a batch; returns it as pending when OpenSearch could not take it yet, else null (committed). */
-    private Pending process(
-            KafkaConsumer<String, byte[]> kafka,
+    /** A batch: its records, decoded events, plan, and the write under way (null until submitted). */
+    private record Batch(
             ConsumerRecords<String, byte[]> records,
             List<Decoded> events,
-            int attempt,
-            DeadLetters deadLetters) {
-        List<EpisodeIndexer.Result> results;
-        try {
-            results = indexer.apply(events.stream().map(Decoded::event).toList());
-        } catch (IndexingException e) {
-            if (!e.retryable()) {
+            EpisodeIndexer.Plan plan,
+            CompletableFuture<List<EpisodeIndexer.Result>> written) {}
+
+    /** The consumer loop's state: the batch being written, and the retry schedule. */
+    private final class Loop {
+        private final KafkaConsumer<String, byte[]> kafka;
+        private final DeadLetters deadLetters;
+        Batch inFlight;
+        long retryAt;
+        int attempt;
+
+        Loop(KafkaConsumer<String, byte[]> kafka, DeadLetters deadLetters) {
+            this.kafka = kafka;
+            this.deadLetters = deadLetters;
+        }
+
+        /** Waits for a batch's write and settles it; false if it must be retried. */
+        boolean complete(Batch batch) {
+            List<EpisodeIndexer.Result> results = await(batch);
+            if (results == null) {
+                return false;
+            }
+            settle(batch, results);
+            return true;
+        }
+
+        /** Waits for a batch's write; null if OpenSearch could not take it for a reason time may fix. */
+        List<EpisodeIndexer.Result> await(Batch batch) {
+            try {
+                return batch.written().join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof IndexingException failure && failure.retryable()) {
+                    Log.warnf(
+                            "transcript consumer: OpenSearch cannot take the batch of %d records (%s)",
+                            batch.records().count(), failure.getMessage());
+                    return null;
+                }
                 throw e;
             }
+        }
+
+        /** Dead-letters, announces and commits a written batch. */
+        void settle(Batch batch, List<EpisodeIndexer.Result> results) {
+            finish(batch.records(), batch.events(), results, attempt + 1, deadLetters);
+            kafka.commitSync(nextOffsets(batch.records()));
+            attempt = 0;
+        }
+
+        /** Forgets the batches in memory, goes back to the last commit and pauses until the backoff has passed. */
+        void retryLater(String reason) {
+            attempt++;
             counter("podsearch.index.failures", "documents or batches OpenSearch did not take", "class", "retryable")
                     .increment();
             Duration backoff = backoff(attempt);
             Log.warnf(
-                    "transcript consumer: OpenSearch cannot take the batch of %d records (attempt %d: %s);"
-                            + " partitions paused, retrying in %d ms",
-                    records.count(), attempt, e.getMessage(), backoff.toMillis());
-            return new Pending(records, events, attempt, System.currentTimeMillis() + backoff.toMillis());
+                    "transcript consumer: attempt %d failed (%s); partitions paused, reading again from the last"
+                            + " commit in %d ms",
+                    attempt, reason, backoff.toMillis());
+            rewindToCommitted(kafka);
+            kafka.pause(kafka.assignment());
+            retryAt = System.currentTimeMillis() + backoff.toMillis();
         }
+    }
+
+    /** Logs, dead-letters and announces the outcomes of a written batch. */
+    private void finish(
+            ConsumerRecords<String, byte[]> records,
+            List<Decoded> events,
+            List<EpisodeIndexer.Result> results,
+            int attempt,
+            DeadLetters deadLetters) {
         for (int i = 0; i < events.size(); i++) {
             Decoded decoded = events.get(i);
             TranscriptEvent event = decoded.event();
@@ -275,8 +354,6 @@ public class TranscriptConsumer {
             }
         }
         producer.flush();
-        kafka.commitSync(nextOffsets(records));
-        return null;
     }
 
     /** Decodes the records; a record that is no transcript event goes to the dead-letter topic now. */

@@ -86,13 +86,30 @@ public class IndexSetup {
         return indices.getFirst();
     }
 
-    /** The indices a write for {@code alias} goes to: the alias, and the index a reindex is building, if any. */
+    /**
+     * The indices a write for {@code alias} goes to: the alias, and the index a reindex is building, if any. Read at
+     * most once a second ({@link #TARGETS_TTL_MS}): a reindex waits {@code indexer.reindex-grace} (longer) before it
+     * copies, so every replica writes to the new index by then.
+     */
     public List<String> writeTargets(String alias) throws IOException {
-        List<String> targets = new ArrayList<>();
-        targets.add(alias);
-        targets.addAll(aliased(alias + NEXT));
-        return targets;
+        Targets cached = targets.get(alias);
+        long now = System.currentTimeMillis();
+        if (cached != null && cached.readAt() + TARGETS_TTL_MS > now) {
+            return cached.indices();
+        }
+        List<String> indices = new ArrayList<>();
+        indices.add(alias);
+        indices.addAll(aliased(alias + NEXT));
+        targets.put(alias, new Targets(List.copyOf(indices), now));
+        return indices;
     }
+
+    public static final long TARGETS_TTL_MS = 1000;
+
+    private record Targets(List<String> indices, long readAt) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Targets> targets =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The indices {@code alias} points at; none if it does not exist. */
     List<String> aliased(String alias) throws IOException {

@@ -98,7 +98,7 @@ final class Highlights {
         int lineStart = 0;
         int r = 0;
         for (int i = 0; i < lines.size() && r < ranges.size(); i++) {
-            int lineEnd = lineStart + lines.get(i).text().length();
+            int lineEnd = lineStart + lines.get(i).chars();
             boolean hit = false;
             while (r < ranges.size() && ranges.get(r)[0] <= lineEnd) {
                 hit = true;

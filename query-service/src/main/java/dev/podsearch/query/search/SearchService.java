@@ -81,44 +81,9 @@ public class SearchService {
                     "grouped by episode, results can be paged up to " + MAX_EPISODE_WINDOW
                             + " episodes; narrow the search with filters, or use group=moment");
         }
-        Map<SearchRequest.Facet, Query> facetFilters = facetFilters(request);
-        Query query = Query.of(q -> q.bool(b -> {
-            b.must(text(request.query()));
-            filters(request).forEach(b::filter);
-            if (cursor != null) {
-                b.filter(f -> f.range(r -> r.field("addedAt").lte(JsonData.of(asOf))));
-            }
-            return b;
-        }));
-        Map<String, Aggregation> aggregations = aggregations(request, facetFilters);
-        int innerHits = Math.min(request.moments() * 2, 20);
+        org.opensearch.client.opensearch.core.SearchRequest engineRequest = engineRequest(request, cursor, asOf);
         try {
-            SearchResponse<MomentDocument> response = client.search(
-                    s -> {
-                        s.index(Indices.MOMENTS)
-                                .query(query)
-                                .size(request.size())
-                                .aggregations(aggregations)
-                                .trackTotalHits(t -> t.enabled(false));
-                        if (!facetFilters.isEmpty()) {
-                            s.postFilter(all(facetFilters.values()));
-                        }
-                        sort(s, request, byEpisode);
-                        if (byEpisode) {
-                            s.from(from).collapse(c -> c.field("episodeId")
-                                    .innerHits(
-                                            ih -> ih.name(BEST).size(innerHits).highlight(HIGHLIGHT)));
-                        } else {
-                            s.highlight(HIGHLIGHT);
-                            if (cursor != null) {
-                                s.searchAfter(cursor.after().stream()
-                                        .map(SearchService::fieldValue)
-                                        .toList());
-                            }
-                        }
-                        return s;
-                    },
-                    MomentDocument.class);
+            SearchResponse<MomentDocument> response = client.search(engineRequest, MomentDocument.class);
             List<SearchResults.Result> results = new ArrayList<>();
             for (Hit<MomentDocument> hit : response.hits().hits()) {
                 results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
@@ -142,6 +107,53 @@ public class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable", e);
         }
+    }
+
+    /**
+     * The engine request for a search: what {@code /v1/search} sends to OpenSearch (public for the benchmark, which
+     * sends the same bodies to OpenSearch directly).
+     *
+     * @param cursor where the page starts; null for the first page
+     * @param asOf the first page's time, for the cursor's filter
+     */
+    public static org.opensearch.client.opensearch.core.SearchRequest engineRequest(
+            SearchRequest request, Cursor cursor, long asOf) {
+        boolean byEpisode = request.group() == SearchRequest.Group.EPISODE;
+        int from = cursor != null && cursor.from() != null ? cursor.from() : 0;
+        Map<SearchRequest.Facet, Query> facetFilters = facetFilters(request);
+        Query query = Query.of(q -> q.bool(b -> {
+            b.must(text(request.query()));
+            filters(request).forEach(b::filter);
+            if (cursor != null) {
+                b.filter(f -> f.range(r -> r.field("addedAt").lte(JsonData.of(asOf))));
+            }
+            return b;
+        }));
+        Map<String, Aggregation> aggregations = aggregations(request, facetFilters);
+        int innerHits = Math.min(request.moments() * 2, 20);
+        return org.opensearch.client.opensearch.core.SearchRequest.of(s -> {
+            s.index(Indices.MOMENTS)
+                    .query(query)
+                    .size(request.size())
+                    .aggregations(aggregations)
+                    .trackTotalHits(t -> t.enabled(false));
+            if (!facetFilters.isEmpty()) {
+                s.postFilter(all(facetFilters.values()));
+            }
+            sort(s, request, byEpisode);
+            if (byEpisode) {
+                s.from(from).collapse(c -> c.field("episodeId")
+                        .innerHits(ih -> ih.name(BEST).size(innerHits).highlight(HIGHLIGHT)));
+            } else {
+                s.highlight(HIGHLIGHT);
+                if (cursor != null) {
+                    s.searchAfter(cursor.after().stream()
+                            .map(SearchService::fieldValue)
+                            .toList());
+                }
+            }
+            return s;
+        });
     }
 
     /**

@@ -1,0 +1,133 @@
+package dev.podsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.search.EpisodeDocument;
+import dev.podsearch.search.EpisodeDocuments;
+import dev.podsearch.search.Indices;
+import dev.podsearch.search.Mappings;
+import dev.podsearch.search.MomentDocument;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** OpenSearch over plain HTTP, for the benchmarks' direct measurements: no client library in between. */
+final class Engine {
+
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String url;
+
+    Engine(String url) {
+        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Creates {@code index} from a shared definition, with {@code alias} (null for none). */
+    void create(String index, String definition, String alias) throws IOException, InterruptedException {
+        ObjectNode body = (ObjectNode) JSON.readTree(Mappings.definition(definition));
+        body.withObject("/settings").withObject("/index").put("number_of_replicas", 0);
+        if (alias != null) {
+            body.withObject("/aliases").putObject(alias).put("is_write_index", true);
+        }
+        call("PUT", "/" + index, JSON.writeValueAsBytes(body));
+    }
+
+    JsonNode call(String method, String path, byte[] body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                .header("Content-Type", path.contains("_bulk") ? "application/x-ndjson" : "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 300) {
+            throw new IOException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        JsonNode answer = JSON.readTree(response.body());
+        if (answer.path("errors").asBoolean()) {
+            throw new IOException(method + " " + path + " had item errors: "
+                    + answer.toString()
+                            .substring(0, Math.min(2000, answer.toString().length())));
+        }
+        return answer;
+    }
+
+    long count(String index) throws IOException, InterruptedException {
+        return call("GET", "/" + index + "/_count", null).path("count").asLong();
+    }
+
+    void refresh(String index) throws IOException, InterruptedException {
+        call("POST", "/" + index + "/_refresh", null);
+    }
+
+    /**
+     * The documents of the events as {@code _bulk} bodies into the given indices, split like index-service splits
+     * them (operations and bytes per request).
+     */
+    static Bulk bulk(List<TranscriptEvent> events, String moments, String episodes, int maxOps, long maxBytes)
+            throws IOException {
+        List<byte[]> bodies = new ArrayList<>();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int ops = 0;
+        long documents = 0;
+        long documentBytes = 0;
+        Instant now = Instant.now();
+        for (TranscriptEvent event : events) {
+            EpisodeDocuments docs = EpisodeDocuments.of(event, now);
+            List<byte[]> lines = new ArrayList<>();
+            for (MomentDocument moment : docs.moments()) {
+                lines.add(action(moments, Indices.momentId(event.episodeId(), moment.ordinal()), event.revision()));
+                lines.add(JSON.writeValueAsBytes(moment));
+            }
+            EpisodeDocument episode = docs.episode();
+            lines.add(action(episodes, event.episodeId(), event.revision()));
+            lines.add(JSON.writeValueAsBytes(episode));
+            for (int i = 0; i < lines.size(); i += 2) {
+                int size = lines.get(i).length + lines.get(i + 1).length + 2;
+                if (ops > 0 && (ops >= maxOps || body.size() + size > maxBytes)) {
+                    bodies.add(body.toByteArray());
+                    body.reset();
+                    ops = 0;
+                }
+                body.write(lines.get(i));
+                body.write('\n');
+                body.write(lines.get(i + 1));
+                body.write('\n');
+                ops++;
+                documents++;
+                documentBytes += lines.get(i + 1).length;
+            }
+        }
+        if (ops > 0) {
+            bodies.add(body.toByteArray());
+        }
+        return new Bulk(bodies, documents, documentBytes);
+    }
+
+    /** Bulk bodies, and how many documents and document bytes they carry. */
+    record Bulk(List<byte[]> bodies, long documents, long documentBytes) {}
+
+    private static byte[] action(String index, String id, long version) throws IOException {
+        return JSON.writeValueAsBytes(java.util.Map.of(
+                "index", java.util.Map.of("_index", index, "_id", id, "version", version, "version_type", "external")));
+    }
+}

@@ -1,0 +1,371 @@
+package dev.podsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.podsearch.events.IndexedEvent;
+import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.Topics;
+import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.search.Indices;
+import dev.podsearch.search.Mappings;
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.ServiceProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * How close index-service comes to the bulk limit of this machine. In one run, on the same OpenSearch:
+ *
+ * <ol>
+ *   <li>direct: the documents of N generated episodes, bulk-indexed from one client over plain HTTP, in requests split
+ *       as index-service splits them: the physical limit;
+ *   <li>service: the same episodes as events on Kafka, through index-service into its (fresh) indices;
+ *   <li>freshness: episodes produced at half the service's rate, each timed from its event to the moment a search
+ *       finds it.
+ * </ol>
+ *
+ * Each path gets a warm-up round first, so both measure a JIT-compiled engine.
+ */
+final class IndexBenchmark {
+
+    private static final int MAX_OPS = 2000;
+    private static final long MAX_BYTES = 5_000_000;
+
+    private IndexBenchmark() {}
+
+    static void run(Options options) throws Exception {
+        int episodes = options.integer("episodes", 300);
+        int kilobytes = options.integer("kb", 25);
+        int freshnessSeconds = options.integer("seconds", 30);
+        Path repo = Path.of(System.getProperty("podsearch.repo", "."))
+                .toAbsolutePath()
+                .normalize();
+        System.err.printf("[bench] generating %d episodes of %d KB%n", episodes * 2, kilobytes);
+        List<CorpusGenerator.Episode> corpus = new CorpusGenerator(11).episodes(episodes * 2, kilobytes * 1024);
+        List<CorpusGenerator.Episode> warm = corpus.subList(0, episodes);
+        List<CorpusGenerator.Episode> measured = corpus.subList(episodes, corpus.size());
+
+        try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(
+                EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)))) {
+            Map<String, String> properties = stack.quarkusProperties();
+            Engine engine = new Engine(properties.get("opensearch.hosts").split(",")[0]);
+
+            // (a) direct
+            direct(engine, events(warm), "warm");
+            Measured direct = direct(engine, events(measured), "direct");
+
+            // (b) through Kafka and index-service
+            try (ServiceProcess indexer = ServiceProcess.start(
+                            "index-service",
+                            repo.resolve("index-service"),
+                            0,
+                            properties,
+                            repo.resolve("benchmarks/target/logs"));
+                    KafkaProducer<String, byte[]> producer = KafkaClients.reliableProducer(
+                            properties.get("kafka.bootstrap.servers"), Map.of("linger.ms", "5"))) {
+                System.err.printf("[bench] index-service: warm-up round%n");
+                KafkaClients.ensureTopics(properties.get("kafka.bootstrap.servers"), Duration.ofSeconds(30));
+                Announcements announcements = new Announcements(properties.get("kafka.bootstrap.servers"));
+                long warmDocuments = service(engine, producer, announcements, events(warm), 0)
+                        .total();
+                Measured service = service(engine, producer, announcements, events(measured), warmDocuments)
+                        .measured();
+
+                double rate = measured.size() / service.seconds() / 2;
+                // let the merges of the throughput run finish: freshness is about the steady state
+                System.err.printf("[bench] settling for 15 s%n");
+                Thread.sleep(15_000);
+                System.err.printf("[bench] freshness: %.1f episodes/s for %d s%n", rate, freshnessSeconds);
+                List<Double> indexed = new ArrayList<>();
+                List<Double> freshness =
+                        freshness(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
+
+                announcements.close();
+                print(episodes, kilobytes, direct, service, rate, freshness, indexed);
+            }
+        }
+    }
+
+    private static List<TranscriptEvent> events(List<CorpusGenerator.Episode> episodes) {
+        List<TranscriptEvent> events = new ArrayList<>(episodes.size());
+        for (CorpusGenerator.Episode episode : episodes) {
+            events.add(episode.event(UUID.randomUUID().toString(), 1));
+        }
+        return events;
+    }
+
+    /** Documents, bytes and seconds of one measured path. */
+    record Measured(long documents, long bytes, double seconds) {
+
+        double docsPerSecond() {
+            return documents / seconds;
+        }
+
+        double megabytesPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    private static Measured direct(Engine engine, List<TranscriptEvent> events, String name) throws Exception {
+        String moments = "bench-" + name + "-moments";
+        String episodes = "bench-" + name + "-episodes";
+        engine.create(moments, Mappings.MOMENTS_INDEX, null);
+        engine.create(episodes, Mappings.EPISODES_INDEX, null);
+        Engine.Bulk bulk = Engine.bulk(events, moments, episodes, MAX_OPS, MAX_BYTES);
+        System.err.printf(
+                "[bench] direct (%s): %d documents in %d requests%n",
+                name, bulk.documents(), bulk.bodies().size());
+        long start = System.nanoTime();
+        for (byte[] body : bulk.bodies()) {
+            engine.call("POST", "/_bulk", body);
+        }
+        engine.refresh(moments + "," + episodes);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long counted = engine.count(moments) + engine.count(episodes);
+        if (counted != bulk.documents()) {
+            throw new IllegalStateException("direct: " + counted + " documents indexed of " + bulk.documents());
+        }
+        return new Measured(bulk.documents(), bulk.documentBytes(), seconds);
+    }
+
+    /**
+     * Sends the events and waits until index-service has announced each of them indexed (on transcripts.indexed.v1:
+     * no refresh forced on the engine while it works), then checks the count; returns the documents indexed now.
+     */
+    private static Timed service(
+            Engine engine,
+            KafkaProducer<String, byte[]> producer,
+            Announcements announcements,
+            List<TranscriptEvent> events,
+            long before)
+            throws Exception {
+        Engine.Bulk bulk = Engine.bulk(events, "m", "e", MAX_OPS, MAX_BYTES);
+        List<byte[]> encoded = new ArrayList<>();
+        for (TranscriptEvent event : events) {
+            encoded.add(TranscriptEventCodec.encode(event));
+        }
+        Set<String> ids = new HashSet<>();
+        events.forEach(e -> ids.add(e.episodeId()));
+        System.err.printf("[bench] index-service: %d documents from %d events%n", bulk.documents(), events.size());
+        long start = System.nanoTime();
+        for (int i = 0; i < events.size(); i++) {
+            producer.send(new ProducerRecord<>(Topics.TRANSCRIPTS, events.get(i).episodeId(), encoded.get(i)));
+        }
+        producer.flush();
+        announcements.await(ids, Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        engine.refresh(Indices.MOMENTS + "," + Indices.EPISODES);
+        long count = engine.count(Indices.MOMENTS) + engine.count(Indices.EPISODES);
+        if (count != before + bulk.documents()) {
+            throw new IllegalStateException(
+                    "index-service: " + (count - before) + " documents indexed of " + bulk.documents());
+        }
+        return new Timed(new Measured(bulk.documents(), bulk.documentBytes(), seconds), count);
+    }
+
+    record Timed(Measured measured, long total) {}
+
+    /** Reads transcripts.indexed.v1 from its end: which episodes index-service has indexed. */
+    static final class Announcements implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> consumer;
+
+        Announcements(String bootstrap) {
+            consumer = new KafkaConsumer<>(
+                    Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                    new StringDeserializer(),
+                    new ByteArrayDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(Topics.TRANSCRIPTS_INDEXED, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(info.topic(), info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        }
+
+        /** When index-service said it indexed each of these episodes (its clock, same machine). */
+        Map<String, Instant> indexedAt(Set<String> ids, Duration timeout) {
+            Map<String, Instant> times = new HashMap<>();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (times.size() < ids.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    IndexedEvent event = TranscriptEventCodec.decodeIndexed(record.value());
+                    if (ids.contains(event.episodeId())) {
+                        times.put(event.episodeId(), event.indexedAt());
+                    }
+                }
+            }
+            return times;
+        }
+
+        void await(Set<String> ids, Duration timeout) {
+            Set<String> waiting = new HashSet<>(ids);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(waiting.size() + " episodes not indexed in " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    IndexedEvent event = TranscriptEventCodec.decodeIndexed(record.value());
+                    if (!"INDEXED".equals(event.status())) {
+                        throw new IllegalStateException(
+                                "episode " + event.episodeId() + ": " + event.status() + " " + event.reason());
+                    }
+                    waiting.remove(event.episodeId());
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
+
+    /**
+     * Produces new episodes at {@code rate} per second and times each from its send to the first search that finds
+     * it (a search every 50 ms over the episodes still pending; no refresh forced).
+     */
+    private static List<Double> freshness(
+            Engine engine,
+            KafkaProducer<String, byte[]> producer,
+            Announcements announcements,
+            List<CorpusGenerator.Episode> corpus,
+            double rate,
+            int seconds,
+            List<Double> indexed)
+            throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Double> searches = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> pending = new ConcurrentHashMap<>();
+        List<Double> latencies = new ArrayList<>();
+        int total = (int) Math.max(1, rate * seconds);
+        Thread watcher = Thread.ofPlatform().start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    if (!pending.isEmpty()) {
+                        List<String> ids = new ArrayList<>(pending.keySet());
+                        Map<String, Object> search = Map.of(
+                                "size", 0,
+                                "query", Map.of("terms", Map.of("episodeId", ids)),
+                                "aggs",
+                                        Map.of(
+                                                "seen",
+                                                Map.of("terms", Map.of("field", "episodeId", "size", ids.size()))));
+                        long asked = System.nanoTime();
+                        JsonNode hits = engine.call(
+                                        "POST",
+                                        "/" + Indices.MOMENTS + "/_search",
+                                        Engine.JSON.writeValueAsBytes(search))
+                                .path("aggregations")
+                                .path("seen")
+                                .path("buckets");
+                        long now = System.nanoTime();
+                        searches.add((now - asked) / 1e6);
+                        for (JsonNode bucket : hits) {
+                            Long sent = pending.remove(bucket.path("key").asText());
+                            if (sent != null) {
+                                synchronized (latencies) {
+                                    latencies.add((now - sent) / 1e6);
+                                }
+                            }
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.err.println("[bench] freshness watcher: " + e);
+            }
+        });
+        long interval = (long) (1e9 / rate);
+        long next = System.nanoTime();
+        Map<String, byte[]> encoded = new HashMap<>();
+        List<TranscriptEvent> events = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            TranscriptEvent event =
+                    corpus.get(i % corpus.size()).event(UUID.randomUUID().toString(), 1);
+            events.add(event);
+            encoded.put(event.episodeId(), TranscriptEventCodec.encode(event));
+        }
+        for (TranscriptEvent event : events) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            pending.put(event.episodeId(), System.nanoTime());
+            sentAt.put(event.episodeId(), System.currentTimeMillis());
+            producer.send(new ProducerRecord<>(Topics.TRANSCRIPTS, event.episodeId(), encoded.get(event.episodeId())));
+            next += interval;
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        watcher.interrupt();
+        watcher.join();
+        System.err.printf(
+                "[bench] freshness probe: %d searches, p50 %.0f ms, p99 %.0f ms each%n",
+                searches.size(), Stats.percentile(searches, 50), Stats.percentile(searches, 99));
+        announcements
+                .indexedAt(sentAt.keySet(), Duration.ofSeconds(30))
+                .forEach((id, at) -> indexed.add((double) (at.toEpochMilli() - sentAt.get(id))));
+        if (!pending.isEmpty()) {
+            System.err.printf("[bench] %d episodes never became searchable within 60 s%n", pending.size());
+        }
+        return latencies;
+    }
+
+    private static void print(
+            int episodes,
+            int kilobytes,
+            Measured direct,
+            Measured service,
+            double rate,
+            List<Double> freshness,
+            List<Double> indexed) {
+        double ratio = service.docsPerSecond() / direct.docsPerSecond();
+        double p99 = Stats.percentile(freshness, 99);
+        System.out.printf(
+                "%nindex benchmark: %d episodes of %d KB (%d documents, %.1f MB), after a warm-up round of as many%n",
+                episodes, kilobytes, direct.documents(), direct.bytes() / 1e6);
+        System.out.printf(
+                "  direct    one client, _bulk over HTTP   %9.0f docs/s  %6.2f MB/s  (%.1f s)%n",
+                direct.docsPerSecond(), direct.megabytesPerSecond(), direct.seconds());
+        System.out.printf(
+                "  service   Kafka -> index-service        %9.0f docs/s  %6.2f MB/s  (%.1f s)%n",
+                service.docsPerSecond(), service.megabytesPerSecond(), service.seconds());
+        System.out.printf("  ratio     service / direct              %9.2f%n", ratio);
+        System.out.printf(
+                "  freshness at %.1f episodes/s (half the service's rate): p50 %.0f ms  p99 %.0f ms  (%d episodes)%n",
+                rate, Stats.percentile(freshness, 50), p99, freshness.size());
+        System.out.printf(
+                "            of which event -> indexed (written, before the 1 s refresh): p50 %.0f ms  p99 %.0f ms%n",
+                Stats.percentile(indexed, 50), Stats.percentile(indexed, 99));
+        boolean met = ratio >= 0.8 && p99 <= 2000;
+        System.out.printf("  target    ratio >= 0.8, freshness p99 <= 2000 ms: %s%n", met ? "MET" : "NOT MET");
+    }
+}
