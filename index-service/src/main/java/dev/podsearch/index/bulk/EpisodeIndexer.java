@@ -142,7 +142,7 @@ public class EpisodeIndexer {
      * @throws IndexingException retryable: OpenSearch could not be read
      */
     public Plan plan(List<TranscriptEvent> events, Plan previous) {
-        try {
+        return engine(() -> {
             Map<String, State> state = current(events);
             if (previous != null) {
                 for (TranscriptEvent event : events) {
@@ -154,14 +154,7 @@ public class EpisodeIndexer {
                 }
             }
             return planAgainst(events, state);
-        } catch (OpenSearchException e) {
-            throw new IndexingException(
-                    "OpenSearch answered " + e.status() + ": " + e.getMessage(),
-                    IndexingException.retryableStatus(e.status()),
-                    e);
-        } catch (IOException e) {
-            throw new IndexingException("OpenSearch unreachable: " + e.getMessage(), true, e);
-        }
+        });
     }
 
     /**
@@ -197,16 +190,7 @@ public class EpisodeIndexer {
     }
 
     private List<Result> attempt(Plan plan) {
-        try {
-            return write(plan);
-        } catch (OpenSearchException e) {
-            throw new IndexingException(
-                    "OpenSearch answered " + e.status() + ": " + e.getMessage(),
-                    IndexingException.retryableStatus(e.status()),
-                    e);
-        } catch (IOException e) {
-            throw new IndexingException("OpenSearch unreachable: " + e.getMessage(), true, e);
-        }
+        return engine(() -> write(plan));
     }
 
     private Plan planAgainst(List<TranscriptEvent> events, Map<String, State> state) throws IOException {
@@ -273,14 +257,7 @@ public class EpisodeIndexer {
             String id = Indices.momentId(episodeId, moment.ordinal());
             long bytes = 2L * moment.text().length() + 400;
             for (String index : moments) {
-                ops.add(new Op(
-                        BulkOperation.of(op -> op.index(ix -> ix.index(index)
-                                .id(id)
-                                .version(version)
-                                .versionType(VersionType.External)
-                                .document(moment))),
-                        owner,
-                        bytes));
+                ops.add(new Op(versioned(index, id, version, moment), owner, bytes));
             }
         }
         // Moments the previous revision had beyond this one's end: their ids are known, no search needed.
@@ -289,11 +266,7 @@ public class EpisodeIndexer {
         EpisodeDocument episode = documents.episode();
         for (String index : episodes) {
             ops.add(new Op(
-                    BulkOperation.of(op -> op.index(ix -> ix.index(index)
-                            .id(episodeId)
-                            .version(version)
-                            .versionType(VersionType.External)
-                            .document(episode))),
+                    versioned(index, episodeId, version, episode),
                     owner,
                     1000 + 40L * episode.topics().size(),
                     true));
@@ -316,16 +289,36 @@ public class EpisodeIndexer {
                     true));
         }
         Tombstone tombstone = new Tombstone(episodeId, version, Instant.now());
-        ops.add(new Op(
-                BulkOperation.of(op -> op.index(ix -> ix.index(IndexSetup.TOMBSTONES)
-                        .id(episodeId)
-                        .version(version)
-                        .versionType(VersionType.External)
-                        .document(tombstone))),
-                owner,
-                200,
-                true));
+        ops.add(new Op(versioned(IndexSetup.TOMBSTONES, episodeId, version, tombstone), owner, 200, true));
         return new State(version, 0, null, true);
+    }
+
+    /** Writes a document with the revision as its external version. */
+    private static BulkOperation versioned(String index, String id, long version, Object document) {
+        return BulkOperation.of(op -> op.index(ix -> ix.index(index)
+                .id(id)
+                .version(version)
+                .versionType(VersionType.External)
+                .document(document)));
+    }
+
+    /** Turns the engine's failures into {@link IndexingException}s that say whether a retry may help. */
+    private static <T> T engine(EngineCall<T> call) {
+        try {
+            return call.run();
+        } catch (OpenSearchException e) {
+            throw new IndexingException(
+                    "OpenSearch answered " + e.status() + ": " + e.getMessage(),
+                    IndexingException.retryableStatus(e.status()),
+                    e);
+        } catch (IOException e) {
+            throw new IndexingException("OpenSearch unreachable: " + e.getMessage(), true, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface EngineCall<T> {
+        T run() throws IOException;
     }
 
     /** Deletes moments {@code from} (inclusive) to {@code to} (exclusive) of an episode. */
