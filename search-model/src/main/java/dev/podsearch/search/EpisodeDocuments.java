@@ -58,6 +58,7 @@ public record EpisodeDocuments(EpisodeDocument episode, List<MomentDocument> mom
                     text.toString(),
                     texts,
                     episode.title(),
+                    episode.notes(),
                     episode.show(),
                     episode.publishedAt(),
                     episode.audioUrl(),

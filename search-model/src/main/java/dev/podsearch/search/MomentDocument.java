@@ -12,6 +12,7 @@ import java.util.List;
  * @param text the lines' text joined by single spaces: what is searched and highlighted
  * @param lines the lines' times and lengths in {@code text}, stored but not indexed: for the exact time of a match
  *     and for rebuilding the transcript (their text is in {@code text}, not stored twice)
+ * @param notes the episode's show notes: a word there counts more than a passing mention
  * @param addedAt when the episode first became searchable; keeps paging stable while new episodes arrive
  */
 public record MomentDocument(
@@ -25,6 +26,7 @@ public record MomentDocument(
         String text,
         List<Line> lines,
         String title,
+        String notes,
         String show,
         Instant publishedAt,
         String audioUrl,

@@ -217,9 +217,11 @@ public class SearchService {
                 b.should(s ->
                         s.matchPhrase(p -> p.field("text.exact").query(words).boost(3.0f)));
             }
-            if (!words.isEmpty()) { // and a match in the title counts more than one passing mention
+            if (!words.isEmpty()) { // and a match in the title or the notes counts more than one passing mention
                 b.should(s -> s.match(
                         m -> m.field("title").query(FieldValue.of(words)).boost(2.0f)));
+                b.should(s -> s.match(
+                        m -> m.field("notes").query(FieldValue.of(words)).boost(1.5f)));
             }
             return b;
         }));
