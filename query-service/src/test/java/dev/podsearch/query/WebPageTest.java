@@ -17,6 +17,7 @@ class WebPageTest {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<form id=\"search\">"))
-                .body(containsString("fetch('/v1/search?'"));
+                .body(containsString("fetch('/v1/search?'"))
+                .body(containsString("fetch('/v1/suggest?'"));
     }
 }

@@ -58,6 +58,11 @@ public class SearchService {
     /** The moment's text as stemmed words, exact words and joined word pairs: each highlights its own matches. */
     private static final List<String> HIGHLIGHTED = List.of("text", "text.exact", "text.joined");
 
+    /** What a hit needs from a moment's source: not the notes (they are there to be searched, not shown). */
+    private static final org.opensearch.client.opensearch.core.search.SourceConfig SHOWN =
+            org.opensearch.client.opensearch.core.search.SourceConfig.of(
+                    c -> c.filter(f -> f.excludes("notes", "addedAt", "revision")));
+
     private static final Highlight HIGHLIGHT = Highlight.of(h -> {
         h.preTags(Highlights.PRE).postTags(Highlights.POST);
         HIGHLIGHTED.forEach(field -> h.fields(field, f -> f.numberOfFragments(0)));
@@ -136,14 +141,17 @@ public class SearchService {
                     .query(query)
                     .size(request.size())
                     .aggregations(aggregations)
-                    .trackTotalHits(t -> t.enabled(false));
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(SHOWN);
             if (!facetFilters.isEmpty()) {
                 s.postFilter(all(facetFilters.values()));
             }
             sort(s, request, byEpisode);
             if (byEpisode) {
-                s.from(from).collapse(c -> c.field("episodeId")
-                        .innerHits(ih -> ih.name(BEST).size(innerHits).highlight(HIGHLIGHT)));
+                s.from(from).collapse(c -> c.field("episodeId").innerHits(ih -> ih.name(BEST)
+                        .size(innerHits)
+                        .highlight(HIGHLIGHT)
+                        .source(SHOWN)));
             } else {
                 s.highlight(HIGHLIGHT);
                 if (cursor != null) {
@@ -219,9 +227,7 @@ public class SearchService {
             }
             if (!words.isEmpty()) { // and a match in the title or the notes counts more than one passing mention
                 b.should(s -> s.match(
-                        m -> m.field("title").query(FieldValue.of(words)).boost(2.0f)));
-                b.should(s -> s.match(
-                        m -> m.field("notes").query(FieldValue.of(words)).boost(1.5f)));
+                        m -> m.field("about").query(FieldValue.of(words)).boost(2.0f)));
             }
             return b;
         }));
