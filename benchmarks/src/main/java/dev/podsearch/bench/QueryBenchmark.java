@@ -101,10 +101,16 @@ final class QueryBenchmark {
                 drive(http, direct, 4, warm);
                 drive(http, service, 4, warm);
                 drive(http, suggest, 1, Duration.ofSeconds(3));
-                Result direct1 = drive(http, direct, 1, measure);
-                Result service1 = drive(http, service, 1, measure);
-                Result direct16 = drive(http, direct, 16, measure);
-                Result service16 = drive(http, service, 16, measure);
+                // 1 client: the two paths interleaved, the same search back to back (in alternating order), so both
+                // see the same engine state; 16 clients: alternating rounds of each path, summed.
+                Result[] paired = interleaved(http, direct, service, measure.multipliedBy(2));
+                Result direct1 = paired[0];
+                Result service1 = paired[1];
+                Duration half = measure.dividedBy(2);
+                Result direct16 = drive(http, direct, 16, half);
+                Result service16 = drive(http, service, 16, half);
+                direct16 = direct16.plus(drive(http, direct, 16, half));
+                service16 = service16.plus(drive(http, service, 16, half));
                 Result typeahead = drive(http, suggest, 1, measure);
                 print(episodes, kilobytes, direct1, service1, direct16, service16, typeahead);
             }
@@ -207,6 +213,12 @@ final class QueryBenchmark {
 
     record Result(int count, int errors, double seconds, List<Double> latencies) {
 
+        Result plus(Result other) {
+            List<Double> all = new ArrayList<>(latencies);
+            all.addAll(other.latencies());
+            return new Result(count + other.count(), errors + other.errors(), seconds + other.seconds(), all);
+        }
+
         double throughput() {
             return count / seconds;
         }
@@ -214,6 +226,39 @@ final class QueryBenchmark {
         double p(double percentile) {
             return Stats.percentile(latencies, percentile);
         }
+    }
+
+    /** One client sends each search to both paths, back to back, alternating which goes first. */
+    private static Result[] interleaved(HttpClient http, List<Call> first, List<Call> second, Duration duration)
+            throws InterruptedException {
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        int[] errors = new int[2];
+        double[] seconds = new double[2];
+        long deadline = System.nanoTime() + duration.toNanos();
+        for (int i = 0; System.nanoTime() < deadline; i++) {
+            int query = i % first.size();
+            boolean firstFirst = (i / first.size()) % 2 == 0;
+            for (int side : firstFirst ? new int[] {0, 1} : new int[] {1, 0}) {
+                Call call = (side == 0 ? first : second).get(query);
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<byte[]> response = http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    seconds[side] += ms / 1000;
+                    if (response.statusCode() != 200) {
+                        errors[side]++;
+                    } else {
+                        (side == 0 ? a : b).add(ms);
+                    }
+                } catch (java.io.IOException e) {
+                    errors[side]++;
+                }
+            }
+        }
+        return new Result[] {
+            new Result(a.size(), errors[0], seconds[0], a), new Result(b.size(), errors[1], seconds[1], b)
+        };
     }
 
     /** {@code clients} threads send the calls round-robin for the duration; latencies in ms. */
@@ -260,7 +305,8 @@ final class QueryBenchmark {
             Result service16,
             Result typeahead) {
         System.out.printf(
-                "%nquery benchmark: %d episodes of %d KB, a mix of %d searches (each path warmed up first)%n",
+                "%nquery benchmark: %d episodes of %d KB, a mix of %d searches (each path warmed up first; at 1 client"
+                        + " interleaved, at 16 alternating rounds)%n",
                 episodes, kilobytes, MIX.size());
         row("1 client    direct OpenSearch", direct1);
         row("1 client    /v1/search       ", service1);

@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -42,16 +43,19 @@ public class OpenSearchClientProducer {
                 hosts.stream().map(OpenSearchClientProducer::host).toArray(HttpHost[]::new);
         ApacheHttpClient5TransportBuilder builder = ApacheHttpClient5TransportBuilder.builder(httpHosts)
                 .setMapper(new JacksonJsonpMapper(objectMapper.copy()));
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         if (username.isPresent()) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             for (HttpHost host : httpHosts) {
                 credentials.setCredentials(
                         new AuthScope(host),
                         new UsernamePasswordCredentials(
                                 username.get(), password.orElse("").toCharArray()));
             }
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
+        // small requests go out at once (no Nagle delay waiting for the previous segment's acknowledgement)
+        IOReactorConfig reactor = IOReactorConfig.custom().setTcpNoDelay(true).build();
+        builder.setHttpClientConfigCallback(
+                http -> http.setDefaultCredentialsProvider(credentials).setIOReactorConfig(reactor));
         return new OpenSearchClient(builder.build());
     }
 
