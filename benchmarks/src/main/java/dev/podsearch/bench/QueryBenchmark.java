@@ -228,6 +228,19 @@ final class QueryBenchmark {
         }
     }
 
+    private static final List<Double> ENGINE_IN_SERVICE = new ArrayList<>();
+    private static final List<Double> SERVICE_INSIDE = new ArrayList<>();
+
+    /** Reads {@code engine;dur=X, service;dur=Y}. */
+    private static void timing(String header) {
+        for (String part : header.split(",")) {
+            String[] named = part.strip().split(";dur=");
+            if (named.length == 2) {
+                (named[0].equals("engine") ? ENGINE_IN_SERVICE : SERVICE_INSIDE).add(Double.parseDouble(named[1]));
+            }
+        }
+    }
+
     /** One client sends each search to both paths, back to back, alternating which goes first. */
     private static Result[] interleaved(HttpClient http, List<Call> first, List<Call> second, Duration duration)
             throws InterruptedException {
@@ -250,6 +263,7 @@ final class QueryBenchmark {
                         errors[side]++;
                     } else {
                         (side == 0 ? a : b).add(ms);
+                        response.headers().firstValue("Server-Timing").ifPresent(QueryBenchmark::timing);
                     }
                 } catch (java.io.IOException e) {
                     errors[side]++;
@@ -316,6 +330,9 @@ final class QueryBenchmark {
         double overhead = service1.p(50) - direct1.p(50);
         double ratio = service16.throughput() / direct16.throughput();
         System.out.printf("  1 client:   service p50 - direct p50 = %.2f ms (target <= 3 ms)%n", overhead);
+        System.out.printf(
+                "              inside the service (Server-Timing): engine call p50 %.2f ms, whole search p50 %.2f ms%n",
+                Stats.percentile(ENGINE_IN_SERVICE, 50), Stats.percentile(SERVICE_INSIDE, 50));
         System.out.printf("  16 clients: service / direct throughput = %.2f (target >= 0.9)%n", ratio);
         System.out.printf("  suggest p99 = %.2f ms (target <= 20 ms)%n", typeahead.p(99));
         boolean met = overhead <= 3 && ratio >= 0.9 && typeahead.p(99) <= 20;

@@ -47,7 +47,10 @@ class SearchResourceTest {
                         "results[0].moments[0].text",
                         equalTo("She says the fog horn is the loudest thing she has ever loved."))
                 .body("results[0].moments[0].highlight", containsString("<mark>loudest thing</mark>"))
-                .body("results[0].moments[0].link", equalTo("https://media.example.org/coastal/1.mp3#t=19"));
+                .body("results[0].moments[0].link", equalTo("https://media.example.org/coastal/1.mp3#t=19"))
+                .header(
+                        "Server-Timing",
+                        org.hamcrest.Matchers.matchesPattern("engine;dur=[0-9.]+, service;dur=[0-9.]+"));
     }
 
     @Test

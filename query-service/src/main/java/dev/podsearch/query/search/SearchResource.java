@@ -36,6 +36,7 @@ public class SearchResource {
             description = "Episodes best first (or newest first), each with its best matching moments in time order; "
                     + "or, with group=moment, a flat list of moments.")
     public SearchResults search(
+            @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerResponse http,
             @Parameter(
                             description = "What was said: words, \"exact phrases\", -excluded, a OR b, prefix*",
                             required = true,
@@ -101,7 +102,8 @@ public class SearchResource {
         if (after != null && before != null && !after.isBefore(before)) {
             throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
         }
-        return search.search(new SearchRequest(
+        long started = System.nanoTime();
+        SearchResults results = search.search(new SearchRequest(
                 query,
                 shows == null
                         ? List.of()
@@ -120,6 +122,15 @@ public class SearchResource {
                 (int) RequestParameters.number("size", size, 1, config.maxSize()),
                 (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS),
                 blankToNull(cursor)));
+        // where the time went: the engine call, and the whole of the service's work (parsing to answer)
+        http.putHeader(
+                "Server-Timing",
+                String.format(
+                        Locale.ROOT,
+                        "engine;dur=%.2f, service;dur=%.2f",
+                        SearchService.ENGINE_NANOS.get() / 1e6,
+                        (System.nanoTime() - started) / 1e6));
+        return results;
     }
 
     private static String blankToNull(String value) {

@@ -75,6 +75,9 @@ public class SearchService {
     @Inject
     ObjectMapper json;
 
+    /** How long this thread's last engine call took, for the {@code Server-Timing} header. */
+    static final ThreadLocal<Long> ENGINE_NANOS = ThreadLocal.withInitial(() -> 0L);
+
     public SearchResults search(SearchRequest request) {
         Cursor cursor = request.cursor() == null ? null : Cursor.decode(json, request.cursor(), request.fingerprint());
         long asOf = cursor != null ? cursor.asOf() : System.currentTimeMillis();
@@ -88,7 +91,9 @@ public class SearchService {
         }
         org.opensearch.client.opensearch.core.SearchRequest engineRequest = engineRequest(request, cursor, asOf);
         try {
+            long asked = System.nanoTime();
             SearchResponse<MomentDocument> response = client.search(engineRequest, MomentDocument.class);
+            ENGINE_NANOS.set(System.nanoTime() - asked);
             List<SearchResults.Result> results = new ArrayList<>();
             for (Hit<MomentDocument> hit : response.hits().hits()) {
                 results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
