@@ -57,9 +57,7 @@ final class IndexBenchmark {
         int episodes = options.integer("episodes", 300);
         int kilobytes = options.integer("kb", 25);
         int freshnessSeconds = options.integer("seconds", 30);
-        Path repo = Path.of(System.getProperty("podsearch.repo", "."))
-                .toAbsolutePath()
-                .normalize();
+        Path repo = Options.repo();
         System.err.printf("[bench] generating %d episodes of %d KB%n", episodes * 2, kilobytes);
         List<CorpusGenerator.Episode> corpus = new CorpusGenerator(11).episodes(episodes * 2, kilobytes * 1024);
         List<CorpusGenerator.Episode> warm = corpus.subList(0, episodes);

@@ -47,9 +47,7 @@ final class IngestBenchmark {
         int clients = options.integer("clients", 8);
         int kilobytes = options.integer("kb", 25);
         int warmup = options.integer("warmup", 20); // seconds: until the JIT has compiled the hot paths
-        Path repo = Path.of(System.getProperty("podsearch.repo", "."))
-                .toAbsolutePath()
-                .normalize();
+        Path repo = Options.repo();
 
         List<CorpusGenerator.Episode> corpus = new CorpusGenerator(7).episodes(200, kilobytes * 1024);
         try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(

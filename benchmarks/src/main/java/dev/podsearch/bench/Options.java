@@ -17,6 +17,13 @@ record Options(Map<String, String> values) {
         return new Options(values);
     }
 
+    /** The checkout the benchmarks run the packaged services from ({@code -Dpodsearch.repo}, set by ./podsearch). */
+    static java.nio.file.Path repo() {
+        return java.nio.file.Path.of(System.getProperty("podsearch.repo", "."))
+                .toAbsolutePath()
+                .normalize();
+    }
+
     int integer(String name, int fallback) {
         String value = values.get(name);
         return value == null ? fallback : Integer.parseInt(value);

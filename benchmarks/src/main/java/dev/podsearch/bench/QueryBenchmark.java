@@ -67,9 +67,7 @@ final class QueryBenchmark {
         int episodes = options.integer("episodes", 5000);
         int kilobytes = options.integer("kb", 8);
         int seconds = options.integer("seconds", 15);
-        Path repo = Path.of(System.getProperty("podsearch.repo", "."))
-                .toAbsolutePath()
-                .normalize();
+        Path repo = Options.repo();
         try (RunningStack stack =
                 LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(LocalStack.Component.OPENSEARCH)))) {
             Map<String, String> properties = stack.quarkusProperties();

@@ -12,6 +12,9 @@ public final class Mappings {
 
     public static final String EPISODES_INDEX = "episodes-v1";
 
+    /** The deleted episodes' last revisions (index-service's tombstones). */
+    public static final String TOMBSTONES_INDEX = "tombstones-v1";
+
     private Mappings() {}
 
     /** The JSON body that creates {@code index}, e.g. {@code moments-v1}. */

@@ -50,11 +50,4 @@ public record MomentDocument(
         }
         return offsets;
     }
-
-    /** The text of line {@code i}. */
-    public String lineText(int i) {
-        int start = lineOffsets()[i];
-        return text.substring(
-                start, Math.min(text.length(), start + lines.get(i).chars()));
-    }
 }

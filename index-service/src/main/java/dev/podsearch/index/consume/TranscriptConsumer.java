@@ -122,7 +122,7 @@ public class TranscriptConsumer {
     }
 
     private void run() {
-        Duration backoff = Duration.ZERO;
+        int failures = 0;
         while (running) {
             try {
                 prepare();
@@ -133,7 +133,7 @@ public class TranscriptConsumer {
                 return;
             } catch (RuntimeException e) {
                 prepared = false;
-                backoff = nextBackoff(backoff);
+                Duration backoff = backoff(++failures);
                 Log.warnf("transcript consumer: %s; starting again in %d ms", e.getMessage(), backoff.toMillis());
                 pause(backoff);
             }
@@ -435,14 +435,6 @@ public class TranscriptConsumer {
         long base =
                 Math.min(200L << Math.min(attempt - 1, 20), config.maxBackoff().toMillis());
         return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
-    }
-
-    private Duration nextBackoff(Duration previous) {
-        long base = previous.isZero()
-                ? 200
-                : Math.min(previous.toMillis() * 2, config.maxBackoff().toMillis());
-        long jitter = ThreadLocalRandom.current().nextLong(base / 4 + 1);
-        return Duration.ofMillis(base + jitter);
     }
 
     private void pause(Duration duration) {

@@ -46,7 +46,7 @@ public class IndexSetup {
     public void ensureIndices() throws IOException {
         ensure(Indices.EPISODES, Mappings.EPISODES_INDEX, Mappings.EPISODES_INDEX);
         ensure(Indices.MOMENTS, Mappings.MOMENTS_INDEX, Mappings.MOMENTS_INDEX);
-        ensure(TOMBSTONES, "tombstones-v1", "tombstones-v1");
+        ensure(TOMBSTONES, Mappings.TOMBSTONES_INDEX, Mappings.TOMBSTONES_INDEX);
     }
 
     private void ensure(String alias, String index, String definition) throws IOException {

@@ -86,19 +86,16 @@ final class Highlights {
         return out.append(Html.escape(text.substring(at))).toString();
     }
 
-    /**
-     * The index in {@code lines} of each line holding the start of a range; the moment's text is its lines joined by
-     * single spaces.
-     */
-    static List<Integer> markedLines(List<MomentDocument.Line> lines, List<int[]> ranges) {
+    /** The index in the moment's lines of each line holding the start of a range. */
+    static List<Integer> markedLines(MomentDocument moment, List<int[]> ranges) {
         List<Integer> marked = new ArrayList<>();
-        if (lines == null) {
+        if (moment.lines() == null) {
             return marked;
         }
-        int lineStart = 0;
+        int[] offsets = moment.lineOffsets();
         int r = 0;
-        for (int i = 0; i < lines.size() && r < ranges.size(); i++) {
-            int lineEnd = lineStart + lines.get(i).chars();
+        for (int i = 0; i < offsets.length && r < ranges.size(); i++) {
+            int lineEnd = offsets[i] + moment.lines().get(i).chars();
             boolean hit = false;
             while (r < ranges.size() && ranges.get(r)[0] <= lineEnd) {
                 hit = true;
@@ -107,7 +104,6 @@ final class Highlights {
             if (hit) {
                 marked.add(i);
             }
-            lineStart = lineEnd + 1;
         }
         return marked;
     }

@@ -435,7 +435,7 @@ public class SearchService {
             }
         }
         List<int[]> ranges = Highlights.ranges(m.text(), answers);
-        List<Integer> marked = Highlights.markedLines(m.lines(), ranges);
+        List<Integer> marked = Highlights.markedLines(m, ranges);
         Long matchMs =
                 marked.isEmpty() ? null : m.lines().get(marked.getFirst()).startMs();
         List<Integer> lineNumbers = marked.stream().map(i -> m.firstLine() + i).toList();
