@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /**
- * Fetches pinned artifacts from a Maven repository into the stack's cache, once.
+ * Fetches pinned files from a repository (Maven Central, a Debian mirror) into the stack's cache, once.
  *
  * <p>A file is written as {@code <name>.part}, checked against its pinned SHA-256 and only then moved into place, so a
  * half-finished or corrupted download is never used. A file lock keeps two processes from fetching the same file.
@@ -43,30 +43,37 @@ final class Downloader {
     }
 
     Path fetch(PinnedArtifact artifact) {
-        Path target = cacheDir.resolve(artifact.repositoryPath());
+        return fetch(artifact.repositoryPath(), artifact.sha256());
+    }
+
+    /** Fetches {@code path} (below the repository root, its last segment the file name) with the given SHA-256. */
+    Path fetch(String path, String expectedSha256) {
+        Path target = cacheDir.resolve(path);
+        String fileName = target.getFileName().toString();
         if (Files.isRegularFile(target)) {
             return target;
         }
         try {
             Files.createDirectories(target.getParent());
             try (FileChannel lockFile = FileChannel.open(
-                            target.resolveSibling(artifact.fileName() + ".lock"),
+                            target.resolveSibling(fileName + ".lock"),
                             StandardOpenOption.CREATE,
                             StandardOpenOption.WRITE);
                     FileLock ignored = lockFile.lock()) {
                 if (!Files.isRegularFile(target)) {
-                    download(artifact, target);
+                    download(path, expectedSha256, target);
                 }
             }
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot fetch " + artifact.fileName() + " from " + repository, e);
+            throw new UncheckedIOException("cannot fetch " + fileName + " from " + repository, e);
         }
     }
 
-    private void download(PinnedArtifact artifact, Path target) throws IOException {
-        URI uri = URI.create(repository + "/" + artifact.repositoryPath());
-        Path part = target.resolveSibling(artifact.fileName() + ".part");
+    private void download(String path, String expectedSha256, Path target) throws IOException {
+        String fileName = target.getFileName().toString();
+        URI uri = URI.create(repository + "/" + path.replace("+", "%2B"));
+        Path part = target.resolveSibling(fileName + ".part");
         HttpResponse<InputStream> response;
         try {
             response = http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -79,7 +86,7 @@ final class Downloader {
             throw new IOException("GET " + uri + " answered HTTP " + response.statusCode());
         }
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        Progress progress = new Progress(artifact.fileName(), length);
+        Progress progress = new Progress(fileName, length);
         MessageDigest sha256 = sha256();
         try (InputStream in = new DigestInputStream(response.body(), sha256);
                 OutputStream out = Files.newOutputStream(part)) {
@@ -91,10 +98,10 @@ final class Downloader {
             }
         }
         String actual = HexFormat.of().formatHex(sha256.digest());
-        if (!actual.equals(artifact.sha256())) {
+        if (!actual.equals(expectedSha256)) {
             Files.deleteIfExists(part);
-            throw new IOException("checksum mismatch for " + uri + ": expected SHA-256 " + artifact.sha256()
-                    + " but got " + actual + " (the download was discarded)");
+            throw new IOException("checksum mismatch for " + uri + ": expected SHA-256 " + expectedSha256 + " but got "
+                    + actual + " (the download was discarded)");
         }
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         progress.done();
