@@ -1,12 +1,16 @@
 package dev.podsearch.query.search;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import dev.podsearch.support.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,17 +19,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
+import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOrder;
-import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
-import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Highlight;
-import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * Finds moments and groups them by episode: one search over the moments, collapsed on the episode id, with each
@@ -40,6 +45,8 @@ public class SearchService {
 
     private static final String BEST = "best";
     private static final String EPISODES = "episodes";
+
+    private static final String SEARCH_PATH = "/" + Indices.MOMENTS + "/_search";
     private static final String VALUES = "values";
     private static final String FUZZINESS = "AUTO:5,8";
 
@@ -89,31 +96,58 @@ public class SearchService {
                     "grouped by episode, results can be paged up to " + MAX_EPISODE_WINDOW
                             + " episodes; narrow the search with filters, or use group=moment");
         }
-        org.opensearch.client.opensearch.core.SearchRequest engineRequest = engineRequest(request, cursor, asOf);
-        try {
-            long asked = System.nanoTime();
-            SearchResponse<MomentDocument> response = client.search(engineRequest, MomentDocument.class);
-            ENGINE_NANOS.set(System.nanoTime() - asked);
-            List<SearchResults.Result> results = new ArrayList<>();
-            for (Hit<MomentDocument> hit : response.hits().hits()) {
-                results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
+        byte[] body = body(engineRequest(request, cursor, asOf));
+        long asked = System.nanoTime();
+        EngineResponse response = send(body);
+        ENGINE_NANOS.set(System.nanoTime() - asked);
+        List<SearchResults.Result> results = new ArrayList<>();
+        List<EngineResponse.Hit> hits = response.hits().hits();
+        for (EngineResponse.Hit hit : hits) {
+            results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
+        }
+        long total = response.inside(EPISODES, EPISODES).path("value").asLong();
+        String next = null;
+        if (hits.size() == request.size()) {
+            if (byEpisode && from + hits.size() < total) {
+                next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, from + hits.size(), null).encode(json);
+            } else if (!byEpisode) {
+                next = new Cursor(
+                                Cursor.VERSION,
+                                request.fingerprint(),
+                                asOf,
+                                null,
+                                hits.getLast().sort())
+                        .encode(json);
             }
-            long total = inside(response.aggregations().get(EPISODES), EPISODES)
-                    .cardinality()
-                    .value();
-            String next = null;
-            List<Hit<MomentDocument>> hits = response.hits().hits();
-            if (hits.size() == request.size()) {
-                if (byEpisode && from + hits.size() < total) {
-                    next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, from + hits.size(), null)
-                            .encode(json);
-                } else if (!byEpisode) {
-                    List<Object> after =
-                            hits.getLast().sort().stream().map(FieldValue::_get).toList();
-                    next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, null, after).encode(json);
-                }
+        }
+        return new SearchResults(total, response.took(), results, facets(request, response), next);
+    }
+
+    /** The request as JSON, written by the typed client's own serializer (the body OpenSearch gets). */
+    private byte[] body(org.opensearch.client.opensearch.core.SearchRequest engineRequest) {
+        JsonpMapper mapper = client._transport().jsonpMapper();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(out)) {
+            engineRequest.serialize(generator, mapper);
+        }
+        return out.toByteArray();
+    }
+
+    /** POST {@code /moments/_search}; the answer bound straight into {@link EngineResponse}. */
+    private EngineResponse send(byte[] body) {
+        try (Response response = client.generic()
+                .execute(Requests.create(
+                        "POST", SEARCH_PATH, List.of(), Map.of(), Body.from(body, "application/json")))) {
+            Body answer = response.getBody()
+                    .orElseThrow(
+                            () -> new IOException("OpenSearch answered " + response.getStatus() + " without a body"));
+            if (response.getStatus() >= 300) {
+                throw new IllegalStateException(
+                        "OpenSearch answered " + response.getStatus() + " to a search: " + answer.bodyAsString());
             }
-            return new SearchResults(total, response.took(), results, facets(request, response.aggregations()), next);
+            try (InputStream in = answer.body()) {
+                return json.readValue(in, EngineResponse.class);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable", e);
         }
@@ -356,33 +390,19 @@ public class SearchService {
         return Aggregation.of(a -> a.filter(filter).aggregations(name, inner));
     }
 
-    private static Aggregate inside(Aggregate filtered, String name) {
-        return filtered.filter().aggregations().get(name);
-    }
-
-    private static Map<String, List<SearchResults.FacetValue>> facets(
-            SearchRequest request, Map<String, Aggregate> aggregations) {
+    private static Map<String, List<SearchResults.FacetValue>> facets(SearchRequest request, EngineResponse response) {
         if (request.facets().isEmpty()) {
             return null;
         }
         Map<String, List<SearchResults.FacetValue>> facets = new LinkedHashMap<>();
         for (SearchRequest.Facet facet : request.facets()) {
-            Aggregate values = inside(aggregations.get(facet.name()), VALUES);
             List<SearchResults.FacetValue> counts = new ArrayList<>();
-            if (facet == SearchRequest.Facet.YEAR) {
-                values.dateHistogram()
-                        .buckets()
-                        .array()
-                        .forEach(b -> counts.add(new SearchResults.FacetValue(
-                                b.keyAsString(),
-                                b.aggregations().get(EPISODES).cardinality().value())));
-            } else {
-                values.sterms()
-                        .buckets()
-                        .array()
-                        .forEach(b -> counts.add(new SearchResults.FacetValue(
-                                b.key(),
-                                b.aggregations().get(EPISODES).cardinality().value())));
+            for (JsonNode bucket : response.inside(facet.name(), VALUES).path("buckets")) {
+                String value = facet == SearchRequest.Facet.YEAR
+                        ? bucket.path("key_as_string").asText()
+                        : bucket.path("key").asText();
+                counts.add(new SearchResults.FacetValue(
+                        value, bucket.path(EPISODES).path("value").asLong()));
             }
             counts.sort(Comparator.comparingLong(SearchResults.FacetValue::count)
                     .reversed()
@@ -396,14 +416,16 @@ public class SearchService {
      * An episode and its best moments in time order. Consecutive moments share a line, so two may show the same match:
      * a moment whose matched lines were all shown by a better one is left out.
      */
-    private static SearchResults.Result episodeResult(Hit<MomentDocument> hit, int wanted) {
+    private static SearchResults.Result episodeResult(EngineResponse.Hit hit, int wanted) {
         List<Found> found = new ArrayList<>();
         java.util.Set<Integer> shownLines = new java.util.HashSet<>();
-        for (Hit<JsonData> innerHit : hit.innerHits().get(BEST).hits().hits()) {
+        EngineResponse.InnerHits best = hit.innerHits().get(BEST);
+        for (EngineResponse.Hit innerHit :
+                best == null ? List.<EngineResponse.Hit>of() : best.hits().hits()) {
             if (found.size() == wanted) {
                 break;
             }
-            Found moment = found(innerHit.source().to(MomentDocument.class), innerHit.highlight());
+            Found moment = found(innerHit.source(), innerHit.highlight());
             if (!moment.lines().isEmpty() && shownLines.containsAll(moment.lines())) {
                 continue;
             }
@@ -416,7 +438,7 @@ public class SearchService {
         return new SearchResults.Result(summary(hit.source()), hit.score() == null ? 0 : hit.score(), moments);
     }
 
-    private static SearchResults.Result momentResult(Hit<MomentDocument> hit) {
+    private static SearchResults.Result momentResult(EngineResponse.Hit hit) {
         return new SearchResults.Result(
                 summary(hit.source()),
                 hit.score() == null ? 0 : hit.score(),
