@@ -1,5 +1,11 @@
 package dev.podsearch.index.bulk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.index.IndexerConfig;
 import dev.podsearch.index.mapping.IndexSetup;
@@ -14,7 +20,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,12 +37,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.VersionType;
-import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.MgetResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
-import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * Writes the documents of a batch of events in as few {@code _bulk} requests as their size allows. Every write is
@@ -60,10 +68,17 @@ public class EpisodeIndexer {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    ObjectMapper json;
+
+    /** Documents as the typed client wrote them: no null fields. */
+    private ObjectMapper documents;
+
     private ExecutorService senders;
 
     @PostConstruct
     void start() {
+        documents = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         senders = Executors.newFixedThreadPool(
                 config.bulkConcurrency(),
                 Thread.ofPlatform().name("bulk-", 0).daemon().factory());
@@ -91,16 +106,21 @@ public class EpisodeIndexer {
     private record State(long revision, int moments, Instant addedAt, boolean deleted) {}
 
     /**
-     * One bulk operation, the event it belongs to, and its estimated size in the request. The episode document (or its
+     * One bulk operation as the lines of a {@code _bulk} body (serialized when the batch is planned, so that writing
+     * a batch only concatenates), the event it belongs to, and whether it goes last. The episode document (or its
      * tombstone) is written last, after every moment write of the batch succeeded: it records how many moments the
      * revision has, which the next revision needs to delete the ones it no longer has.
      */
-    private record Op(BulkOperation operation, int owner, long bytes, boolean last) {
+    private record Op(byte[] lines, int owner, boolean last) {
 
-        Op(BulkOperation operation, int owner, long bytes) {
-            this(operation, owner, bytes, false);
+        long bytes() {
+            return lines.length;
         }
     }
+
+    /** What a {@code _bulk} answer is read for: the status and error of each item, in request order. */
+    private static final String BULK_PATH =
+            "/_bulk?filter_path=errors,items.*.status,items.*._id,items.*.error.type,items.*.error.reason";
 
     /**
      * Indexes the events in order; returns one result per event.
@@ -255,9 +275,8 @@ public class EpisodeIndexer {
         EpisodeDocuments documents = EpisodeDocuments.of(event, addedAt);
         for (MomentDocument moment : documents.moments()) {
             String id = Indices.momentId(episodeId, moment.ordinal());
-            long bytes = 2L * moment.text().length() + 400;
             for (String index : moments) {
-                ops.add(new Op(versioned(index, id, version, moment), owner, bytes));
+                ops.add(new Op(versioned(index, id, version, moment), owner, false));
             }
         }
         // Moments the previous revision had beyond this one's end: their ids are known, no search needed.
@@ -265,11 +284,7 @@ public class EpisodeIndexer {
         deleteMoments(episodeId, documents.moments().size(), previous, version, moments, ops, owner);
         EpisodeDocument episode = documents.episode();
         for (String index : episodes) {
-            ops.add(new Op(
-                    versioned(index, episodeId, version, episode),
-                    owner,
-                    1000 + 40L * episode.topics().size(),
-                    true));
+            ops.add(new Op(versioned(index, episodeId, version, episode), owner, true));
         }
         return new State(version, documents.moments().size(), addedAt, false);
     }
@@ -281,25 +296,49 @@ public class EpisodeIndexer {
         int previous = before == null || before.deleted() ? 0 : before.moments();
         deleteMoments(episodeId, 0, previous, version, moments, ops, owner);
         for (String index : episodes) {
-            ops.add(new Op(
-                    BulkOperation.of(op -> op.delete(
-                            d -> d.index(index).id(episodeId).version(version).versionType(VersionType.External))),
-                    owner,
-                    120,
-                    true));
+            ops.add(new Op(deletion(index, episodeId, version), owner, true));
         }
         Tombstone tombstone = new Tombstone(episodeId, version, Instant.now());
-        ops.add(new Op(versioned(IndexSetup.TOMBSTONES, episodeId, version, tombstone), owner, 200, true));
+        ops.add(new Op(versioned(IndexSetup.TOMBSTONES, episodeId, version, tombstone), owner, true));
         return new State(version, 0, null, true);
     }
 
-    /** Writes a document with the revision as its external version. */
-    private static BulkOperation versioned(String index, String id, long version, Object document) {
-        return BulkOperation.of(op -> op.index(ix -> ix.index(index)
-                .id(id)
-                .version(version)
-                .versionType(VersionType.External)
-                .document(document)));
+    /** Writes a document with the revision as its external version: its two {@code _bulk} lines. */
+    private byte[] versioned(String index, String id, long version, Object document) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator generator = documents.createGenerator(out)) {
+            action(generator, "index", index, id, version);
+            generator.writeRaw('\n');
+            generator.writeObject(document);
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Deletes a document if its version is older than the revision: its {@code _bulk} line. */
+    private byte[] deletion(String index, String id, long version) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(160);
+        try (JsonGenerator generator = documents.createGenerator(out)) {
+            action(generator, "delete", index, id, version);
+            generator.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void action(JsonGenerator generator, String action, String index, String id, long version)
+            throws IOException {
+        generator.writeStartObject();
+        generator.writeObjectFieldStart(action);
+        generator.writeStringField("_index", index);
+        generator.writeStringField("_id", id);
+        generator.writeNumberField("version", version);
+        generator.writeStringField("version_type", "external");
+        generator.writeEndObject();
+        generator.writeEndObject();
     }
 
     /** Turns the engine's failures into {@link IndexingException}s that say whether a retry may help. */
@@ -322,16 +361,12 @@ public class EpisodeIndexer {
     }
 
     /** Deletes moments {@code from} (inclusive) to {@code to} (exclusive) of an episode. */
-    private static void deleteMoments(
+    private void deleteMoments(
             String episodeId, int from, int to, long version, List<String> indices, List<Op> ops, int owner) {
         for (int i = from; i < to; i++) {
             String id = Indices.momentId(episodeId, i);
             for (String index : indices) {
-                ops.add(new Op(
-                        BulkOperation.of(op -> op.delete(
-                                d -> d.index(index).id(id).version(version).versionType(VersionType.External))),
-                        owner,
-                        120));
+                ops.add(new Op(deletion(index, id, version), owner, false));
             }
         }
     }
@@ -417,16 +452,16 @@ public class EpisodeIndexer {
         }
         // Up to indexer.bulk-concurrency requests in flight: one is serialized while another is indexed. Order
         // between them does not matter: every write carries its revision as external version.
-        List<Future<BulkResponse>> responses = new ArrayList<>(chunks.size());
+        List<Future<List<BulkItem>>> responses = new ArrayList<>(chunks.size());
         for (List<Op> chunk : chunks) {
             responses.add(senders.submit(() -> send(chunk)));
         }
         Map<Integer, String> failed = new HashMap<>();
         IndexingException retry = null;
         for (int c = 0; c < chunks.size(); c++) {
-            BulkResponse response;
+            List<BulkItem> items;
             try {
-                response = responses.get(c).get();
+                items = responses.get(c).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IndexingException("interrupted while indexing", true, e);
@@ -439,19 +474,15 @@ public class EpisodeIndexer {
                 }
                 throw new IllegalStateException(e.getCause());
             }
-            if (!response.errors()) {
-                continue;
-            }
             List<Op> chunk = chunks.get(c);
-            List<BulkResponseItem> items = response.items();
             for (int i = 0; i < items.size(); i++) {
-                BulkResponseItem item = items.get(i);
+                BulkItem item = items.get(i);
                 // 409: the document already has this or a newer revision; 404: a document to delete was gone.
-                if (item.error() == null || item.status() == 409 || item.status() == 404) {
+                if (item.errorType() == null || item.status() == 409 || item.status() == 404) {
                     continue;
                 }
-                String reason = "document " + item.id() + " rejected (" + item.status() + " "
-                        + item.error().type() + "): " + item.error().reason();
+                String reason = "document " + item.id() + " rejected (" + item.status() + " " + item.errorType() + "): "
+                        + item.errorReason();
                 if (IndexingException.retryableStatus(item.status())) {
                     retry = new IndexingException(reason, true, null);
                 } else {
@@ -465,17 +496,94 @@ public class EpisodeIndexer {
         return failed;
     }
 
-    private BulkResponse send(List<Op> chunk) throws IOException {
-        List<BulkOperation> operations = chunk.stream().map(Op::operation).toList();
+    /** An item of a {@code _bulk} answer that failed; {@code errorType} is null for one that did not. */
+    private record BulkItem(String id, int status, String errorType, String errorReason) {}
+
+    /**
+     * Sends one {@code _bulk} request; returns its failed items (an empty list when none failed), in request order
+     * among themselves. A refusal of the whole request throws, retryable or not by its status.
+     */
+    private List<BulkItem> send(List<Op> chunk) throws IOException {
+        int length = 0;
+        for (Op op : chunk) {
+            length += op.lines().length;
+        }
+        byte[] body = new byte[length];
+        int at = 0;
+        for (Op op : chunk) {
+            System.arraycopy(op.lines(), 0, body, at, op.lines().length);
+            at += op.lines().length;
+        }
         Timer.Sample sample = Timer.start(metrics);
-        try {
-            return client.bulk(b -> b.operations(operations));
+        try (Response response = client.generic()
+                .execute(Requests.create(
+                        "POST", BULK_PATH, List.of(), Map.of(), Body.from(body, "application/x-ndjson")))) {
+            Body answer = response.getBody().orElse(null);
+            if (response.getStatus() >= 300 || answer == null) {
+                String text = answer == null ? "" : answer.bodyAsString();
+                throw new IndexingException(
+                        "OpenSearch answered " + response.getStatus() + " to a _bulk request: "
+                                + text.substring(0, Math.min(500, text.length())),
+                        IndexingException.retryableStatus(response.getStatus()),
+                        null);
+            }
+            try (InputStream in = answer.body()) {
+                return failedItems(in, chunk.size());
+            }
         } finally {
             sample.stop(Timer.builder("podsearch.index.bulk.latency")
                     .description("time of one _bulk request")
                     .publishPercentiles(0.5, 0.99)
                     .register(metrics));
             counter("podsearch.index.bulk.requests", "_bulk requests sent").increment();
+        }
+    }
+
+    /**
+     * Reads a {@code _bulk} answer as a stream: when {@code errors} is false (it comes first) nothing more is read;
+     * otherwise every item, in order, so that item i is operation i of the request.
+     */
+    private List<BulkItem> failedItems(InputStream in, int expected) throws IOException {
+        try (JsonParser parser = json.getFactory().createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a _bulk answer that is not a JSON object");
+            }
+            List<BulkItem> items = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("errors")) {
+                    if (!parser.getBooleanValue()) {
+                        return List.of();
+                    }
+                } else if (field.equals("items")) {
+                    items = new ArrayList<>(expected);
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        parser.nextToken(); // the action name
+                        parser.nextToken();
+                        JsonNode item = json.readTree(parser);
+                        JsonNode error = item.path("error");
+                        items.add(new BulkItem(
+                                item.path("_id").asText(),
+                                item.path("status").asInt(),
+                                error.isMissingNode()
+                                        ? null
+                                        : error.path("type").asText(),
+                                error.path("reason").asText()));
+                        parser.nextToken(); // end of the item
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (items == null || items.size() != expected) {
+                throw new IndexingException(
+                        "a _bulk answer with " + (items == null ? "no" : items.size()) + " items for " + expected
+                                + " operations",
+                        true,
+                        null);
+            }
+            return items;
         }
     }
 
