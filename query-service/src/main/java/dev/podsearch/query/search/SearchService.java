@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import dev.podsearch.support.ProblemException;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,6 +28,9 @@ import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
 import org.opensearch.client.opensearch.core.search.Highlight;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * Finds moments and groups them by episode: one search over the moments, collapsed on the episode id, with each
@@ -79,19 +82,10 @@ public class SearchService {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    EngineHttp engine;
-
     /** How long this thread's last engine call took, for the {@code Server-Timing} header. */
+    static final ThreadLocal<Long> ENGINE_NANOS = ThreadLocal.withInitial(() -> 0L);
 
-    /** A search's results, and how long the engine call took. */
-    public record Searched(SearchResults results, long engineNanos) {}
-
-    /**
-     * Runs a search. The request is built and the answer read on the calling (event loop) thread; the engine call
-     * goes through {@link EngineHttp} on the same event loop.
-     */
-    public Uni<Searched> search(SearchRequest request) {
+    public SearchResults search(SearchRequest request) {
         Cursor cursor = request.cursor() == null ? null : Cursor.decode(json, request.cursor(), request.fingerprint());
         long asOf = cursor != null ? cursor.asOf() : System.currentTimeMillis();
         boolean byEpisode = request.group() == SearchRequest.Group.EPISODE;
@@ -104,33 +98,29 @@ public class SearchService {
         }
         byte[] body = body(engineRequest(request, cursor, asOf));
         long asked = System.nanoTime();
-        return engine.post(SEARCH_PATH, body).map(answer -> {
-            long engineNanos = System.nanoTime() - asked;
-            EngineResponse response = read(answer);
-            List<SearchResults.Result> results = new ArrayList<>();
-            List<EngineResponse.Hit> hits = response.hits().hits();
-            for (EngineResponse.Hit hit : hits) {
-                results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
+        EngineResponse response = send(body);
+        ENGINE_NANOS.set(System.nanoTime() - asked);
+        List<SearchResults.Result> results = new ArrayList<>();
+        List<EngineResponse.Hit> hits = response.hits().hits();
+        for (EngineResponse.Hit hit : hits) {
+            results.add(byEpisode ? episodeResult(hit, request.moments()) : momentResult(hit));
+        }
+        long total = response.inside(EPISODES, EPISODES).path("value").asLong();
+        String next = null;
+        if (hits.size() == request.size()) {
+            if (byEpisode && from + hits.size() < total) {
+                next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, from + hits.size(), null).encode(json);
+            } else if (!byEpisode) {
+                next = new Cursor(
+                                Cursor.VERSION,
+                                request.fingerprint(),
+                                asOf,
+                                null,
+                                hits.getLast().sort())
+                        .encode(json);
             }
-            long total = response.inside(EPISODES, EPISODES).path("value").asLong();
-            String next = null;
-            if (hits.size() == request.size()) {
-                if (byEpisode && from + hits.size() < total) {
-                    next = new Cursor(Cursor.VERSION, request.fingerprint(), asOf, from + hits.size(), null)
-                            .encode(json);
-                } else if (!byEpisode) {
-                    next = new Cursor(
-                                    Cursor.VERSION,
-                                    request.fingerprint(),
-                                    asOf,
-                                    null,
-                                    hits.getLast().sort())
-                            .encode(json);
-                }
-            }
-            return new Searched(
-                    new SearchResults(total, response.took(), results, facets(request, response), next), engineNanos);
-        });
+        }
+        return new SearchResults(total, response.took(), results, facets(request, response), next);
     }
 
     /** The request as JSON, written by the typed client's own serializer (the body OpenSearch gets). */
@@ -143,16 +133,23 @@ public class SearchService {
         return out.toByteArray();
     }
 
-    /** OpenSearch's answer bound straight into {@link EngineResponse}; an error status fails the search. */
-    private EngineResponse read(EngineHttp.Answer answer) {
-        if (answer.status() >= 300) {
-            throw new IllegalStateException("OpenSearch answered " + answer.status() + " to a search: "
-                    + new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        try {
-            return json.readValue(answer.body(), EngineResponse.class);
+    /** POST {@code /moments/_search}; the answer bound straight into {@link EngineResponse}. */
+    private EngineResponse send(byte[] body) {
+        try (Response response = client.generic()
+                .execute(Requests.create(
+                        "POST", SEARCH_PATH, List.of(), Map.of(), Body.from(body, "application/json")))) {
+            Body answer = response.getBody()
+                    .orElseThrow(
+                            () -> new IOException("OpenSearch answered " + response.getStatus() + " without a body"));
+            if (response.getStatus() >= 300) {
+                throw new IllegalStateException(
+                        "OpenSearch answered " + response.getStatus() + " to a search: " + answer.bodyAsString());
+            }
+            try (InputStream in = answer.body()) {
+                return json.readValue(in, EngineResponse.class);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("OpenSearch's search answer does not parse", e);
+            throw new UncheckedIOException("OpenSearch unreachable", e);
         }
     }
 
