@@ -117,7 +117,7 @@ final class OperatorModels {
 
     record PostgresConfiguration(Map<String, String> parameters) {}
 
-    // --------------------------------------- OpenSearch Kubernetes operator 2.7+ (api/v1/opensearch_types.go)
+    // --------------------------------------- OpenSearch Kubernetes operator 2.x (api/v1/opensearch_types.go)
 
     record OpenSearchCluster(
             @JsonProperty(required = true) String apiVersion,
