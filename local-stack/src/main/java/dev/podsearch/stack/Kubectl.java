@@ -33,13 +33,18 @@ public final class Kubectl {
         if (configured != null) {
             return Path.of(configured);
         }
-        StackHome home = StackHome.resolve();
-        Path binary = home.dist().resolve("kubectl-1.20.2").resolve("kubectl");
+        String mirror = StackHome.settingOr("podsearch.debian.mirror", "PODSEARCH_DEBIAN_MIRROR", DEFAULT_MIRROR);
+        return provision(StackHome.resolve(), mirror, PACKAGE, PACKAGE_SHA256);
+    }
+
+    /** The kubectl of the package at {@code path} below {@code mirror}, fetched and unpacked once. */
+    static Path provision(StackHome home, String mirror, String path, String sha256) {
+        String version = path.substring(path.lastIndexOf('/') + 1).replaceAll("\\.deb$", "");
+        Path binary = home.dist().resolve(version).resolve("kubectl");
         if (Files.isExecutable(binary)) {
             return binary;
         }
-        String mirror = StackHome.settingOr("podsearch.debian.mirror", "PODSEARCH_DEBIAN_MIRROR", DEFAULT_MIRROR);
-        Path deb = new Downloader(home.downloads().resolve("debian"), mirror).fetch(PACKAGE, PACKAGE_SHA256);
+        Path deb = new Downloader(home.downloads().resolve("debian"), mirror).fetch(path, sha256);
         try {
             extractKubectl(deb, binary);
         } catch (IOException e) {
