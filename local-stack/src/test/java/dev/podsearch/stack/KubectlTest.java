@@ -87,6 +87,13 @@ class KubectlTest {
         return deb.toByteArray();
     }
 
+    /** Puts a package on the mirror; returns its path below the mirror. */
+    private String serve(String version, byte[] deb) {
+        String path = "pool/main/k/kubernetes/kubernetes-client_" + version + "_amd64.deb";
+        packages.put("/debian/" + path, deb);
+        return path;
+    }
+
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
@@ -94,8 +101,7 @@ class KubectlTest {
     @Test
     void unpacksAnExecutableKubectlOnce() throws Exception {
         byte[] deb = deb("kubectl", KUBECTL);
-        String path = "pool/main/k/kubernetes/kubernetes-client_9.9_amd64.deb";
-        packages.put("/debian/" + path, deb);
+        String path = serve("9.9", deb);
 
         Path kubectl = Kubectl.provision(new StackHome(home), url(), path, sha256(deb));
         assertTrue(Files.isExecutable(kubectl), kubectl + " is not executable");
@@ -109,8 +115,7 @@ class KubectlTest {
     @Test
     void aPackageWithoutKubectlIsAClearError() throws Exception {
         byte[] deb = deb("kubeadm", KUBECTL);
-        String path = "pool/main/k/kubernetes/kubernetes-client_9.8_amd64.deb";
-        packages.put("/debian/" + path, deb);
+        String path = serve("9.8", deb);
 
         UncheckedIOException error = assertThrows(
                 UncheckedIOException.class, () -> Kubectl.provision(new StackHome(home), url(), path, sha256(deb)));
@@ -120,8 +125,7 @@ class KubectlTest {
     @Test
     void aPackageThatIsNotThePinnedOneIsRefused() throws Exception {
         byte[] deb = deb("kubectl", KUBECTL);
-        String path = "pool/main/k/kubernetes/kubernetes-client_9.7_amd64.deb";
-        packages.put("/debian/" + path, deb);
+        String path = serve("9.7", deb);
 
         UncheckedIOException error = assertThrows(
                 UncheckedIOException.class,
