@@ -9,25 +9,11 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 @QuarkusTest
-class EpisodeResourceTest {
-
-    @Inject
-    OpenSearchClient client;
-
-    @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
-    }
+class EpisodeResourceTest extends CorpusTest {
 
     @Test
     void showsAnEpisodeWithAnETagThatRevalidates() {

@@ -12,9 +12,7 @@ import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,22 +23,16 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** Deep paging with an opaque cursor, stable while new episodes arrive. */
 @QuarkusTest
-class PagingTest {
+class PagingTest extends CorpusTest {
 
     private static final int EPISODES = 7;
     private static boolean loaded;
 
-    @Inject
-    OpenSearchClient client;
-
     @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
+    void ownEpisodes() throws IOException {
         synchronized (PagingTest.class) {
             if (!loaded) {
                 List<TranscriptEvent> events = new ArrayList<>();

@@ -8,28 +8,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** Speech-recognition variants, passages of several lines, typeahead and similar episodes. */
 @QuarkusTest
-class RecallAndSuggestTest {
-
-    @Inject
-    OpenSearchClient client;
-
-    @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
-    }
+class RecallAndSuggestTest extends CorpusTest {
 
     private static ValidatableResponse search(Map<String, Object> params) {
         return given().queryParams(params).when().get("/v1/search").then().statusCode(200);

@@ -8,28 +8,20 @@ import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 /** What outranks what: the title and the notes over a passing mention, an exact phrase over scattered words. */
 @QuarkusTest
-class RelevanceTest {
+class RelevanceTest extends CorpusTest {
 
     private static boolean loaded;
 
-    @Inject
-    OpenSearchClient client;
-
     @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
+    void ownEpisodes() throws IOException {
         synchronized (RelevanceTest.class) {
             if (!loaded) {
                 TestCorpus.index(

@@ -9,24 +9,10 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
-import java.io.IOException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 @QuarkusTest
-class SearchResourceTest {
-
-    @Inject
-    OpenSearchClient client;
-
-    @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
-    }
+class SearchResourceTest extends CorpusTest {
 
     @Test
     void findsTheEpisodeAndTheMomentWithItsTimestamp() {

@@ -8,26 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 @QuarkusTest
-class SearchSyntaxAndFacetsTest {
-
-    @Inject
-    OpenSearchClient client;
-
-    @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
-    }
+class SearchSyntaxAndFacetsTest extends CorpusTest {
 
     private static io.restassured.response.ValidatableResponse search(Map<String, Object> params) {
         return given().queryParams(params).when().get("/v1/search").then().statusCode(200);

@@ -5,25 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.opensearch.client.opensearch.OpenSearchClient;
 
 @QuarkusTest
-class TrendsResourceTest {
-
-    @Inject
-    OpenSearchClient client;
-
-    @BeforeEach
-    void corpus() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        TestCorpus.load(client);
-    }
+class TrendsResourceTest extends CorpusTest {
 
     @Test
     void countsMentionsPerMonthIncludingTheEmptyMonthsBetween() {
