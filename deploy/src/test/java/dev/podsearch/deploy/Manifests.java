@@ -44,15 +44,21 @@ record Manifests(String overlay, List<ObjectNode> objects) {
 
     static String kustomize(Path dir) {
         try {
-            Process process = new ProcessBuilder(Kubectl.executable().toString(), "kustomize", dir.toString())
-                    .redirectErrorStream(false)
-                    .start();
-            byte[] out = process.getInputStream().readAllBytes();
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed: " + err.strip());
+            // stderr to a file: read after stdout, a pipe could fill and stall kubectl
+            Path errors = Files.createTempFile("kustomize", ".err");
+            try {
+                Process process = new ProcessBuilder(Kubectl.executable().toString(), "kustomize", dir.toString())
+                        .redirectError(errors.toFile())
+                        .start();
+                byte[] out = process.getInputStream().readAllBytes();
+                if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    throw new IllegalStateException("kubectl kustomize " + dir + " failed: "
+                            + Files.readString(errors).strip());
+                }
+                return new String(out, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(errors);
             }
-            return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
