@@ -49,6 +49,11 @@ class OpenApiTest {
         assertTrue(parameters > 20, "parameters found: " + parameters);
         assertEquals(List.of(), missing);
         assertTrue(paths.containsKey("/v1/suggest"));
+        // the search answer is written by the resource itself, and still documented as what it is
+        assertEquals(
+                "#/components/schemas/SearchResults",
+                api.getString("paths.'/v1/search'.get.responses.'200'.content.'application/json'.schema.$ref"));
+        assertTrue(api.getMap("components.schemas.SearchResults.properties").containsKey("nextCursor"));
         assertTrue(paths.containsKey("/v1/episodes/{id}/similar"));
     }
 

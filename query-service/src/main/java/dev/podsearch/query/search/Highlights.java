@@ -3,6 +3,7 @@ package dev.podsearch.query.search;
 import dev.podsearch.search.MomentDocument;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,59 +18,89 @@ final class Highlights {
     static final String PRE = "\uE000";
     static final String POST = "\uE001";
 
+    private static final char PRE_CHAR = PRE.charAt(0);
+    private static final char POST_CHAR = POST.charAt(0);
+
     private Highlights() {}
 
     /** Marked ranges {@code [start, end)} of {@code text}, sorted and merged. */
     static List<int[]> ranges(String text, Collection<String> highlighted) {
-        boolean[] marked = new boolean[text.length()];
-        boolean any = false;
+        List<int[]> all = new ArrayList<>();
         for (String h : highlighted) {
-            boolean[] field = align(text, h);
+            List<int[]> field = align(text, h);
             if (field != null) {
-                for (int i = 0; i < marked.length; i++) {
-                    marked[i] |= field[i];
-                    any |= field[i];
-                }
+                all.addAll(field);
             }
         }
+        if (all.size() < 2) {
+            return all;
+        }
+        all.sort(Comparator.comparingInt(r -> r[0]));
+        List<int[]> merged = new ArrayList<>();
+        int[] last = null;
+        for (int[] range : all) {
+            if (last != null && range[0] <= last[1]) {
+                last[1] = Math.max(last[1], range[1]);
+            } else {
+                last = new int[] {range[0], range[1]};
+                merged.add(last);
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * The ranges of {@code text} between markers in {@code highlighted}; null if the two do not line up. Compared a
+     * stretch between markers at a time; a marker character that the text itself has at that place is text.
+     */
+    private static List<int[]> align(String text, String highlighted) {
         List<int[]> ranges = new ArrayList<>();
-        if (!any) {
-            return ranges;
+        int n = highlighted.length();
+        int t = 0;
+        int k = 0;
+        int open = -1;
+        int nextPre = index(highlighted, PRE_CHAR, 0);
+        int nextPost = index(highlighted, POST_CHAR, 0);
+        while (true) {
+            int marker = Math.min(nextPre, nextPost);
+            int length = marker - k;
+            if (!text.regionMatches(t, highlighted, k, length)) {
+                return null;
+            }
+            t += length;
+            if (marker == n) {
+                break;
+            }
+            char c = highlighted.charAt(marker);
+            if (t < text.length() && text.charAt(t) == c) {
+                t++; // the text's own character, not a marker
+            } else if (c == PRE_CHAR) {
+                open = open < 0 ? t : open;
+            } else if (open >= 0) {
+                if (t > open) {
+                    ranges.add(new int[] {open, t});
+                }
+                open = -1;
+            }
+            k = marker + 1;
+            if (c == PRE_CHAR) {
+                nextPre = index(highlighted, PRE_CHAR, k);
+            } else {
+                nextPost = index(highlighted, POST_CHAR, k);
+            }
         }
-        int i = 0;
-        while (i < marked.length) {
-            if (!marked[i]) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < marked.length && marked[i]) {
-                i++;
-            }
-            ranges.add(new int[] {start, i});
+        if (t != text.length()) {
+            return null;
+        }
+        if (open >= 0 && t > open) {
+            ranges.add(new int[] {open, t});
         }
         return ranges;
     }
 
-    /** Which characters of {@code text} lie between markers in {@code highlighted}; null if they do not line up. */
-    private static boolean[] align(String text, String highlighted) {
-        boolean[] marked = new boolean[text.length()];
-        boolean open = false;
-        int t = 0;
-        for (int k = 0; k < highlighted.length(); k++) {
-            char c = highlighted.charAt(k);
-            boolean textHasIt = t < text.length() && text.charAt(t) == c;
-            if (c == PRE.charAt(0) && !textHasIt) {
-                open = true;
-            } else if (c == POST.charAt(0) && !textHasIt) {
-                open = false;
-            } else if (textHasIt) {
-                marked[t++] = open;
-            } else {
-                return null;
-            }
-        }
-        return t == text.length() ? marked : null;
+    private static int index(String s, char c, int from) {
+        int at = s.indexOf(c, from);
+        return at < 0 ? s.length() : at;
     }
 
     /** The text HTML-escaped with the ranges in {@code <mark>}. */
