@@ -69,6 +69,10 @@ final class ManagedProcess {
         return log;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -101,6 +101,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.log();
     }
 
+    /** The service's process id (benchmarks read its threads' CPU time from {@code /proc}). */
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.stop();

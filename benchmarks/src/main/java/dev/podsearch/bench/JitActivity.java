@@ -1,0 +1,59 @@
+package dev.podsearch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * How much CPU a JVM's JIT compiler threads have used, read from Linux's {@code /proc/<pid>/task/<tid>/stat}. A
+ * service is warm when its compilers have gone quiet: until then they take CPU from the requests being measured (on
+ * this machine's 2 cores, a third of the service's CPU minutes after start), and the code they have not compiled yet
+ * runs slower.
+ */
+final class JitActivity {
+
+    /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ). */
+    private static final double SECONDS_PER_TICK = 0.01;
+
+    private final Path tasks;
+
+    JitActivity(long pid) {
+        this.tasks = Path.of("/proc", Long.toString(pid), "task");
+    }
+
+    /** Whether the compiler threads can be read here (Linux, same user or root). */
+    boolean readable() {
+        return Files.isDirectory(tasks);
+    }
+
+    /** CPU seconds (user + system) the compiler threads have used so far; 0 where that cannot be read. */
+    double cpuSeconds() {
+        if (!readable()) {
+            return 0;
+        }
+        try (Stream<Path> threads = Files.list(tasks)) {
+            return threads.mapToLong(JitActivity::compilerTicks).sum() * SECONDS_PER_TICK;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The thread's user + system ticks if it is a compiler thread ("C1 CompilerThre", "C2 CompilerThre"). */
+    private static long compilerTicks(Path thread) {
+        try {
+            String stat = Files.readString(thread.resolve("stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String name = stat.substring(open + 1, close);
+            if (!name.contains("CompilerThre")) {
+                return 0;
+            }
+            // after the name: state (field 3) ... utime (field 14), stime (field 15)
+            String[] fields = stat.substring(close + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0; // the thread ended while being read
+        }
+    }
+}
