@@ -34,6 +34,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem toProblem(Throwable error) {
+        if (error instanceof java.util.concurrent.CompletionException wrapped && wrapped.getCause() != null) {
+            error = wrapped.getCause(); // what failed in an asynchronous step
+        }
         if (error instanceof ProblemException known) {
             return known.problem();
         }

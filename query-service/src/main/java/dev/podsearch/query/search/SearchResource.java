@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,7 +57,7 @@ public class SearchResource {
             summary = "Find the moments where something was said",
             description = "Episodes best first (or newest first), each with its best matching moments in time order; "
                     + "or, with group=moment, a flat list of moments.")
-    public Response search(
+    public CompletionStage<Response> search(
             @Parameter(
                             description = "What was said: words, \"exact phrases\", -excluded, a OR b, prefix*",
                             required = true,
@@ -123,30 +124,36 @@ public class SearchResource {
             throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
         }
         long started = System.nanoTime();
-        SearchResults results = search.search(new SearchRequest(
-                query,
-                shows == null
-                        ? List.of()
-                        : shows.stream()
-                                .filter(s -> !s.isBlank())
-                                .map(String::strip)
-                                .toList(),
-                blankToNull(speaker),
-                blankToNull(lang),
-                after,
-                before,
-                blankToNull(episode),
-                choice("group", group, SearchRequest.Group.class),
-                choice("sort", sort, SearchRequest.Sort.class),
-                facets(facets),
-                (int) RequestParameters.number("size", size, 1, config.maxSize()),
-                (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS),
-                blankToNull(cursor)));
-        // Written here in one piece: the answer goes out with its length in one write (not in chunks handed one by
-        // one to the event loop), and the service's time below includes writing it.
+        return search.search(new SearchRequest(
+                        query,
+                        shows == null
+                                ? List.of()
+                                : shows.stream()
+                                        .filter(s -> !s.isBlank())
+                                        .map(String::strip)
+                                        .toList(),
+                        blankToNull(speaker),
+                        blankToNull(lang),
+                        after,
+                        before,
+                        blankToNull(episode),
+                        choice("group", group, SearchRequest.Group.class),
+                        choice("sort", sort, SearchRequest.Sort.class),
+                        facets(facets),
+                        (int) RequestParameters.number("size", size, 1, config.maxSize()),
+                        (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS),
+                        blankToNull(cursor)))
+                .thenApply(answer -> answer(answer, started));
+    }
+
+    /**
+     * The answer, written here in one piece: it goes out with its length in one write (not in chunks handed one by one
+     * to the event loop), and the service's time in {@code Server-Timing} includes writing it.
+     */
+    private Response answer(SearchService.Answer answer, long started) {
         byte[] body;
         try {
-            body = writer.writeValueAsBytes(results);
+            body = writer.writeValueAsBytes(answer.results());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the search results", e);
         }
@@ -154,7 +161,7 @@ public class SearchResource {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(
                         "Server-Timing",
-                        "engine;dur=" + millis(SearchService.ENGINE_NANOS.get()) + ", service;dur="
+                        "engine;dur=" + millis(answer.engineNanos()) + ", service;dur="
                                 + millis(System.nanoTime() - started))
                 .build();
     }

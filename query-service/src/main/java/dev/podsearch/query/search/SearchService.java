@@ -18,6 +18,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -94,10 +95,14 @@ public class SearchService {
     @Inject
     ObjectMapper json;
 
-    /** How long this thread's last engine call took, for the {@code Server-Timing} header. */
-    static final ThreadLocal<Long> ENGINE_NANOS = ThreadLocal.withInitial(() -> 0L);
+    /** A search's results, and how long the engine call took (sent to answer read), for {@code Server-Timing}. */
+    public record Answer(SearchResults results, long engineNanos) {}
 
-    public SearchResults search(SearchRequest request) {
+    /**
+     * Runs a search without blocking: the engine request is sent from the calling thread and the answer read and
+     * shaped on the client's I/O thread once it has arrived (no worker thread waits for the engine).
+     */
+    public CompletableFuture<Answer> search(SearchRequest request) {
         Cursor cursor = request.cursor() == null ? null : Cursor.decode(json, request.cursor(), request.fingerprint());
         long asOf = cursor != null ? cursor.asOf() : System.currentTimeMillis();
         boolean byEpisode = request.group() == SearchRequest.Group.EPISODE;
@@ -110,8 +115,13 @@ public class SearchService {
         }
         byte[] body = body(engineRequest(request, cursor, asOf));
         long asked = System.nanoTime();
-        EngineResponse response = send(body);
-        ENGINE_NANOS.set(System.nanoTime() - asked);
+        return send(body)
+                .thenApply(response ->
+                        new Answer(results(request, response, byEpisode, from, asOf), System.nanoTime() - asked));
+    }
+
+    private SearchResults results(
+            SearchRequest request, EngineResponse response, boolean byEpisode, int from, long asOf) {
         List<SearchResults.Result> results = new ArrayList<>();
         List<EngineResponse.Hit> hits = response.hits().hits();
         for (EngineResponse.Hit hit : hits) {
@@ -146,10 +156,15 @@ public class SearchService {
     }
 
     /** POST {@code /moments/_search}; the answer bound straight into {@link EngineResponse}. */
-    private EngineResponse send(byte[] body) {
-        try (Response response = client.generic()
-                .execute(Requests.create(
-                        "POST", SEARCH_PATH, List.of(), Map.of(), Body.from(body, "application/json")))) {
+    private CompletableFuture<EngineResponse> send(byte[] body) {
+        return client.generic()
+                .executeAsync(
+                        Requests.create("POST", SEARCH_PATH, List.of(), Map.of(), Body.from(body, "application/json")))
+                .thenApply(this::read);
+    }
+
+    private EngineResponse read(Response response) {
+        try (response) {
             Body answer = response.getBody()
                     .orElseThrow(
                             () -> new IOException("OpenSearch answered " + response.getStatus() + " without a body"));
