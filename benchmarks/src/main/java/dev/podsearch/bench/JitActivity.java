@@ -13,6 +13,9 @@ import java.util.stream.Stream;
  */
 final class JitActivity {
 
+    /** Below this share of one core, a JVM's compilers are taken as settled. */
+    static final double SETTLED = 0.03;
+
     /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ). */
     private static final double SECONDS_PER_TICK = 0.01;
 

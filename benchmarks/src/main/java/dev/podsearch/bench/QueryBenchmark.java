@@ -172,9 +172,6 @@ final class QueryBenchmark {
         }
     }
 
-    /** Below this share of one core, the service's compilers are taken as settled. */
-    private static final double SETTLED = 0.03;
-
     private static final int MAX_WARMUP_ROUNDS = 30;
 
     /**
@@ -198,7 +195,7 @@ final class QueryBenchmark {
                     i,
                     result.throughput(),
                     100 * share);
-            if (i >= 3 && (!jit.readable() || share < SETTLED)) {
+            if (i >= 3 && (!jit.readable() || share < JitActivity.SETTLED)) {
                 return new Warmup(Duration.ofNanos(System.nanoTime() - start), share, true);
             }
         }
