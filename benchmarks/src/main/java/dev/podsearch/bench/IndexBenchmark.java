@@ -45,7 +45,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  *       finds it.
  * </ol>
  *
- * Each path gets a warm-up round first, so both measure a JIT-compiled engine.
+ * Both paths are measured after the warm-up: a round of the direct path, then rounds through index-service until its JIT
+ * compilers have settled; the measured runs are long enough (1000 episodes by default) to be a sustained rate, with
+ * the merges and refreshes it causes, not a burst the engine's buffers absorb.
  */
 final class IndexBenchmark {
 
@@ -55,25 +57,23 @@ final class IndexBenchmark {
     private IndexBenchmark() {}
 
     static void run(Options options) throws Exception {
-        int episodes = options.integer("episodes", 300);
+        int episodes = options.integer("episodes", 1000);
         int kilobytes = options.integer("kb", 25);
         int freshnessSeconds = options.integer("seconds", 30);
+        int warmEpisodes = Math.min(episodes, WARM_EPISODES);
         Path repo = Options.repo();
-        System.err.printf("[bench] generating %d episodes of %d KB%n", episodes * 2, kilobytes);
-        List<CorpusGenerator.Episode> corpus = new CorpusGenerator(11).episodes(episodes * 2, kilobytes * 1024);
-        List<CorpusGenerator.Episode> warm = corpus.subList(0, episodes);
-        List<CorpusGenerator.Episode> measured = corpus.subList(episodes, corpus.size());
+        System.err.printf("[bench] generating %d episodes of %d KB%n", warmEpisodes + episodes, kilobytes);
+        List<CorpusGenerator.Episode> corpus =
+                new CorpusGenerator(11).episodes(warmEpisodes + episodes, kilobytes * 1024);
+        List<CorpusGenerator.Episode> warm = corpus.subList(0, warmEpisodes);
+        List<CorpusGenerator.Episode> measured = corpus.subList(warmEpisodes, corpus.size());
 
         try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(
                 EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)))) {
             Map<String, String> properties = stack.quarkusProperties();
             Engine engine = new Engine(properties.get("opensearch.hosts").split(",")[0]);
 
-            // (a) direct
             direct(engine, events(warm), "warm");
-            Measured direct = direct(engine, events(measured), "direct");
-
-            // (b) through Kafka and index-service
             try (ServiceProcess indexer = ServiceProcess.start(
                             "index-service",
                             repo.resolve("index-service"),
@@ -82,17 +82,18 @@ final class IndexBenchmark {
                             repo.resolve("benchmarks/target/logs"));
                     KafkaProducer<String, byte[]> producer = KafkaClients.reliableProducer(
                             properties.get("kafka.bootstrap.servers"), Map.of("linger.ms", "5"))) {
-                System.err.printf("[bench] index-service: warm-up round%n");
+                System.err.printf("[bench] index-service: warm-up rounds%n");
                 KafkaClients.ensureTopics(properties.get("kafka.bootstrap.servers"), Duration.ofSeconds(30));
                 Announcements announcements = new Announcements(properties.get("kafka.bootstrap.servers"));
                 String warmup = warmUntilSettled(engine, producer, announcements, warm, indexer);
+                // (a) direct and (b) through Kafka and index-service, both after every warm-up (the engine's too)
+                Measured direct = direct(engine, events(measured), "direct");
                 Measured service = service(engine, producer, announcements, events(measured), 0)
                         .measured();
 
                 double rate = measured.size() / service.seconds() / 2;
                 // let the merges of the throughput run finish: freshness is about the steady state
-                System.err.printf("[bench] settling for 15 s%n");
-                Thread.sleep(15_000);
+                settle(engine);
                 System.err.printf("[bench] freshness: %.1f episodes/s for %d s%n", rate, freshnessSeconds);
                 List<Double> indexed = new ArrayList<>();
                 List<Double> freshness =
@@ -105,7 +106,36 @@ final class IndexBenchmark {
         }
     }
 
+    /**
+     * Waits at least 15 s, and until the engine has had no merge running for three polls in a row (at most two
+     * minutes): the merges left by the throughput run would otherwise run during the freshness run.
+     */
+    private static void settle(Engine engine) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(2).toNanos();
+        int quiet = 0;
+        while (System.nanoTime() < deadline) {
+            long merging = engine.call("GET", "/_stats/merge", null)
+                    .path("_all")
+                    .path("total")
+                    .path("merges")
+                    .path("current")
+                    .asLong();
+            quiet = merging == 0 ? quiet + 1 : 0;
+            if (quiet >= 3
+                    && System.nanoTime() - start >= Duration.ofSeconds(15).toNanos()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        System.err.printf(
+                "[bench] settled for %.0f s (merges done: %s)%n", (System.nanoTime() - start) / 1e9, quiet >= 3);
+    }
+
     private static final int MAX_WARMUP_ROUNDS = 8;
+
+    /** Episodes per warm-up round (the measured rounds are longer: a sustained rate, merges included). */
+    private static final int WARM_EPISODES = 300;
 
     /**
      * Warm-up rounds of new episodes through index-service until its JIT compilers have settled (at least two rounds,
@@ -399,7 +429,7 @@ final class IndexBenchmark {
         double ratio = service.docsPerSecond() / direct.docsPerSecond();
         double p99 = Stats.percentile(freshness, 99);
         System.out.printf(
-                "%nindex benchmark: %d episodes of %d KB (%d documents, %.1f MB), after a warm-up round of as many%n",
+                "%nindex benchmark: %d episodes of %d KB (%d documents, %.1f MB), after the warm-up%n",
                 episodes, kilobytes, direct.documents(), direct.bytes() / 1e6);
         System.out.printf(
                 "  direct    one client, _bulk over HTTP   %9.0f docs/s  %6.2f MB/s  (%.1f s)%n",
