@@ -152,6 +152,25 @@ public class EpisodeIndexer {
         public int size() {
             return events.size();
         }
+
+        /**
+         * This plan and one planned after it ({@code plan(events, this)}), as one batch: its events follow this plan's,
+         * and so do its operations in the {@code _bulk} requests.
+         */
+        public Plan then(Plan next) {
+            List<TranscriptEvent> allEvents = new ArrayList<>(events);
+            allEvents.addAll(next.events);
+            List<Op> allOps = new ArrayList<>(ops);
+            int offset = events.size();
+            for (Op op : next.ops) {
+                allOps.add(new Op(op.lines(), op.owner() + offset, op.last()));
+            }
+            Result[] allResults = java.util.Arrays.copyOf(results, allEvents.size());
+            System.arraycopy(next.results, 0, allResults, offset, next.results.length);
+            Map<String, State> allState = new HashMap<>(state);
+            allState.putAll(next.state);
+            return new Plan(allEvents, allOps, allResults, allState);
+        }
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -221,16 +222,19 @@ public class TranscriptConsumer {
                     loop.retryLater(planFailure != null ? planFailure.getMessage() : "see above");
                     continue;
                 }
-                if (next != null) { // the next write starts before this one's bookkeeping: the engine never idles
+                if (done != null) {
+                    loop.settle(done, results);
+                    if (next != null) {
+                        next = topUp(kafka, next, deadLetters);
+                    }
+                }
+                if (next != null) {
                     EpisodeIndexer.Plan plan = next.plan();
                     loop.inFlight = new Batch(
                             next.records(),
                             next.events(),
                             plan,
                             CompletableFuture.supplyAsync(() -> indexer.execute(plan), writer));
-                }
-                if (done != null) {
-                    loop.settle(done, results);
                 }
             }
             if (loop.inFlight != null) { // shutting down: finish what was started
@@ -400,6 +404,57 @@ public class TranscriptConsumer {
 
     private Counter counter(String name, String description, String... tags) {
         return Counter.builder(name).description(description).tags(tags).register(metrics);
+    }
+
+    /**
+     * Adds the records that arrived while the previous batch was written to the batch about to be written, planned
+     * after it: without this they would wait for that whole write too (an event arriving during a write would wait
+     * for it, the next and its own). If they cannot be planned now, they are read again with the next poll. Runs after
+     * the previous batch is settled (committed), so a rebalance in this poll has nothing written left to commit; if
+     * it takes partitions of the planned batch, the batch is dropped (null) and read again where still ours.
+     */
+    private Batch topUp(KafkaConsumer<String, byte[]> kafka, Batch next, DeadLetters deadLetters) {
+        ConsumerRecords<String, byte[]> more = kafka.poll(Duration.ZERO);
+        if (!kafka.assignment().containsAll(next.records().partitions())) {
+            // a rebalance took partitions of the planned batch: their new owner reads them from the last commit;
+            // what is still ours is read again from where the batch started
+            Set<TopicPartition> kept = kafka.assignment();
+            rewind(kafka, more);
+            for (TopicPartition partition : next.records().partitions()) {
+                if (kept.contains(partition)) {
+                    kafka.seek(
+                            partition,
+                            next.records().records(partition).getFirst().offset());
+                }
+            }
+            return null;
+        }
+        if (more.isEmpty()) {
+            return next;
+        }
+        counter("podsearch.index.records.consumed", "records read from transcripts.v1")
+                .increment(more.count());
+        List<Decoded> events = decode(more, deadLetters);
+        EpisodeIndexer.Plan plan;
+        try {
+            plan = indexer.plan(events.stream().map(Decoded::event).toList(), next.plan());
+        } catch (IndexingException e) {
+            if (!e.retryable()) {
+                throw e;
+            }
+            rewind(kafka, more);
+            return next;
+        }
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
+        for (ConsumerRecords<String, byte[]> part : List.of(next.records(), more)) {
+            for (TopicPartition partition : part.partitions()) {
+                records.computeIfAbsent(partition, p -> new ArrayList<>()).addAll(part.records(partition));
+            }
+        }
+        List<Decoded> allEvents = new ArrayList<>(next.events());
+        allEvents.addAll(events);
+        return new Batch(
+                new ConsumerRecords<>(records, Map.of()), allEvents, next.plan().then(plan), null);
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
