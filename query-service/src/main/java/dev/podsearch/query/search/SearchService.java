@@ -83,6 +83,14 @@ public class SearchService {
             org.opensearch.client.opensearch.core.search.SourceConfig.of(
                     c -> c.filter(f -> f.includes("episodeId", "title", "show", "publishedAt", "audioUrl")));
 
+    /**
+     * What an episode's moment (an inner hit) needs: its own fields, not the episode's summary again (that comes with
+     * the top hit), so the engine sends less and each hit is read faster.
+     */
+    private static final org.opensearch.client.opensearch.core.search.SourceConfig MOMENT =
+            org.opensearch.client.opensearch.core.search.SourceConfig.of(c -> c.filter(f -> f.includes(
+                    "episodeId", "audioUrl", "ordinal", "firstLine", "startMs", "endMs", "speaker", "text", "lines")));
+
     private static final Highlight HIGHLIGHT = Highlight.of(h -> {
         h.preTags(Highlights.PRE).postTags(Highlights.POST);
         HIGHLIGHTED.forEach(field -> h.fields(field, f -> f.numberOfFragments(0)));
@@ -217,7 +225,7 @@ public class SearchService {
                 s.from(from).collapse(c -> c.field("episodeId").innerHits(ih -> ih.name(BEST)
                         .size(innerHits)
                         .highlight(HIGHLIGHT)
-                        .source(SHOWN)));
+                        .source(MOMENT)));
             } else {
                 s.highlight(HIGHLIGHT);
                 if (cursor != null) {
