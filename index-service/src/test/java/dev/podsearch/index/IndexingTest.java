@@ -78,6 +78,32 @@ class IndexingTest extends IndexTestBase {
     }
 
     @Test
+    void aStreamOfRevisionsOfManyEpisodesEndsAsEachOnesLastRevision() throws Exception {
+        // sent without waiting, so they are read while earlier batches are being written: batches are planned after
+        // one another and topped up with what arrived meanwhile; each episode shrinks from 4 moments to 2 to 3
+        List<String> ids = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> UUID.randomUUID().toString())
+                .toList();
+        for (String id : ids) {
+            publish(upsert(id, 1, "a one", "a two", "a three", "a four"));
+        }
+        for (String id : ids) {
+            publish(upsert(id, 2, "b one", "b two"));
+            publish(upsert(id, 3, "c one", "c two", "c three"));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String id : ids) {
+                assertEquals(3, episodeRevision(id), id);
+                assertEquals(
+                        List.of("c one", "c two", "c three"),
+                        moments(id).stream().map(MomentDocument::text).toList(),
+                        id);
+            }
+        });
+    }
+
+    @Test
     void aDeleteRemovesTheEpisodeAndAllItsMoments() throws Exception {
         String id = UUID.randomUUID().toString();
         publish(upsert(id, 1, "to be removed", "also removed"));
