@@ -132,8 +132,6 @@ final class IndexBenchmark {
                 "[bench] settled for %.0f s (merges done: %s)%n", (System.nanoTime() - start) / 1e9, quiet >= 3);
     }
 
-    private static final int MAX_WARMUP_ROUNDS = 8;
-
     /** Episodes per warm-up round (the measured rounds are longer: a sustained rate, merges included). */
     private static final int WARM_EPISODES = 300;
 
@@ -149,33 +147,19 @@ final class IndexBenchmark {
             List<CorpusGenerator.Episode> warm,
             ServiceProcess indexer)
             throws Exception {
-        JitActivity jit = new JitActivity(indexer.pid());
-        long start = System.nanoTime();
-        double share = Double.NaN;
-        int round = 1;
-        for (; round <= MAX_WARMUP_ROUNDS; round++) {
-            double before = jit.cpuSeconds();
+        JitActivity.Warmup warmup = new JitActivity(indexer.pid()).warmUntilSettled("index-service", 2, 8, () -> {
             Measured run =
                     service(engine, producer, announcements, events(warm), 0).measured();
-            share = (jit.cpuSeconds() - before) / run.seconds();
-            System.err.printf(
-                    Locale.ROOT,
-                    "[bench] index-service warm-up round %d: %.0f docs/s, its JIT compilers at %.1f %% of a core%n",
-                    round,
-                    run.docsPerSecond(),
-                    100 * share);
             freshIndices(engine);
-            if (round >= 2 && (!jit.readable() || share < JitActivity.SETTLED)) {
-                break;
-            }
-        }
+            return new JitActivity.Ran(run.seconds(), String.format(Locale.ROOT, "%.0f docs/s", run.docsPerSecond()));
+        });
         return String.format(
                 Locale.ROOT,
                 "%d rounds, %d s (JIT compilers at %.1f %% of a core in the last%s)",
-                Math.min(round, MAX_WARMUP_ROUNDS),
-                Duration.ofNanos(System.nanoTime() - start).toSeconds(),
-                100 * share,
-                round > MAX_WARMUP_ROUNDS ? ", not settled" : "");
+                warmup.rounds(),
+                warmup.took().toSeconds(),
+                100 * warmup.lastShare(),
+                warmup.settled() ? "" : ", not settled");
     }
 
     /** Replaces index-service's indices by empty ones of the same definitions, behind the same aliases. */

@@ -3,6 +3,8 @@ package dev.podsearch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,43 @@ final class JitActivity {
 
     JitActivity(long pid) {
         this.tasks = Path.of("/proc", Long.toString(pid), "task");
+    }
+
+    /** One warm-up round: drives the service, returns how long it ran and its rate as printed. */
+    interface Round {
+        Ran run() throws Exception;
+    }
+
+    /** A round's wall time in seconds and its rate, e.g. {@code "5400 docs/s"}. */
+    record Ran(double seconds, String rate) {}
+
+    /** How many rounds a warm-up took and how long, and how busy the compilers still were in the last one. */
+    record Warmup(int rounds, Duration took, double lastShare, boolean settled) {}
+
+    /**
+     * Runs rounds until the compilers have settled ({@link #SETTLED}; at least {@code minRounds}, at most {@code
+     * maxRounds}; where they cannot be read, {@code minRounds}), printing each round: a service in production has long
+     * compiled its hot paths, and a benchmark that measures it while it still compiles measures the compiler.
+     */
+    Warmup warmUntilSettled(String name, int minRounds, int maxRounds, Round round) throws Exception {
+        long start = System.nanoTime();
+        double share = Double.NaN;
+        for (int i = 1; i <= maxRounds; i++) {
+            double before = cpuSeconds();
+            Ran ran = round.run();
+            share = (cpuSeconds() - before) / ran.seconds();
+            System.err.printf(
+                    Locale.ROOT,
+                    "[bench] warm-up %s round %d: %s, its JIT compilers at %.1f %% of a core%n",
+                    name,
+                    i,
+                    ran.rate(),
+                    100 * share);
+            if (i >= minRounds && (!readable() || share < SETTLED)) {
+                return new Warmup(i, Duration.ofNanos(System.nanoTime() - start), share, true);
+            }
+        }
+        return new Warmup(maxRounds, Duration.ofNanos(System.nanoTime() - start), share, false);
     }
 
     /** Whether the compiler threads can be read here (Linux, same user or root). */

@@ -98,8 +98,10 @@ final class QueryBenchmark {
                 System.err.println("[bench] warming up both paths");
                 drive(http, direct, 4, warm);
                 JitActivity jit = new JitActivity(query.pid());
-                Warmup searchWarmup = warmUntilSettled("/v1/search", http, service, 16, Duration.ofSeconds(10), jit);
-                Warmup suggestWarmup = warmUntilSettled("/v1/suggest", http, suggest, 4, Duration.ofSeconds(5), jit);
+                JitActivity.Warmup searchWarmup =
+                        warmUntilSettled("/v1/search", http, service, 16, Duration.ofSeconds(10), jit);
+                JitActivity.Warmup suggestWarmup =
+                        warmUntilSettled("/v1/suggest", http, suggest, 4, Duration.ofSeconds(5), jit);
                 // 1 client: the two paths interleaved, the same search back to back (in alternating order), so both
                 // see the same engine state; 16 clients: alternating rounds of each path, summed.
                 double jitBefore = jit.cpuSeconds();
@@ -118,7 +120,9 @@ final class QueryBenchmark {
                     System.out.printf(
                             "  warm-up:    /v1/search %s, /v1/suggest %s; during the 1-client run the service's JIT"
                                     + " compilers used %.1f %% of a core%n",
-                            searchWarmup, suggestWarmup, 100 * jitDuring / (paired[0].seconds() + paired[1].seconds()));
+                            describe(searchWarmup),
+                            describe(suggestWarmup),
+                            100 * jitDuring / (paired[0].seconds() + paired[1].seconds()));
                 }
             }
         }
@@ -159,47 +163,27 @@ final class QueryBenchmark {
         engine.call("POST", "/" + Indices.MOMENTS + "," + Indices.EPISODES + "/_forcemerge?max_num_segments=5", null);
     }
 
-    /** How long a path was warmed, and how busy the JIT compilers still were in its last round. */
-    record Warmup(Duration took, double lastShare, boolean settled) {
-        @Override
-        public String toString() {
-            return String.format(
-                    Locale.ROOT,
-                    "%d s (compilers at %.1f %% of a core in the last round%s)",
-                    took.toSeconds(),
-                    100 * lastShare,
-                    settled ? "" : ", not settled");
-        }
-    }
-
-    private static final int MAX_WARMUP_ROUNDS = 30;
-
     /**
      * Drives the calls in rounds until the service's JIT compilers have settled (at least three rounds, at most
-     * thirty): a service in production has long compiled its request paths, and a benchmark that measures it while it
-     * still compiles measures the compiler. Where the compiler threads cannot be read, three rounds.
+     * thirty).
      */
-    private static Warmup warmUntilSettled(
+    private static JitActivity.Warmup warmUntilSettled(
             String name, HttpClient http, List<Call> calls, int clients, Duration round, JitActivity jit)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        double share = Double.NaN;
-        for (int i = 1; i <= MAX_WARMUP_ROUNDS; i++) {
-            double before = jit.cpuSeconds();
+            throws Exception {
+        return jit.warmUntilSettled(name, 3, 30, () -> {
             Result result = drive(http, calls, clients, round);
-            share = (jit.cpuSeconds() - before) / result.seconds();
-            System.err.printf(
-                    Locale.ROOT,
-                    "[bench] warm-up %s round %d: %.0f req/s, the service's JIT compilers at %.1f %% of a core%n",
-                    name,
-                    i,
-                    result.throughput(),
-                    100 * share);
-            if (i >= 3 && (!jit.readable() || share < JitActivity.SETTLED)) {
-                return new Warmup(Duration.ofNanos(System.nanoTime() - start), share, true);
-            }
-        }
-        return new Warmup(Duration.ofNanos(System.nanoTime() - start), share, false);
+            return new JitActivity.Ran(result.seconds(), String.format(Locale.ROOT, "%.0f req/s", result.throughput()));
+        });
+    }
+
+    /** How long a path was warmed, and how busy the JIT compilers still were in its last round. */
+    private static String describe(JitActivity.Warmup warmup) {
+        return String.format(
+                Locale.ROOT,
+                "%d s (compilers at %.1f %% of a core in the last round%s)",
+                warmup.took().toSeconds(),
+                100 * warmup.lastShare(),
+                warmup.settled() ? "" : ", not settled");
     }
 
     /** The body /v1/search would send OpenSearch for these parameters (parsed as SearchResource parses them). */

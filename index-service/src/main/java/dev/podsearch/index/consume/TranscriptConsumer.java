@@ -200,8 +200,6 @@ public class TranscriptConsumer {
                 Batch next = null;
                 IndexingException planFailure = null;
                 if (!records.isEmpty()) {
-                    counter("podsearch.index.records.consumed", "records read from transcripts.v1")
-                            .increment(records.count());
                     List<Decoded> events = decode(records, deadLetters);
                     try {
                         EpisodeIndexer.Plan plan = indexer.plan(
@@ -360,8 +358,12 @@ public class TranscriptConsumer {
         producer.flush();
     }
 
-    /** Decodes the records; a record that is no transcript event goes to the dead-letter topic now. */
+    /**
+     * Counts and decodes the records read; a record that is no transcript event goes to the dead-letter topic now.
+     */
     private List<Decoded> decode(ConsumerRecords<String, byte[]> records, DeadLetters deadLetters) {
+        counter("podsearch.index.records.consumed", "records read from transcripts.v1")
+                .increment(records.count());
         List<Decoded> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -432,8 +434,6 @@ public class TranscriptConsumer {
         if (more.isEmpty()) {
             return next;
         }
-        counter("podsearch.index.records.consumed", "records read from transcripts.v1")
-                .increment(more.count());
         List<Decoded> events = decode(more, deadLetters);
         EpisodeIndexer.Plan plan;
         try {
