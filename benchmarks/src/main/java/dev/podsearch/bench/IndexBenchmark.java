@@ -96,11 +96,13 @@ final class IndexBenchmark {
                 settle(engine);
                 System.err.printf("[bench] freshness: %.1f episodes/s for %d s%n", rate, freshnessSeconds);
                 List<Double> indexed = new ArrayList<>();
+                ServiceMetrics before = ServiceMetrics.of(indexer.url());
                 List<Double> freshness =
                         freshness(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
+                ServiceMetrics during = ServiceMetrics.of(indexer.url()).since(before);
 
                 announcements.close();
-                print(episodes, kilobytes, direct, service, rate, freshness, indexed);
+                print(episodes, kilobytes, direct, service, rate, freshness, indexed, during);
                 System.out.printf("  warm-up    index-service %s%n", warmup);
             }
         }
@@ -409,7 +411,8 @@ final class IndexBenchmark {
             Measured service,
             double rate,
             List<Double> freshness,
-            List<Double> indexed) {
+            List<Double> indexed,
+            ServiceMetrics during) {
         double ratio = service.docsPerSecond() / direct.docsPerSecond();
         double p99 = Stats.percentile(freshness, 99);
         System.out.printf(
@@ -428,6 +431,14 @@ final class IndexBenchmark {
         System.out.printf(
                 "            of which event -> indexed (written, not yet refreshed): p50 %.0f ms  p99 %.0f ms%n",
                 Stats.percentile(indexed, 50), Stats.percentile(indexed, 99));
+        double requests = during.get("podsearch_index_bulk_requests_total");
+        System.out.printf(
+                "            the service's _bulk requests meanwhile: %.0f, %.0f documents and %.0f ms each (mean)%n",
+                requests,
+                during.get("podsearch_index_documents_total") / Math.max(1, requests),
+                1000
+                        * during.get("podsearch_index_bulk_latency_seconds_sum")
+                        / Math.max(1, during.get("podsearch_index_bulk_latency_seconds_count")));
         boolean met = ratio >= 0.8 && p99 <= 2000;
         System.out.printf("  target    ratio >= 0.8, freshness p99 <= 2000 ms: %s%n", met ? "MET" : "NOT MET");
     }

@@ -245,12 +245,22 @@ final class QueryBenchmark {
         }
     }
 
-    record Result(int count, int errors, double seconds, List<Double> latencies) {
+    /** Calls made, failed, time spent, each call's latency (ms), and the answers' bytes (where counted). */
+    record Result(int count, int errors, double seconds, List<Double> latencies, long bytes) {
 
         Result plus(Result other) {
             List<Double> all = new ArrayList<>(latencies);
             all.addAll(other.latencies());
-            return new Result(count + other.count(), errors + other.errors(), seconds + other.seconds(), all);
+            return new Result(
+                    count + other.count(),
+                    errors + other.errors(),
+                    seconds + other.seconds(),
+                    all,
+                    bytes + other.bytes());
+        }
+
+        double kilobytesPerAnswer() {
+            return bytes / 1024.0 / Math.max(1, count);
         }
 
         double throughput() {
@@ -282,6 +292,7 @@ final class QueryBenchmark {
         List<Double> b = new ArrayList<>();
         int[] errors = new int[2];
         double[] seconds = new double[2];
+        long[] bytes = new long[2];
         long deadline = System.nanoTime() + duration.toNanos();
         for (int i = 0; System.nanoTime() < deadline; i++) {
             int query = i % first.size();
@@ -297,6 +308,7 @@ final class QueryBenchmark {
                         errors[side]++;
                     } else {
                         (side == 0 ? a : b).add(ms);
+                        bytes[side] += response.body().length;
                         response.headers().firstValue("Server-Timing").ifPresent(QueryBenchmark::timing);
                     }
                 } catch (java.io.IOException e) {
@@ -305,7 +317,8 @@ final class QueryBenchmark {
             }
         }
         return new Result[] {
-            new Result(a.size(), errors[0], seconds[0], a), new Result(b.size(), errors[1], seconds[1], b)
+            new Result(a.size(), errors[0], seconds[0], a, bytes[0]),
+            new Result(b.size(), errors[1], seconds[1], b, bytes[1])
         };
     }
 
@@ -341,7 +354,7 @@ final class QueryBenchmark {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Result(latencies.size(), errors.get(), (System.nanoTime() - begin) / 1e9, latencies);
+        return new Result(latencies.size(), errors.get(), (System.nanoTime() - begin) / 1e9, latencies, 0);
     }
 
     private static void print(
@@ -367,6 +380,9 @@ final class QueryBenchmark {
         System.out.printf(
                 "              inside the service (Server-Timing): engine call p50 %.2f ms, whole search p50 %.2f ms%n",
                 Stats.percentile(ENGINE_IN_SERVICE, 50), Stats.percentile(SERVICE_INSIDE, 50));
+        System.out.printf(
+                "              answers: the engine's %.1f KB, the service's %.1f KB (mean)%n",
+                direct1.kilobytesPerAnswer(), service1.kilobytesPerAnswer());
         System.out.printf("  16 clients: service / direct throughput = %.2f (target >= 0.9)%n", ratio);
         System.out.printf("  suggest p99 = %.2f ms (target <= 20 ms)%n", typeahead.p(99));
         boolean met = overhead <= 3 && ratio >= 0.9 && typeahead.p(99) <= 20;

@@ -57,6 +57,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             String reason = web.getResponse().getStatusInfo().getReasonPhrase();
             return Problem.of(status, "http-" + status, reason, describe(status, reason), Map.of());
         }
+        if (unreachable(error)) {
+            Log.warnf("a server this service depends on cannot be reached: %s", error.toString());
+            return Problem.of(
+                    503,
+                    "service-unavailable",
+                    "Service unavailable",
+                    "a server this service depends on cannot be reached right now; try again shortly",
+                    Map.of());
+        }
         Log.errorf(error, "unexpected error");
         return Problem.of(
                 500,
@@ -64,6 +73,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 "Internal error",
                 "the server failed to handle this request; it has been logged",
                 Map.of());
+    }
+
+    /** A connection refused somewhere down the cause chain (a database or engine that is down or restarting). */
+    private static boolean unreachable(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String describe(int status, String reason) {

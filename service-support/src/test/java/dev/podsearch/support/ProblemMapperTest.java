@@ -30,4 +30,16 @@ class ProblemMapperTest {
         assertEquals(500, problem.status());
         assertEquals(false, String.valueOf(problem.body()).contains("secret"));
     }
+
+    @Test
+    void aServerThatCannotBeReachedIsA503NotAnInternalError() {
+        Problem problem = ProblemMapper.toProblem(new java.io.UncheckedIOException(
+                "OpenSearch unreachable",
+                new java.io.IOException(new java.net.ConnectException("Connection refused"))));
+        assertEquals(503, problem.status());
+        assertEquals(
+                "https://podsearch.dev/problems/service-unavailable",
+                problem.body().get("type"));
+        assertEquals(false, String.valueOf(problem.body()).contains("Connection refused"));
+    }
 }
