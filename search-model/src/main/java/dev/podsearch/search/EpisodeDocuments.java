@@ -43,7 +43,7 @@ public record EpisodeDocuments(EpisodeDocument episode, List<MomentDocument> mom
                 if (!text.isEmpty()) {
                     text.append(' ');
                 }
-                text.append(line.text());
+                text.append(MomentDocument.withoutMarkers(line.text()));
             }
             Segment first = part.getFirst();
             Segment last = part.getLast();

@@ -34,11 +34,48 @@ public record MomentDocument(
         Instant addedAt) {
 
     /**
+     * The characters a search's highlights put around a match: from Unicode's private use area, so no transcript
+     * needs them. A moment's text never holds them ({@link #withoutMarkers}), so a highlight of the whole text, the
+     * markers removed, is the text itself.
+     */
+    public static final char MARK_START = '\uE000';
+
+    public static final char MARK_END = '\uE001';
+
+    /** A transcript's text as a moment holds it: the highlight marker characters replaced by U+FFFD. */
+    public static String withoutMarkers(String text) {
+        return text.indexOf(MARK_START) < 0 && text.indexOf(MARK_END) < 0
+                ? text
+                : text.replace(MARK_START, '\uFFFD').replace(MARK_END, '\uFFFD');
+    }
+
+    /**
      * One transcript line of a moment; the speaker is the moment's.
      *
      * @param chars how many characters of the moment's text are this line's (lines are joined by one space)
      */
     public record Line(Long startMs, Long endMs, int chars) {}
+
+    /** This moment with another text (a search reads it from a highlight, not from the source). */
+    public MomentDocument withText(String other) {
+        return new MomentDocument(
+                episodeId,
+                revision,
+                ordinal,
+                firstLine,
+                startMs,
+                endMs,
+                speaker,
+                other,
+                lines,
+                title,
+                notes,
+                show,
+                publishedAt,
+                audioUrl,
+                language,
+                addedAt);
+    }
 
     /** Where each line starts in {@code text}. */
     public int[] lineOffsets() {

@@ -32,6 +32,16 @@ class EpisodeDocumentsTest {
     }
 
     @Test
+    void aMomentsTextNeverHoldsTheHighlightMarkers() {
+        List<Segment> lines = List.of(line(0, 1000, null, "private \uE000use\uE001 characters"));
+        MomentDocument moment =
+                EpisodeDocuments.of(event(lines), ADDED).moments().getFirst();
+        assertEquals("private \uFFFDuse\uFFFD characters", moment.text());
+        assertEquals(moment.text().length(), moment.lines().getFirst().chars()); // one character for one
+        assertEquals("plain text", MomentDocument.withoutMarkers("plain text"));
+    }
+
+    @Test
     void longRunsAreCutByTimeAndConsecutivePassagesShareALine() {
         List<Segment> lines = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -15,8 +15,8 @@ import java.util.List;
  */
 final class Highlights {
 
-    static final String PRE = "\uE000";
-    static final String POST = "\uE001";
+    static final String PRE = String.valueOf(MomentDocument.MARK_START);
+    static final String POST = String.valueOf(MomentDocument.MARK_END);
 
     private static final char PRE_CHAR = PRE.charAt(0);
     private static final char POST_CHAR = POST.charAt(0);
@@ -101,6 +101,24 @@ final class Highlights {
     private static int index(String s, char c, int from) {
         int at = s.indexOf(c, from);
         return at < 0 ? s.length() : at;
+    }
+
+    /**
+     * A highlight of a whole text without its markers: the text itself, since a moment's text never holds the marker
+     * characters ({@link MomentDocument#withoutMarkers}).
+     */
+    static String unmarked(String highlighted) {
+        if (highlighted.indexOf(PRE_CHAR) < 0 && highlighted.indexOf(POST_CHAR) < 0) {
+            return highlighted;
+        }
+        StringBuilder text = new StringBuilder(highlighted.length());
+        for (int i = 0; i < highlighted.length(); i++) {
+            char c = highlighted.charAt(i);
+            if (c != PRE_CHAR && c != POST_CHAR) {
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     /** The text HTML-escaped with the ranges in {@code <mark>}. */

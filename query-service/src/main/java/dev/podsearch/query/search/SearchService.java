@@ -70,10 +70,18 @@ public class SearchService {
      */
     private static final List<String> HIGHLIGHTED = List.of("text", "text.exact", "text.joined");
 
+    /**
+     * The first highlighted field carries the moment's text: highlighted whole, or, where nothing matched in it, the
+     * whole text unmarked ({@code no_match_size} above any moment's length). So the text is not fetched from the source
+     * as well: it would come twice (a quarter of the engine's answer). A moment's text never holds the marker
+     * characters, so the highlight without them is the text.
+     */
+    private static final int WHOLE_TEXT = 1_000_000;
+
     /** What a hit needs from a moment's source: not the notes (they are there to be searched, not shown). */
     private static final org.opensearch.client.opensearch.core.search.SourceConfig SHOWN =
             org.opensearch.client.opensearch.core.search.SourceConfig.of(
-                    c -> c.filter(f -> f.excludes("notes", "addedAt", "revision")));
+                    c -> c.filter(f -> f.excludes("notes", "addedAt", "revision", "text")));
 
     /**
      * What a collapsed episode's top hit needs: the episode's summary only (its moments come as inner hits, so the
@@ -85,15 +93,17 @@ public class SearchService {
 
     /**
      * What an episode's moment (an inner hit) needs: its own fields, not the episode's summary again (that comes with
-     * the top hit), so the engine sends less and each hit is read faster.
+     * the top hit), and not its text (that comes with the highlight), so the engine sends less and each hit is read
+     * faster.
      */
     private static final org.opensearch.client.opensearch.core.search.SourceConfig MOMENT =
             org.opensearch.client.opensearch.core.search.SourceConfig.of(c -> c.filter(f -> f.includes(
-                    "episodeId", "audioUrl", "ordinal", "firstLine", "startMs", "endMs", "speaker", "text", "lines")));
+                    "episodeId", "audioUrl", "ordinal", "firstLine", "startMs", "endMs", "speaker", "lines")));
 
     private static final Highlight HIGHLIGHT = Highlight.of(h -> {
         h.preTags(Highlights.PRE).postTags(Highlights.POST);
-        HIGHLIGHTED.forEach(field -> h.fields(field, f -> f.numberOfFragments(0)));
+        h.fields(HIGHLIGHTED.getFirst(), f -> f.numberOfFragments(0).noMatchSize(WHOLE_TEXT));
+        HIGHLIGHTED.stream().skip(1).forEach(field -> h.fields(field, f -> f.numberOfFragments(0)));
         return h;
     });
 
@@ -483,7 +493,8 @@ public class SearchService {
     /** A moment as shown, and the transcript line numbers of its matches. */
     private record Found(SearchResults.Moment moment, List<Integer> lines) {}
 
-    private static Found found(MomentDocument m, Map<String, List<String>> highlight) {
+    private static Found found(MomentDocument hit, Map<String, List<String>> highlight) {
+        MomentDocument m = withText(hit, highlight);
         List<String> answers = new ArrayList<>();
         for (String field : HIGHLIGHTED) {
             List<String> fragments = highlight.get(field);
@@ -497,6 +508,15 @@ public class SearchService {
                 marked.isEmpty() ? null : m.lines().get(marked.getFirst()).startMs();
         List<Integer> lineNumbers = marked.stream().map(i -> m.firstLine() + i).toList();
         return new Found(SearchResults.Moment.of(m, Highlights.render(m.text(), ranges), matchMs), lineNumbers);
+    }
+
+    /** The moment with its text, read from the highlight that carries it (see {@link #WHOLE_TEXT}). */
+    private static MomentDocument withText(MomentDocument m, Map<String, List<String>> highlight) {
+        if (m.text() != null) {
+            return m;
+        }
+        List<String> whole = highlight.get(HIGHLIGHTED.getFirst());
+        return m.withText(whole == null || whole.isEmpty() ? "" : Highlights.unmarked(whole.getFirst()));
     }
 
     private static SearchResults.EpisodeSummary summary(MomentDocument m) {

@@ -16,6 +16,12 @@ class HighlightsTest {
     }
 
     @Test
+    void aWholeTextHighlightWithoutItsMarkersIsTheText() {
+        assertEquals("the fog horn", Highlights.unmarked("the " + P + "fog" + Q + " horn"));
+        assertEquals("no match here", Highlights.unmarked("no match here"));
+    }
+
+    @Test
     void marksWhatOneFieldMatched() {
         assertEquals(
                 "the <mark>fog</mark> horn <mark>fog</mark>",
