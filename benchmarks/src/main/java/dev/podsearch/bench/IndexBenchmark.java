@@ -88,8 +88,10 @@ final class IndexBenchmark {
                 String warmup = warmUntilSettled(engine, producer, announcements, warm, indexer);
                 // (a) direct and (b) through Kafka and index-service, both after every warm-up (the engine's too)
                 Measured direct = direct(engine, events(measured), "direct");
+                ServiceMetrics beforeService = ServiceMetrics.of(indexer.url());
                 Measured service = service(engine, producer, announcements, events(measured), 0)
                         .measured();
+                ServiceMetrics duringService = ServiceMetrics.of(indexer.url()).since(beforeService);
 
                 double rate = measured.size() / service.seconds() / 2;
                 // let the merges of the throughput run finish: freshness is about the steady state
@@ -102,7 +104,7 @@ final class IndexBenchmark {
                 ServiceMetrics during = ServiceMetrics.of(indexer.url()).since(before);
 
                 announcements.close();
-                print(episodes, kilobytes, direct, service, rate, freshness, indexed, during);
+                print(episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);
                 System.out.printf("  warm-up    index-service %s%n", warmup);
             }
         }
@@ -404,11 +406,25 @@ final class IndexBenchmark {
         return latencies;
     }
 
+    /** What index-service's {@code _bulk} requests were like during a phase. */
+    private static String bulks(ServiceMetrics during) {
+        double requests = during.get("podsearch_index_bulk_requests_total");
+        return String.format(
+                Locale.ROOT,
+                "the service's _bulk requests meanwhile: %.0f, %.0f documents and %.0f ms each (mean)",
+                requests,
+                during.get("podsearch_index_documents_total") / Math.max(1, requests),
+                1000
+                        * during.get("podsearch_index_bulk_latency_seconds_sum")
+                        / Math.max(1, during.get("podsearch_index_bulk_latency_seconds_count")));
+    }
+
     private static void print(
             int episodes,
             int kilobytes,
             Measured direct,
             Measured service,
+            ServiceMetrics duringService,
             double rate,
             List<Double> freshness,
             List<Double> indexed,
@@ -424,6 +440,7 @@ final class IndexBenchmark {
         System.out.printf(
                 "  service   Kafka -> index-service        %9.0f docs/s  %6.2f MB/s  (%.1f s)%n",
                 service.docsPerSecond(), service.megabytesPerSecond(), service.seconds());
+        System.out.println("            " + bulks(duringService));
         System.out.printf("  ratio     service / direct              %9.2f%n", ratio);
         System.out.printf(
                 "  freshness at %.1f episodes/s (half the service's rate): p50 %.0f ms  p99 %.0f ms  (%d episodes)%n",
@@ -431,14 +448,7 @@ final class IndexBenchmark {
         System.out.printf(
                 "            of which event -> indexed (written, not yet refreshed): p50 %.0f ms  p99 %.0f ms%n",
                 Stats.percentile(indexed, 50), Stats.percentile(indexed, 99));
-        double requests = during.get("podsearch_index_bulk_requests_total");
-        System.out.printf(
-                "            the service's _bulk requests meanwhile: %.0f, %.0f documents and %.0f ms each (mean)%n",
-                requests,
-                during.get("podsearch_index_documents_total") / Math.max(1, requests),
-                1000
-                        * during.get("podsearch_index_bulk_latency_seconds_sum")
-                        / Math.max(1, during.get("podsearch_index_bulk_latency_seconds_count")));
+        System.out.println("            " + bulks(during));
         boolean met = ratio >= 0.8 && p99 <= 2000;
         System.out.printf("  target    ratio >= 0.8, freshness p99 <= 2000 ms: %s%n", met ? "MET" : "NOT MET");
     }

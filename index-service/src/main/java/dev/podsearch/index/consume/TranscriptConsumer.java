@@ -222,7 +222,7 @@ public class TranscriptConsumer {
                 }
                 if (done != null) {
                     loop.settle(done, results);
-                    if (next != null) {
+                    if (next != null && next.records().count() < config.maxPollRecords()) {
                         next = topUp(kafka, next, deadLetters);
                     }
                 }
@@ -414,6 +414,9 @@ public class TranscriptConsumer {
      * for it, the next and its own). If they cannot be planned now, they are read again with the next poll. Runs after
      * the previous batch is settled (committed), so a rebalance in this poll has nothing written left to commit; if
      * it takes partitions of the planned batch, the batch is dropped (null) and read again where still ours.
+     *
+     * <p>Only for a batch that is not full: a full one means the consumer is behind, the batch is big enough to keep
+     * the engine busy, and planning more records into it would hold back its write while the engine waits.
      */
     private Batch topUp(KafkaConsumer<String, byte[]> kafka, Batch next, DeadLetters deadLetters) {
         ConsumerRecords<String, byte[]> more = kafka.poll(Duration.ZERO);
