@@ -115,7 +115,14 @@ final class QueryBenchmark {
                 direct16 = direct16.plus(drive(http, direct, 16, half));
                 service16 = service16.plus(drive(http, service, 16, half));
                 Result typeahead = drive(http, suggest, 1, measure);
+                // the floor under the 1-client gap: the service adds one HTTP exchange with threads that were idle
+                List<Double> idle = IdleExchange.measure(
+                        http, (int) (service1.bytes() / Math.max(1, service1.count())), Duration.ofMillis(20), 300);
                 print(episodes, kilobytes, direct1, service1, direct16, service16, typeahead);
+                System.out.printf(
+                        "  floor:      one HTTP exchange with an idle do-nothing server (the same client, answers of the"
+                                + " service's mean size, after 20 ms pauses): p50 %.2f ms%n",
+                        Stats.percentile(idle, 50));
                 if (jit.readable()) {
                     System.out.printf(
                             "  warm-up:    /v1/search %s, /v1/suggest %s; during the 1-client run the service's JIT"
