@@ -2,6 +2,7 @@ package dev.podsearch.query;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -85,6 +86,9 @@ class SearchSyntaxAndFacetsTest extends CorpusTest {
         search(Map.of("q", "fog", "group", "moment"))
                 .body("results", hasSize(4))
                 .body("results.moments", everyItem(hasSize(1)))
+                .body("results.moments.flatten().text", hasSize(4))
+                .body("results.moments.flatten().text", everyItem(containsStringIgnoringCase("fog")))
+                .body("results.moments.flatten().highlight", everyItem(containsString("<mark>")))
                 .body("total", equalTo(3));
     }
 
