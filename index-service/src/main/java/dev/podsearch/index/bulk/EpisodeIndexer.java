@@ -454,20 +454,13 @@ public class EpisodeIndexer {
      * with the reason; throws if one was refused for a reason time may fix.
      */
     private Map<Integer, String> execute(List<Op> ops) throws IOException {
+        long[] sizes = new long[ops.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = ops.get(i).bytes();
+        }
         List<List<Op>> chunks = new ArrayList<>();
-        int from = 0;
-        while (from < ops.size()) {
-            int to = from;
-            long bytes = 0;
-            while (to < ops.size()
-                    && (to == from
-                            || (to - from < config.bulkMaxOperations()
-                                    && bytes + ops.get(to).bytes() <= config.bulkMaxBytes()))) {
-                bytes += ops.get(to).bytes();
-                to++;
-            }
-            chunks.add(ops.subList(from, to));
-            from = to;
+        for (int[] range : split(sizes, config.bulkMaxOperations(), config.bulkMaxBytes(), config.bulkConcurrency())) {
+            chunks.add(ops.subList(range[0], range[1]));
         }
         // Up to indexer.bulk-concurrency requests in flight: one is serialized while another is indexed. Order
         // between them does not matter: every write carries its revision as external version.
@@ -513,6 +506,34 @@ public class EpisodeIndexer {
             throw retry;
         }
         return failed;
+    }
+
+    /** Below this many operations a batch is not split further to use every request slot. */
+    static final int MIN_SPLIT = 50;
+
+    /**
+     * How to cut operations (their sizes, in order) into requests: none above {@code maxOperations} operations or
+     * {@code maxBytes} bytes (an operation larger than that goes alone), and a small batch cut into up to
+     * {@code concurrency} requests of at least {@link #MIN_SPLIT} operations, so that it is written by as many
+     * requests in parallel as a large one (the engine indexes parallel requests on parallel threads; under a steady
+     * trickle of episodes every batch is small). Returns {@code [from, to)} ranges.
+     */
+    static List<int[]> split(long[] sizes, int maxOperations, long maxBytes, int concurrency) {
+        int requests = Math.max(1, Math.min(concurrency, sizes.length / MIN_SPLIT));
+        int perRequest = Math.min(maxOperations, Math.max(1, (sizes.length + requests - 1) / requests));
+        List<int[]> ranges = new ArrayList<>();
+        int from = 0;
+        while (from < sizes.length) {
+            int to = from;
+            long bytes = 0;
+            while (to < sizes.length && (to == from || (to - from < perRequest && bytes + sizes[to] <= maxBytes))) {
+                bytes += sizes[to];
+                to++;
+            }
+            ranges.add(new int[] {from, to});
+            from = to;
+        }
+        return ranges;
     }
 
     /** An item of a {@code _bulk} answer that failed; {@code errorType} is null for one that did not. */
