@@ -77,12 +77,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** A connection refused somewhere down the cause chain (a database or engine that is down or restarting). */
     private static boolean unreachable(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        Throwable cause = error;
+        for (int depth = 0;
+                cause != null && depth < 20;
+                depth++, cause = cause.getCause()) { // bounded: causes may loop
             if (cause instanceof java.net.ConnectException) {
                 return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return false;

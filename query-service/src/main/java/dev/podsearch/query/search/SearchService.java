@@ -133,9 +133,10 @@ public class SearchService {
         }
         byte[] body = body(engineRequest(request, cursor, asOf));
         long asked = System.nanoTime();
-        return send(body)
-                .thenApply(response ->
-                        new Answer(results(request, response, byEpisode, from, asOf), System.nanoTime() - asked));
+        return send(body).thenApply(response -> {
+            long engineNanos = System.nanoTime() - asked; // sent to answer read, before the results are shaped
+            return new Answer(results(request, response, byEpisode, from, asOf), engineNanos);
+        });
     }
 
     private SearchResults results(
@@ -512,9 +513,6 @@ public class SearchService {
 
     /** The moment with its text, read from the highlight that carries it (see {@link #WHOLE_TEXT}). */
     private static MomentDocument withText(MomentDocument m, Map<String, List<String>> highlight) {
-        if (m.text() != null) {
-            return m;
-        }
         List<String> whole = highlight.get(HIGHLIGHTED.getFirst());
         return m.withText(whole == null || whole.isEmpty() ? "" : Highlights.unmarked(whole.getFirst()));
     }
