@@ -49,8 +49,11 @@ public class IndexSetup {
         ensure(TOMBSTONES, Mappings.TOMBSTONES_INDEX, Mappings.TOMBSTONES_INDEX);
     }
 
-    private void ensure(String alias, String index, String definition) throws IOException {
+    void ensure(String alias, String index, String definition) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            for (String existing : aliased(alias)) {
+                updateMapping(existing, alias, definition);
+            }
             return;
         }
         if (!client.indices().exists(e -> e.index(index)).value()) {
@@ -59,6 +62,28 @@ public class IndexSetup {
         } else {
             client.indices().putAlias(a -> a.index(index).name(alias).isWriteIndex(true));
             Log.infof("pointed alias %s at existing index %s", alias, index);
+        }
+    }
+
+    /**
+     * Brings an existing index's mapping up to its current definition: fields added since it was created are added
+     * to it (its strict mapping would refuse documents that carry them). A change an existing index cannot take (a
+     * field's type or analyzer) is logged with what to do, and start-up goes on, so the reindex command stays
+     * reachable.
+     */
+    private void updateMapping(String index, String alias, String definition) throws IOException {
+        JsonNode mappings = json.readTree(Mappings.definition(definition)).path("mappings");
+        try (Response response = request("PUT", "/" + index + "/_mapping", json.writeValueAsBytes(mappings))) {
+            if (response.getStatus() >= 300) {
+                Log.errorf(
+                        "index %s (alias %s) cannot take the current definition %s: %s. Documents it refuses are"
+                                + " dead-lettered; rebuild it with POST /admin/reindex, then replay the dead letters"
+                                + " (POST /admin/dead-letters/replay), both on port 8082",
+                        index,
+                        alias,
+                        definition,
+                        response.getBody().map(Body::bodyAsString).orElse("status " + response.getStatus()));
+            }
         }
     }
 

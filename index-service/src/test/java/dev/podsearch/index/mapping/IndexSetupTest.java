@@ -1,0 +1,75 @@
+package dev.podsearch.index.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.podsearch.search.Mappings;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Indices made by an earlier version of the definitions, on real OpenSearch: a field added since is added to them at
+ * start (their strict mapping would refuse every document carrying it); a change they cannot take leaves them as they
+ * are and start-up goes on.
+ */
+@QuarkusTest
+class IndexSetupTest {
+
+    @Inject
+    IndexSetup setup;
+
+    @Inject
+    ObjectMapper json;
+
+    /** An index made from the moments definition without one of its fields, behind {@code alias}. */
+    private void olderIndex(String index, String alias, String without, Map<String, Object> instead) throws Exception {
+        ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX));
+        ObjectNode properties = body.withObject("/mappings").withObject("/properties");
+        properties.remove(without);
+        instead.forEach((field, mapping) -> properties.set(field, json.valueToTree(mapping)));
+        body.withObject("/aliases").putObject(alias).put("is_write_index", true);
+        setup.call("PUT", "/" + index, body);
+    }
+
+    private JsonNode field(String index, String field) throws Exception {
+        return setup.call("GET", "/" + index + "/_mapping", null)
+                .path(index)
+                .path("mappings")
+                .path("properties")
+                .path(field);
+    }
+
+    @Test
+    void aFieldAddedSinceTheIndexWasMadeIsAddedAtStart() throws Exception {
+        olderIndex("upgrade-added-v1", "upgrade-added", "firstLine", Map.of());
+        assertTrue(field("upgrade-added-v1", "firstLine").isMissingNode());
+
+        setup.ensure("upgrade-added", "upgrade-added-v1", Mappings.MOMENTS_INDEX);
+
+        assertEquals(
+                "integer", field("upgrade-added-v1", "firstLine").path("type").asText());
+        // and a document carrying it is taken
+        setup.call("PUT", "/upgrade-added/_doc/e:0?refresh=true", Map.of("episodeId", "e", "firstLine", 3));
+        assertEquals(
+                1,
+                setup.call("GET", "/upgrade-added/_count", null).path("count").asInt());
+    }
+
+    @Test
+    void aChangeTheIndexCannotTakeLeavesItAsItIs() throws Exception {
+        olderIndex(
+                "upgrade-changed-v1", "upgrade-changed", "firstLine", Map.of("firstLine", Map.of("type", "keyword")));
+
+        setup.ensure("upgrade-changed", "upgrade-changed-v1", Mappings.MOMENTS_INDEX); // logs what to do, no throw
+
+        assertEquals(
+                "keyword", field("upgrade-changed-v1", "firstLine").path("type").asText());
+        assertFalse(field("upgrade-changed-v1", "startMs").isMissingNode());
+    }
+}
