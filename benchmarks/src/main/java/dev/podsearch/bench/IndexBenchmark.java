@@ -99,9 +99,12 @@ final class IndexBenchmark {
                 System.err.printf("[bench] freshness: %.1f episodes/s for %d s%n", rate, freshnessSeconds);
                 List<Double> indexed = new ArrayList<>();
                 ServiceMetrics before = ServiceMetrics.of(indexer.url());
+                JsonNode engineBefore = engineStats(engine);
                 List<Double> freshness =
                         freshness(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
                 ServiceMetrics during = ServiceMetrics.of(indexer.url()).since(before);
+                System.err.println(
+                        "[bench] freshness, the engine meanwhile: " + engineWork(engineBefore, engineStats(engine)));
 
                 announcements.close();
                 print(episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);
@@ -134,6 +137,100 @@ final class IndexBenchmark {
         }
         System.err.printf(
                 "[bench] settled for %.0f s (merges done: %s)%n", (System.nanoTime() - start) / 1e9, quiet >= 3);
+    }
+
+    /**
+     * Samples the engine's moments index every 250 ms into {@code freshness-engine.tsv} (a timeline to read the tail
+     * against: refreshes, merges, indexing throttle).
+     */
+    private static void sample(Engine engine, Path logs) {
+        long start = System.nanoTime();
+        try (java.io.PrintWriter out =
+                new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(logs.resolve("freshness-engine.tsv")))) {
+            out.println("seconds\trefreshes\trefresh_ms\tmerging\tmerging_docs\tmerges\tmerge_ms\tthrottled_ms"
+                    + "\tsegments\tdocs");
+            while (!Thread.currentThread().isInterrupted()) {
+                JsonNode total = engine.call(
+                                "GET",
+                                "/" + Indices.MOMENTS
+                                        + "/_stats/refresh,merge,indexing,segments,docs?filter_path=_all.total",
+                                null)
+                        .at("/_all/total");
+                out.printf(
+                        Locale.ROOT,
+                        "%.2f\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d%n",
+                        (System.nanoTime() - start) / 1e9,
+                        total.at("/refresh/total").asLong(),
+                        total.at("/refresh/total_time_in_millis").asLong(),
+                        total.at("/merges/current").asLong(),
+                        total.at("/merges/current_docs").asLong(),
+                        total.at("/merges/total").asLong(),
+                        total.at("/merges/total_time_in_millis").asLong(),
+                        total.at("/indexing/throttle_time_in_millis").asLong(),
+                        total.at("/segments/count").asLong(),
+                        total.at("/docs/count").asLong());
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("[bench] engine sampler: " + e);
+        }
+    }
+
+    private static JsonNode engineStats(Engine engine) throws Exception {
+        return engine.call("GET", "/_nodes/_local/stats/jvm,indices,process,thread_pool", null)
+                .path("nodes")
+                .elements()
+                .next();
+    }
+
+    /** What the engine did between two node stats: refreshes, merges, flushes, garbage collection, CPU. */
+    private static String engineWork(JsonNode before, JsonNode after) {
+        StringBuilder work = new StringBuilder();
+        for (String what : List.of("refresh", "merges", "flush")) {
+            JsonNode a = after.path("indices").path(what);
+            JsonNode b = before.path("indices").path(what);
+            work.append(String.format(
+                    Locale.ROOT,
+                    "%s %d (%d ms), ",
+                    what,
+                    a.path("total").asLong() - b.path("total").asLong(),
+                    a.path("total_time_in_millis").asLong()
+                            - b.path("total_time_in_millis").asLong()));
+        }
+        JsonNode indices = after.path("indices");
+        JsonNode earlier = before.path("indices");
+        work.append(String.format(
+                Locale.ROOT,
+                "merges throttled %d ms, stopped %d ms, indexing throttled %d ms, segments %d -> %d, "
+                        + "refresh threads %d, ",
+                indices.at("/merges/total_throttled_time_in_millis").asLong()
+                        - earlier.at("/merges/total_throttled_time_in_millis").asLong(),
+                indices.at("/merges/total_stopped_time_in_millis").asLong()
+                        - earlier.at("/merges/total_stopped_time_in_millis").asLong(),
+                indices.at("/indexing/throttle_time_in_millis").asLong()
+                        - earlier.at("/indexing/throttle_time_in_millis").asLong(),
+                earlier.at("/segments/count").asLong(),
+                indices.at("/segments/count").asLong(),
+                after.at("/thread_pool/refresh/largest").asLong()));
+        after.path("jvm").path("gc").path("collectors").fieldNames().forEachRemaining(name -> {
+            JsonNode a = after.path("jvm").path("gc").path("collectors").path(name);
+            JsonNode b = before.path("jvm").path("gc").path("collectors").path(name);
+            work.append(String.format(
+                    Locale.ROOT,
+                    "gc %s %d (%d ms), ",
+                    name,
+                    a.path("collection_count").asLong()
+                            - b.path("collection_count").asLong(),
+                    a.path("collection_time_in_millis").asLong()
+                            - b.path("collection_time_in_millis").asLong()));
+        });
+        long cpu = after.path("process").path("cpu").path("total_in_millis").asLong()
+                - before.path("process").path("cpu").path("total_in_millis").asLong();
+        long wall = after.path("timestamp").asLong() - before.path("timestamp").asLong();
+        work.append(String.format(Locale.ROOT, "CPU %.2f cores", cpu / (double) Math.max(1, wall)));
+        return work.toString();
     }
 
     /** Episodes per warm-up round (the measured rounds are longer: a sustained rate, merges included). */
@@ -326,8 +423,10 @@ final class IndexBenchmark {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Double> searches = java.util.Collections.synchronizedList(new ArrayList<>());
         Map<String, Long> pending = new ConcurrentHashMap<>();
-        List<Double> latencies = new ArrayList<>();
+        Map<String, Double> latencies = new ConcurrentHashMap<>();
         int total = (int) Math.max(1, rate * seconds);
+        Thread sampler =
+                Thread.ofPlatform().start(() -> sample(engine, Options.repo().resolve("benchmarks/target/logs")));
         Thread watcher = Thread.ofPlatform().start(() -> {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -353,9 +452,7 @@ final class IndexBenchmark {
                         for (JsonNode bucket : hits) {
                             Long sent = pending.remove(bucket.path("key").asText());
                             if (sent != null) {
-                                synchronized (latencies) {
-                                    latencies.add((now - sent) / 1e6);
-                                }
+                                latencies.put(bucket.path("key").asText(), (now - sent) / 1e6);
                             }
                         }
                     }
@@ -394,16 +491,48 @@ final class IndexBenchmark {
         }
         watcher.interrupt();
         watcher.join();
+        sampler.interrupt();
+        sampler.join();
         System.err.printf(
                 "[bench] freshness probe: %d searches, p50 %.0f ms, p99 %.0f ms each%n",
                 searches.size(), Stats.percentile(searches, 50), Stats.percentile(searches, 99));
+        Map<String, Double> written = new HashMap<>();
         announcements
                 .indexedAt(sentAt.keySet(), Duration.ofSeconds(30))
-                .forEach((id, at) -> indexed.add((double) (at.toEpochMilli() - sentAt.get(id))));
+                .forEach((id, at) -> written.put(id, (double) (at.toEpochMilli() - sentAt.get(id))));
+        indexed.addAll(written.values());
         if (!pending.isEmpty()) {
             System.err.printf("[bench] %d episodes never became searchable within 60 s%n", pending.size());
         }
-        return latencies;
+        tail(latencies, written, sentAt);
+        return new ArrayList<>(latencies.values());
+    }
+
+    /**
+     * Where the freshness tail sits (on stderr): written -> searchable for every episode, and the slowest episodes
+     * with when they were sent, so a stall (all of them within a second) is told apart from a spread-out tail.
+     */
+    private static void tail(Map<String, Double> searchable, Map<String, Double> written, Map<String, Long> sentAt) {
+        List<Double> refreshed = new ArrayList<>();
+        searchable.forEach((id, total) -> {
+            Double write = written.get(id);
+            if (write != null) {
+                refreshed.add(total - write);
+            }
+        });
+        System.err.printf(
+                "[bench] freshness: written -> searchable p50 %.0f ms, p99 %.0f ms%n",
+                Stats.percentile(refreshed, 50), Stats.percentile(refreshed, 99));
+        long first = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        searchable.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(15)
+                .forEach(slow -> {
+                    double write = written.getOrDefault(slow.getKey(), Double.NaN);
+                    System.err.printf(
+                            "[bench]   slow: sent at %6.2f s  searchable after %5.0f ms  (written %5.0f, then %5.0f)%n",
+                            (sentAt.get(slow.getKey()) - first) / 1e3, slow.getValue(), write, slow.getValue() - write);
+                });
     }
 
     /** What index-service's {@code _bulk} requests were like during a phase. */
