@@ -53,6 +53,7 @@ public class IndexSetup {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
             for (String existing : aliased(alias)) {
                 updateMapping(existing, alias, definition);
+                updateSettings(existing, alias, definition);
             }
             return;
         }
@@ -79,6 +80,36 @@ public class IndexSetup {
                         "index %s (alias %s) cannot take the current definition %s: %s. Documents it refuses are"
                                 + " dead-lettered; rebuild it with POST /admin/reindex, then replay the dead letters"
                                 + " (POST /admin/dead-letters/replay), both on port 8082",
+                        index,
+                        alias,
+                        definition,
+                        response.getBody().map(Body::bodyAsString).orElse("status " + response.getStatus()));
+            }
+        }
+    }
+
+    /**
+     * Brings an existing index's dynamic settings up to its current definition (its refresh interval, whether a
+     * refresh waits for merges): everything in the definition's {@code settings.index} but the shard count, which an
+     * index keeps for life. Replicas are left as they are (an operator may have changed them). A setting the index
+     * refuses is logged, and start-up goes on.
+     */
+    private void updateSettings(String index, String alias, String definition) throws IOException {
+        ObjectNode settings = (ObjectNode) json.readTree(Mappings.definition(definition))
+                .path("settings")
+                .path("index")
+                .deepCopy();
+        settings.remove("number_of_shards");
+        if (settings.isEmpty()) {
+            return;
+        }
+        byte[] body = json.writeValueAsBytes(Map.of("index", settings));
+        try (Response response = request("PUT", "/" + index + "/_settings", body)) {
+            if (response.getStatus() >= 300) {
+                Log.errorf(
+                        "index %s (alias %s) cannot take the settings of the current definition %s: %s. It keeps"
+                                + " working with the ones it has; POST /admin/reindex (port 8082) rebuilds it with"
+                                + " the current ones",
                         index,
                         alias,
                         definition,

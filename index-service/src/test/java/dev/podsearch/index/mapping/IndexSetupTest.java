@@ -62,6 +62,33 @@ class IndexSetupTest {
     }
 
     @Test
+    void settingsChangedSinceTheIndexWasMadeAreAppliedAtStart() throws Exception {
+        ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX));
+        ObjectNode settings = body.withObject("/settings").withObject("/index");
+        settings.put("refresh_interval", "5s");
+        settings.remove("merge_on_flush");
+        body.withObject("/aliases").putObject("upgrade-settings").put("is_write_index", true);
+        setup.call("PUT", "/upgrade-settings-v1", body);
+        assertEquals("5s", setting("upgrade-settings-v1", "refresh_interval"));
+
+        setup.ensure("upgrade-settings", "upgrade-settings-v1", Mappings.MOMENTS_INDEX);
+
+        JsonNode definition =
+                json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX)).at("/settings/index");
+        assertEquals(definition.path("refresh_interval").asText(), setting("upgrade-settings-v1", "refresh_interval"));
+        assertEquals("false", setting("upgrade-settings-v1", "merge_on_flush.enabled"));
+    }
+
+    /** One index setting as the engine reports it ({@code index.} omitted from the name). */
+    private String setting(String index, String name) throws Exception {
+        return setup.call("GET", "/" + index + "/_settings?flat_settings=true", null)
+                .path(index)
+                .path("settings")
+                .path("index." + name)
+                .asText();
+    }
+
+    @Test
     void aChangeTheIndexCannotTakeLeavesItAsItIs() throws Exception {
         olderIndex(
                 "upgrade-changed-v1", "upgrade-changed", "firstLine", Map.of("firstLine", Map.of("type", "keyword")));
