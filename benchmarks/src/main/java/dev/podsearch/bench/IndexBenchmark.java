@@ -100,11 +100,22 @@ final class IndexBenchmark {
                 List<Double> indexed = new ArrayList<>();
                 ServiceMetrics before = ServiceMetrics.of(indexer.url());
                 JsonNode engineBefore = engineStats(engine);
+                double serviceCpu = JitActivity.processCpuSeconds(indexer.pid());
+                double machineCpu = JitActivity.machineBusySeconds();
+                long began = System.nanoTime();
                 List<Double> freshness =
                         freshness(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
+                double seconds = (System.nanoTime() - began) / 1e9;
                 ServiceMetrics during = ServiceMetrics.of(indexer.url()).since(before);
                 System.err.println(
                         "[bench] freshness, the engine meanwhile: " + engineWork(engineBefore, engineStats(engine)));
+                System.err.printf(
+                        Locale.ROOT,
+                        "[bench] freshness, CPU meanwhile: the machine %.2f of %d cores busy, index-service %.2f"
+                                + " cores%n",
+                        (JitActivity.machineBusySeconds() - machineCpu) / seconds,
+                        Runtime.getRuntime().availableProcessors(),
+                        (JitActivity.processCpuSeconds(indexer.pid()) - serviceCpu) / seconds);
 
                 announcements.close();
                 print(episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);

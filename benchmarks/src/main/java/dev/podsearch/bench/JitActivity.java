@@ -81,6 +81,34 @@ final class JitActivity {
         }
     }
 
+    /** CPU seconds (user + system) a whole process has used so far; 0 where that cannot be read. */
+    static double processCpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * SECONDS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** CPU seconds the whole machine has been busy so far (all cores; {@code /proc/stat} less idle and iowait). */
+    static double machineBusySeconds() {
+        try {
+            String[] fields =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy * SECONDS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** The thread's user + system ticks if it is a compiler thread ("C1 CompilerThre", "C2 CompilerThre"). */
     private static long compilerTicks(Path thread) {
         try {
