@@ -67,6 +67,7 @@ class IndexSetupTest {
         ObjectNode settings = body.withObject("/settings").withObject("/index");
         settings.put("refresh_interval", "5s");
         settings.remove("merge_on_flush");
+        settings.remove("merge");
         body.withObject("/aliases").putObject("upgrade-settings").put("is_write_index", true);
         setup.call("PUT", "/upgrade-settings-v1", body);
         assertEquals("5s", setting("upgrade-settings-v1", "refresh_interval"));
@@ -77,6 +78,9 @@ class IndexSetupTest {
                 json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX)).at("/settings/index");
         assertEquals(definition.path("refresh_interval").asText(), setting("upgrade-settings-v1", "refresh_interval"));
         assertEquals("false", setting("upgrade-settings-v1", "merge_on_flush.enabled"));
+        assertEquals(
+                definition.at("/merge/policy/segments_per_tier").asText(),
+                setting("upgrade-settings-v1", "merge.policy.segments_per_tier"));
     }
 
     /** One index setting as the engine reports it ({@code index.} omitted from the name). */
