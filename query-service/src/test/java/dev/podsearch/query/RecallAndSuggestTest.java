@@ -41,6 +41,14 @@ class RecallAndSuggestTest extends CorpusTest {
     }
 
     @Test
+    void aWordIsNotMarkedTogetherWithTheShortWordAfterIt() {
+        // "gondola a" joins to "gondolaa", one typo away from "gondola": the joined pairs take a single word as it is
+        search(Map.of("q", "gondola", "group", "moment"))
+                .body("results.episode.id", equalTo(List.of(TestCorpus.MORE_WEIGHTS)))
+                .body("results[0].moments[0].highlight", equalTo("We rode a <mark>gondola</mark>. A slow one."));
+    }
+
+    @Test
     void caseIsNoObstacleAndTheLinkPointsAtTheLineThatSaysIt() {
         search(Map.of("q", "nvidia"))
                 .body("results.episode.id", equalTo(List.of(TestCorpus.CHIPS)))

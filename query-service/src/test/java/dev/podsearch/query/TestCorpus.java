@@ -115,7 +115,8 @@ final class TestCorpus {
                         List.of(
                                 new Segment(0L, 5000L, "Ben Okafor", "DeepSeek released open weights."),
                                 new Segment(60000L, 65000L, "Ben Okafor", "Open weights beat closed model weights."),
-                                new Segment(120000L, 125000L, "Ben Okafor", "Model weights matter."))));
+                                new Segment(120000L, 125000L, "Ben Okafor", "Model weights matter."),
+                                new Segment(180000L, 185000L, "Ben Okafor", "We rode a gondola. A slow one."))));
     }
 
     private static TranscriptEvent event(

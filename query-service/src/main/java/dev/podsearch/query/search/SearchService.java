@@ -293,7 +293,7 @@ public class SearchService {
                             pair -> pair.must(term(group.getFirst(), true)).must(term(next.getFirst(), true))));
                     String joined = group.getFirst().text() + next.getFirst().text();
                     b.must(m -> m.bool(any -> any.should(both)
-                            .should(joinedWord(joined, ZeroTermsQuery.None))
+                            .should(joinedWord(joined, ZeroTermsQuery.None, true))
                             .minimumShouldMatch("1")));
                     i++;
                 } else if (group.size() == 1) {
@@ -342,7 +342,7 @@ public class SearchService {
                         .should(
                                 STOP_WORDS.contains(term.text().toLowerCase(java.util.Locale.ROOT))
                                         ? Query.of(none -> none.matchNone(n -> n))
-                                        : joinedWord(term.text(), stopWordsOnly))
+                                        : joinedWord(term.text(), stopWordsOnly, false))
                         .minimumShouldMatch("1")));
             case PHRASE ->
                 Query.of(q ->
@@ -351,13 +351,17 @@ public class SearchService {
         };
     }
 
-    /** A word against the joined-pairs field: "deepseek" matches "deep seek", "DeepSeek" and (a typo) "DeepSeq". */
-    private static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly) {
-        return Query.of(q -> q.match(m -> m.field("text.joined")
-                .query(FieldValue.of(word))
-                .fuzziness(FUZZINESS)
-                .prefixLength(1)
-                .zeroTermsQuery(stopWordsOnly)));
+    /**
+     * A word against the joined-pairs field: "deepseek" matches "deep seek" and "DeepSeek". Typo-tolerant only for two
+     * typed words joined ("deep seek" then also reaches "DeepSeq"): a single typed word one typo away from a pair is
+     * mostly that word and a short one after it ("gondola a" is "gondolaa"), which would mark both as the match; its
+     * typos are tolerated on the stemmed field instead.
+     */
+    private static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly, boolean typoTolerant) {
+        return Query.of(q -> q.match(m -> {
+            m.field("text.joined").query(FieldValue.of(word)).zeroTermsQuery(stopWordsOnly);
+            return typoTolerant ? m.fuzziness(FUZZINESS).prefixLength(1) : m;
+        }));
     }
 
     /** Filters that are not facets: they narrow hits and counts alike. */
