@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.podsearch.events.IndexedEvent;
@@ -169,6 +170,29 @@ class TranscriptLifecycleTest {
                 .then()
                 .body("status", equalTo("FAILED"))
                 .body("statusReason", containsString("mapper_parsing_exception")));
+    }
+
+    @Test
+    void aFailedUploadBecomesIndexedWhenItsDeadLetterIsReplayedAfterAFix() throws Exception {
+        String id = upload("Replayed " + UUID.randomUUID(), null, fixture("harbour-episode.txt"))
+                .path("id");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            send(producer, new IndexedEvent(id, 1, "FAILED", Instant.now(), "strict_dynamic_mapping_exception"));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(
+                            () -> given().get("/v1/transcripts/{id}", id).then().body("status", equalTo("FAILED")));
+            // the index is fixed and the dead letter replayed: the same revision is indexed
+            send(producer, new IndexedEvent(id, 1, "INDEXED", Instant.parse("2026-05-18T09:00:00Z"), null));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("status", equalTo("INDEXED"))
+                .body("statusReason", nullValue())
+                .body("steps.indexed", equalTo("2026-05-18T09:00:00Z")));
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, IndexedEvent event) throws Exception {

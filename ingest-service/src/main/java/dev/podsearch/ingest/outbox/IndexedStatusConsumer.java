@@ -28,7 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns the indexer's outcomes ({@link Topics#TRANSCRIPTS_INDEXED}) into upload statuses: {@code INDEXED} or {@code
- * FAILED} with its reason. An outcome for a revision that is no longer current changes nothing.
+ * FAILED} with its reason. An outcome for a revision that is no longer current changes nothing. A failed revision
+ * takes the outcome of a later attempt (its dead letter replayed after a fix: {@code INDEXED}, or failed again with
+ * another reason); an indexed one stays indexed (its documents are in the index whatever a later attempt says).
  */
 @ApplicationScoped
 public class IndexedStatusConsumer {
@@ -133,7 +135,8 @@ public class IndexedStatusConsumer {
         int updated = entityManager
                 .createQuery("UPDATE Transcript t SET t.status = :status, t.statusReason = :reason,"
                         + " t.indexedAt = :at, t.publishedToKafkaAt = COALESCE(t.publishedToKafkaAt, :at)"
-                        + " WHERE t.id = :id AND t.revision = :revision AND t.status IN (:received, :published)")
+                        + " WHERE t.id = :id AND t.revision = :revision"
+                        + " AND t.status IN (:received, :published, :failed)")
                 .setParameter("status", status)
                 .setParameter("reason", event.reason())
                 .setParameter("at", event.indexedAt())
@@ -141,6 +144,7 @@ public class IndexedStatusConsumer {
                 .setParameter("revision", event.revision())
                 .setParameter("received", TranscriptStatus.RECEIVED)
                 .setParameter("published", TranscriptStatus.PUBLISHED)
+                .setParameter("failed", TranscriptStatus.FAILED)
                 .executeUpdate();
         Log.debugf("episode %s revision %d: %s (%d row)", event.episodeId(), event.revision(), status, updated);
     }
