@@ -45,6 +45,7 @@ public final class LocalStack implements RunningStack {
     private final Path runDir;
     private final boolean ephemeral;
     private final Thread shutdownHook;
+    private final List<AutoCloseable> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private LocalStack(List<Server> servers, Path runDir, boolean ephemeral) {
@@ -183,11 +184,28 @@ public final class LocalStack implements RunningStack {
         }
     }
 
+    /**
+     * Something that uses the servers (a service), closed before they stop, last added first, also when the stack is
+     * stopped by its shutdown hook: JVM shutdown hooks run in no set order, so a client with a hook of its own could
+     * still be stopping when its servers are gone (a Kafka consumer then cannot leave its group, and the next one to
+     * join waits out the old member's session).
+     */
+    public void stopFirst(AutoCloseable client) {
+        clients.add(client);
+    }
+
     private synchronized void stopAll() {
         if (closed) {
             return;
         }
         closed = true;
+        for (AutoCloseable client : clients.reversed()) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                StackLog.info("could not stop %s: %s", client, e.getMessage());
+            }
+        }
         StackLog.info("stopping %s", servers.stream().map(Server::name).toList());
         CompletableFuture.allOf(servers.stream()
                         .map(server -> CompletableFuture.runAsync(() -> stopQuietly(server)))

@@ -83,15 +83,16 @@ public final class StackMain {
         LocalStack stack =
                 LocalStack.start(new LocalStack.Options(EnumSet.allOf(LocalStack.Component.class), "dev", true));
         List<ServiceProcess> services = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            services.reversed().forEach(ServiceProcess::close);
-            stack.close();
-        }));
         Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
         properties.put("ingest.drop.dir", dropDir.toString());
-        services.add(startService("index-service", repo, 8082, properties, logDir));
-        services.add(startService("query-service", repo, 8080, properties, logDir));
-        services.add(startService("ingest-service", repo, 8081, properties, logDir));
+        for (Map.Entry<String, Integer> service : List.of(
+                Map.entry("index-service", 8082),
+                Map.entry("query-service", 8080),
+                Map.entry("ingest-service", 8081))) {
+            ServiceProcess started = startService(service.getKey(), repo, service.getValue(), properties, logDir);
+            stack.stopFirst(started); // the services stop before the servers they use
+            services.add(started);
+        }
 
         ServiceProcess query = services.get(1);
         ServiceProcess ingest = services.get(2);
