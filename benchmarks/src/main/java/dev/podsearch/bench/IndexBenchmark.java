@@ -11,6 +11,8 @@ import dev.podsearch.search.Mappings;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,8 +102,8 @@ final class IndexBenchmark {
                 List<Double> indexed = new ArrayList<>();
                 ServiceMetrics before = ServiceMetrics.of(indexer.url());
                 JsonNode engineBefore = engineStats(engine);
-                double serviceCpu = JitActivity.processCpuSeconds(indexer.pid());
-                double machineCpu = JitActivity.machineBusySeconds();
+                double serviceCpu = Cpu.processSeconds(indexer.pid());
+                double machineCpu = Cpu.machineBusySeconds();
                 long began = System.nanoTime();
                 List<Double> freshness =
                         freshness(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
@@ -113,9 +115,9 @@ final class IndexBenchmark {
                         Locale.ROOT,
                         "[bench] freshness, CPU meanwhile: the machine %.2f of %d cores busy, index-service %.2f"
                                 + " cores%n",
-                        (JitActivity.machineBusySeconds() - machineCpu) / seconds,
+                        (Cpu.machineBusySeconds() - machineCpu) / seconds,
                         Runtime.getRuntime().availableProcessors(),
-                        (JitActivity.processCpuSeconds(indexer.pid()) - serviceCpu) / seconds);
+                        (Cpu.processSeconds(indexer.pid()) - serviceCpu) / seconds);
 
                 announcements.close();
                 print(episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);
@@ -156,8 +158,7 @@ final class IndexBenchmark {
      */
     private static void sample(Engine engine, Path logs) {
         long start = System.nanoTime();
-        try (java.io.PrintWriter out =
-                new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(logs.resolve("freshness-engine.tsv")))) {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(logs.resolve("freshness-engine.tsv")))) {
             out.println("seconds\trefreshes\trefresh_ms\tmerging\tmerging_docs\tmerges\tmerge_ms\tthrottled_ms"
                     + "\tsegments\tdocs");
             while (!Thread.currentThread().isInterrupted()) {

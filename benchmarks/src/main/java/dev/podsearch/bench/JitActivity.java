@@ -18,9 +18,6 @@ final class JitActivity {
     /** Below this share of one core, a JVM's compilers are taken as settled. */
     static final double SETTLED = 0.03;
 
-    /** Linux reports thread times in clock ticks of 1/100 s (USER_HZ). */
-    private static final double SECONDS_PER_TICK = 0.01;
-
     private final Path tasks;
 
     JitActivity(long pid) {
@@ -75,36 +72,8 @@ final class JitActivity {
             return 0;
         }
         try (Stream<Path> threads = Files.list(tasks)) {
-            return threads.mapToLong(JitActivity::compilerTicks).sum() * SECONDS_PER_TICK;
+            return threads.mapToLong(JitActivity::compilerTicks).sum() * Cpu.SECONDS_PER_TICK;
         } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** CPU seconds (user + system) a whole process has used so far; 0 where that cannot be read. */
-    static double processCpuSeconds(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * SECONDS_PER_TICK;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** CPU seconds the whole machine has been busy so far (all cores; {@code /proc/stat} less idle and iowait). */
-    static double machineBusySeconds() {
-        try {
-            String[] fields =
-                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < fields.length && i <= 8; i++) {
-                if (i != 4 && i != 5) { // idle, iowait
-                    busy += Long.parseLong(fields[i]);
-                }
-            }
-            return busy * SECONDS_PER_TICK;
-        } catch (IOException | RuntimeException e) {
             return 0;
         }
     }
@@ -113,15 +82,7 @@ final class JitActivity {
     private static long compilerTicks(Path thread) {
         try {
             String stat = Files.readString(thread.resolve("stat"));
-            int open = stat.indexOf('(');
-            int close = stat.lastIndexOf(')');
-            String name = stat.substring(open + 1, close);
-            if (!name.contains("CompilerThre")) {
-                return 0;
-            }
-            // after the name: state (field 3) ... utime (field 14), stime (field 15)
-            String[] fields = stat.substring(close + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Cpu.name(stat).contains("CompilerThre") ? Cpu.ticks(stat) : 0;
         } catch (IOException | RuntimeException e) {
             return 0; // the thread ended while being read
         }

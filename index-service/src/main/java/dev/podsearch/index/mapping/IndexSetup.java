@@ -51,9 +51,9 @@ public class IndexSetup {
 
     void ensure(String alias, String index, String definition) throws IOException {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            JsonNode current = json.readTree(Mappings.definition(definition));
             for (String existing : aliased(alias)) {
-                updateMapping(existing, alias, definition);
-                updateSettings(existing, alias, definition);
+                upgrade(existing, alias, current, definition);
             }
             return;
         }
@@ -67,53 +67,51 @@ public class IndexSetup {
     }
 
     /**
-     * Brings an existing index's mapping up to its current definition: fields added since it was created are added
-     * to it (its strict mapping would refuse documents that carry them). A change an existing index cannot take (a
-     * field's type or analyzer) is logged with what to do, and start-up goes on, so the reindex command stays
-     * reachable.
+     * Brings an existing index up to its current definition. Its mapping: fields added since it was created are added
+     * (its strict mapping would refuse documents that carry them). Its dynamic settings (refresh interval, whether a
+     * refresh waits for merges): everything in the definition's {@code settings.index} but the shard count, which an
+     * index keeps for life; replicas are left as they are (an operator may have changed them). What an existing
+     * index cannot take (a field's type or analyzer, a static setting) is logged with what to do, and start-up goes
+     * on, so the reindex command stays reachable.
      */
-    private void updateMapping(String index, String alias, String definition) throws IOException {
-        JsonNode mappings = json.readTree(Mappings.definition(definition)).path("mappings");
-        try (Response response = request("PUT", "/" + index + "/_mapping", json.writeValueAsBytes(mappings))) {
-            if (response.getStatus() >= 300) {
-                Log.errorf(
-                        "index %s (alias %s) cannot take the current definition %s: %s. Documents it refuses are"
-                                + " dead-lettered; rebuild it with POST /admin/reindex, then replay the dead letters"
-                                + " (POST /admin/dead-letters/replay), both on port 8082",
-                        index,
-                        alias,
-                        definition,
-                        response.getBody().map(Body::bodyAsString).orElse("status " + response.getStatus()));
-            }
+    private void upgrade(String index, String alias, JsonNode current, String definition) throws IOException {
+        put(
+                index,
+                alias,
+                definition,
+                "_mapping",
+                current.path("mappings"),
+                "Documents it refuses are dead-lettered; rebuild it with POST /admin/reindex, then replay the dead"
+                        + " letters (POST /admin/dead-letters/replay), both on port 8082");
+        ObjectNode settings = current.path("settings").path("index") instanceof ObjectNode defined
+                ? defined.deepCopy()
+                : json.createObjectNode();
+        settings.remove("number_of_shards");
+        if (!settings.isEmpty()) {
+            put(
+                    index,
+                    alias,
+                    definition,
+                    "_settings",
+                    json.createObjectNode().set("index", settings),
+                    "It keeps working with the ones it has; POST /admin/reindex (port 8082) rebuilds it with the"
+                            + " current ones");
         }
     }
 
-    /**
-     * Brings an existing index's dynamic settings up to its current definition (its refresh interval, whether a
-     * refresh waits for merges): everything in the definition's {@code settings.index} but the shard count, which an
-     * index keeps for life. Replicas are left as they are (an operator may have changed them). A setting the index
-     * refuses is logged, and start-up goes on.
-     */
-    private void updateSettings(String index, String alias, String definition) throws IOException {
-        ObjectNode settings = (ObjectNode) json.readTree(Mappings.definition(definition))
-                .path("settings")
-                .path("index")
-                .deepCopy();
-        settings.remove("number_of_shards");
-        if (settings.isEmpty()) {
-            return;
-        }
-        byte[] body = json.writeValueAsBytes(Map.of("index", settings));
-        try (Response response = request("PUT", "/" + index + "/_settings", body)) {
+    /** PUTs an index's {@code _mapping} or {@code _settings}; a refusal is logged with the engine's answer and what to do. */
+    private void put(String index, String alias, String definition, String what, JsonNode body, String toDo)
+            throws IOException {
+        try (Response response = request("PUT", "/" + index + "/" + what, json.writeValueAsBytes(body))) {
             if (response.getStatus() >= 300) {
                 Log.errorf(
-                        "index %s (alias %s) cannot take the settings of the current definition %s: %s. It keeps"
-                                + " working with the ones it has; POST /admin/reindex (port 8082) rebuilds it with"
-                                + " the current ones",
+                        "index %s (alias %s) cannot take the %s of the current definition %s: %s. %s",
                         index,
                         alias,
+                        what.substring(1),
                         definition,
-                        response.getBody().map(Body::bodyAsString).orElse("status " + response.getStatus()));
+                        response.getBody().map(Body::bodyAsString).orElse("status " + response.getStatus()),
+                        toDo);
             }
         }
     }

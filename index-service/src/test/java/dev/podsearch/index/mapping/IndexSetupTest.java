@@ -11,6 +11,7 @@ import dev.podsearch.search.Mappings;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +28,23 @@ class IndexSetupTest {
     @Inject
     ObjectMapper json;
 
-    /** An index made from the moments definition without one of its fields, behind {@code alias}. */
-    private void olderIndex(String index, String alias, String without, Map<String, Object> instead) throws Exception {
+    /** An index made from the moments definition as an earlier version had it ({@code change} to the body). */
+    private void olderIndex(String index, String alias, Consumer<ObjectNode> change) throws Exception {
         ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX));
-        ObjectNode properties = body.withObject("/mappings").withObject("/properties");
-        properties.remove(without);
-        instead.forEach((field, mapping) -> properties.set(field, json.valueToTree(mapping)));
+        change.accept(body);
         body.withObject("/aliases").putObject(alias).put("is_write_index", true);
         setup.call("PUT", "/" + index, body);
+    }
+
+    /** The same, with the mapping of one field removed or changed. */
+    private void olderMapping(String index, String alias, String field, Map<String, Object> instead) throws Exception {
+        olderIndex(index, alias, body -> {
+            ObjectNode properties = body.withObject("/mappings").withObject("/properties");
+            properties.remove(field);
+            if (instead != null) {
+                properties.set(field, json.valueToTree(instead));
+            }
+        });
     }
 
     private JsonNode field(String index, String field) throws Exception {
@@ -47,7 +57,7 @@ class IndexSetupTest {
 
     @Test
     void aFieldAddedSinceTheIndexWasMadeIsAddedAtStart() throws Exception {
-        olderIndex("upgrade-added-v1", "upgrade-added", "firstLine", Map.of());
+        olderMapping("upgrade-added-v1", "upgrade-added", "firstLine", null);
         assertTrue(field("upgrade-added-v1", "firstLine").isMissingNode());
 
         setup.ensure("upgrade-added", "upgrade-added-v1", Mappings.MOMENTS_INDEX);
@@ -63,13 +73,12 @@ class IndexSetupTest {
 
     @Test
     void settingsChangedSinceTheIndexWasMadeAreAppliedAtStart() throws Exception {
-        ObjectNode body = (ObjectNode) json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX));
-        ObjectNode settings = body.withObject("/settings").withObject("/index");
-        settings.put("refresh_interval", "5s");
-        settings.remove("merge_on_flush");
-        settings.remove("merge");
-        body.withObject("/aliases").putObject("upgrade-settings").put("is_write_index", true);
-        setup.call("PUT", "/upgrade-settings-v1", body);
+        olderIndex("upgrade-settings-v1", "upgrade-settings", body -> {
+            ObjectNode settings = body.withObject("/settings").withObject("/index");
+            settings.put("refresh_interval", "5s");
+            settings.remove("merge_on_flush");
+            settings.remove("merge");
+        });
         assertEquals("5s", setting("upgrade-settings-v1", "refresh_interval"));
 
         setup.ensure("upgrade-settings", "upgrade-settings-v1", Mappings.MOMENTS_INDEX);
@@ -94,8 +103,7 @@ class IndexSetupTest {
 
     @Test
     void aChangeTheIndexCannotTakeLeavesItAsItIs() throws Exception {
-        olderIndex(
-                "upgrade-changed-v1", "upgrade-changed", "firstLine", Map.of("firstLine", Map.of("type", "keyword")));
+        olderMapping("upgrade-changed-v1", "upgrade-changed", "firstLine", Map.of("type", "keyword"));
 
         setup.ensure("upgrade-changed", "upgrade-changed-v1", Mappings.MOMENTS_INDEX); // logs what to do, no throw
 
