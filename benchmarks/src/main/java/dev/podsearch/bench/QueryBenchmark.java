@@ -1,8 +1,8 @@
 package dev.podsearch.bench;
 
 import dev.podsearch.events.TranscriptEvent;
-import dev.podsearch.query.search.SearchRequest;
-import dev.podsearch.query.search.SearchService;
+import dev.podsearch.query.search.EngineRequests;
+import dev.podsearch.query.search.SearchParameters;
 import dev.podsearch.query.search.UserQuery;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.Mappings;
@@ -83,7 +83,7 @@ final class QueryBenchmark {
                 List<Call> service = new ArrayList<>();
                 List<Call> direct = new ArrayList<>();
                 for (Map<String, String> params : MIX) {
-                    service.add(Call.get(query.url() + "/v1/search?" + queryString(params)));
+                    service.add(Call.get(query.url() + "/v1/search?mode=keyword&" + queryString(params)));
                     direct.add(Call.post(opensearch + "/" + Indices.MOMENTS + "/_search", engineBody(params)));
                 }
                 List<Call> suggest = TYPED.stream()
@@ -195,7 +195,7 @@ final class QueryBenchmark {
 
     /** The body /v1/search would send OpenSearch for these parameters (parsed as SearchResource parses them). */
     private static byte[] engineBody(Map<String, String> params) {
-        SearchRequest request = new SearchRequest(
+        SearchParameters request = new SearchParameters(
                 UserQuery.parse(params.get("q")),
                 params.containsKey("show") ? List.of(params.get("show")) : List.of(),
                 null,
@@ -203,28 +203,28 @@ final class QueryBenchmark {
                 null,
                 null,
                 null,
-                SearchRequest.Group.valueOf(
+                SearchParameters.Group.valueOf(
                         params.getOrDefault("group", "episode").toUpperCase(Locale.ROOT)),
-                SearchRequest.Sort.valueOf(
+                SearchParameters.Sort.valueOf(
                         params.getOrDefault("sort", "relevance").toUpperCase(Locale.ROOT)),
                 facets(params.get("facets")),
+                SearchParameters.Mode.KEYWORD,
                 Integer.parseInt(params.getOrDefault("size", "10")),
                 Integer.parseInt(params.getOrDefault("moments", "3")),
                 null);
         JacksonJsonpMapper mapper = new JacksonJsonpMapper();
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = mapper.jsonProvider().createGenerator(out)) {
-            SearchService.engineRequest(request, null, System.currentTimeMillis())
-                    .serialize(generator, mapper);
+            EngineRequests.keyword(request, null, System.currentTimeMillis()).serialize(generator, mapper);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Set<SearchRequest.Facet> facets(String value) {
-        Set<SearchRequest.Facet> facets = EnumSet.noneOf(SearchRequest.Facet.class);
+    private static Set<SearchParameters.Facet> facets(String value) {
+        Set<SearchParameters.Facet> facets = EnumSet.noneOf(SearchParameters.Facet.class);
         if (value != null) {
             for (String name : value.split(",")) {
-                facets.add(SearchRequest.Facet.valueOf(name.toUpperCase(Locale.ROOT)));
+                facets.add(SearchParameters.Facet.valueOf(name.toUpperCase(Locale.ROOT)));
             }
         }
         return facets;

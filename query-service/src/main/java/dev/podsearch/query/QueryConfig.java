@@ -14,4 +14,15 @@ public interface QueryConfig {
     /** Longest query accepted, in characters. */
     @WithDefault("500")
     int maxQueryLength();
+
+    /**
+     * How many moments each list of a semantic or hybrid search holds before they are fused: also how deep such a
+     * search can be paged.
+     */
+    @WithDefault("100")
+    int fusionWindow();
+
+    /** The search mode when a request names none: hybrid, semantic or keyword. */
+    @WithDefault("hybrid")
+    String defaultMode();
 }

@@ -27,12 +27,25 @@ class UserQueryTest {
     }
 
     @Test
+    void namesWithDotsHyphensOrDigitsBetweenTheirPartsAreOneTerm() {
+        assertEquals(
+                List.of(List.of(new Term(Kind.NAME, "x ai")), List.of(new Term(Kind.NAME, "gpt 4o"))),
+                UserQuery.parse("x.ai gpt-4o").groups());
+        assertEquals(
+                List.of(List.of(new Term(Kind.PHRASE, "x ai"))),
+                UserQuery.parse("\"x.ai\"").groups());
+        assertEquals(
+                "x ai gpt 4o llama",
+                UserQuery.parse("x.ai OR gpt-4o llama -mistral").meaning());
+    }
+
+    @Test
     void neverFailsOnHostileInput() {
         assertEquals(
                 List.of(List.of(new Term(Kind.PHRASE, "unbalanced quote"))),
                 UserQuery.parse("\"unbalanced quote").groups());
         assertEquals(
-                List.of(new Term(Kind.PHRASE, "a b"), new Term(Kind.WORD, "c")),
+                List.of(new Term(Kind.NAME, "a b"), new Term(Kind.WORD, "c")),
                 UserQuery.parse("a:b OR [c TO d]").groups().getFirst());
         assertTrue(UserQuery.parse("- * \"\" OR ( ) {} \\/").isEmpty());
         assertEquals(

@@ -13,7 +13,12 @@ import java.util.Map;
  * of the service's CPU.)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record EngineResponse(long took, Hits hits, JsonNode aggregations) {
+record EngineResponse(long took, Hits hits, JsonNode aggregations, JsonNode suggest, JsonNode error) {
+
+    EngineResponse {
+        hits = hits == null ? new Hits(List.of()) : hits;
+        suggest = suggest == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : suggest;
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Hits(List<Hit> hits) {
@@ -24,6 +29,7 @@ record EngineResponse(long took, Hits hits, JsonNode aggregations) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Hit(
+            @JsonProperty("_id") String id,
             @JsonProperty("_score") Double score,
             @JsonProperty("_source") MomentDocument source,
             Map<String, List<String>> highlight,
@@ -38,6 +44,15 @@ record EngineResponse(long took, Hits hits, JsonNode aggregations) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record InnerHits(Hits hits) {}
+
+    /** The answer of {@code _msearch}: one answer (or error) per search, in order. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Multi(List<EngineResponse> responses) {}
+
+    /** The ids of the hits, in order. */
+    List<String> ids() {
+        return hits.hits().stream().map(Hit::id).toList();
+    }
 
     /** {@code aggregations.<filtered>.<inner>}: the aggregate inside a filter aggregation. */
     JsonNode inside(String filtered, String inner) {

@@ -93,6 +93,12 @@ public class SearchResource {
                             example = "show,year")
                     @QueryParam("facets")
                     String facets,
+            @Parameter(
+                            description = "hybrid (default: words and meaning, fused), keyword (words only) or semantic"
+                                    + " (meaning only); the answer's mode says which ran",
+                            example = "hybrid")
+                    @QueryParam("mode")
+                    String mode,
             @Parameter(description = "Results per page, 1 to query.max-size", example = "10")
                     @QueryParam("size")
                     @DefaultValue("10")
@@ -124,7 +130,7 @@ public class SearchResource {
             throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
         }
         long started = System.nanoTime();
-        return search.search(new SearchRequest(
+        return search.search(new SearchParameters(
                         query,
                         shows == null
                                 ? List.of()
@@ -137,9 +143,13 @@ public class SearchResource {
                         after,
                         before,
                         blankToNull(episode),
-                        choice("group", group, SearchRequest.Group.class),
-                        choice("sort", sort, SearchRequest.Sort.class),
+                        choice("group", group, SearchParameters.Group.class),
+                        choice("sort", sort, SearchParameters.Sort.class),
                         facets(facets),
+                        choice(
+                                "mode",
+                                mode == null || mode.isBlank() ? config.defaultMode() : mode,
+                                SearchParameters.Mode.class),
                         (int) RequestParameters.number("size", size, 1, config.maxSize()),
                         (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS),
                         blankToNull(cursor)))
@@ -177,13 +187,13 @@ public class SearchResource {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Set<SearchRequest.Facet> facets(String value) {
-        Set<SearchRequest.Facet> facets = EnumSet.noneOf(SearchRequest.Facet.class);
+    private static Set<SearchParameters.Facet> facets(String value) {
+        Set<SearchParameters.Facet> facets = EnumSet.noneOf(SearchParameters.Facet.class);
         if (value == null || value.isBlank()) {
             return facets;
         }
         for (String name : value.split(",")) {
-            facets.add(choice("facets", name, SearchRequest.Facet.class));
+            facets.add(choice("facets", name, SearchParameters.Facet.class));
         }
         return facets;
     }

@@ -9,7 +9,16 @@ import java.util.Map;
 
 /** The answer of {@code GET /v1/search}: episodes, best first, each with its matching moments in time order. */
 public record SearchResults(
-        long total, long took, List<Result> results, Map<String, List<FacetValue>> facets, String nextCursor) {
+        long total,
+        long took,
+        String mode,
+        List<Result> results,
+        Map<String, List<FacetValue>> facets,
+        String nextCursor,
+        Suggestion suggestion) {
+
+    /** A close spelling of the query that the transcripts use more, and how many episodes it finds. */
+    public record Suggestion(String text, long total) {}
 
     /** A facet value and how many matching episodes have it. */
     public record FacetValue(String value, long count) {}

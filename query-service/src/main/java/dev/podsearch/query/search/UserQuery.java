@@ -14,12 +14,16 @@ import java.util.Locale;
  */
 public record UserQuery(List<List<Term>> groups, List<Term> excluded) {
 
-    /** A word, a phrase (several words in order), or a prefix. */
+    /**
+     * A word, a quoted phrase (several words in order, required), a name written with dots, hyphens or digits between
+     * its parts ("x.ai", "gpt-4o": its parts in order, or joined), or a prefix.
+     */
     public record Term(Kind kind, String text) {}
 
     public enum Kind {
         WORD,
         PHRASE,
+        NAME,
         PREFIX
     }
 
@@ -97,7 +101,7 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded) {
         if (prefix && !clean.contains(" ") && clean.length() >= MIN_PREFIX) {
             return new Term(Kind.PREFIX, clean.toLowerCase(Locale.ROOT));
         }
-        return new Term(clean.contains(" ") ? Kind.PHRASE : Kind.WORD, clean);
+        return new Term(clean.contains(" ") ? Kind.NAME : Kind.WORD, clean);
     }
 
     /** Letters and digits kept, everything else a space: what the analyzers would split on anyway. */
@@ -112,6 +116,13 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded) {
 
     public boolean isEmpty() {
         return groups.isEmpty();
+    }
+
+    /** Every positive term's words in order (phrases and OR-ed terms too, not exclusions): what the query means. */
+    public String meaning() {
+        List<String> parts = new ArrayList<>();
+        groups.forEach(group -> group.forEach(term -> parts.add(term.text())));
+        return String.join(" ", parts);
     }
 
     /** The positive words in order, for the whole-phrase boost. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A validated search. Null filters are absent; a null cursor asks for the first page. */
-public record SearchRequest(
+public record SearchParameters(
         UserQuery query,
         List<String> shows,
         String speaker,
@@ -16,6 +16,7 @@ public record SearchRequest(
         Group group,
         Sort sort,
         Set<Facet> facets,
+        Mode mode,
         int size,
         int moments,
         String cursor) {
@@ -23,8 +24,15 @@ public record SearchRequest(
     /** What a cursor continues: everything but the page size, the moments per episode, facets and the cursor. */
     public String fingerprint() {
         return Cursor.fingerprint(java.util.Arrays.asList(
-                        query, shows, speaker, language, publishedAfter, publishedBefore, episode, group, sort)
+                        query, shows, speaker, language, publishedAfter, publishedBefore, episode, group, sort, mode)
                 .toString());
+    }
+
+    /** How the text is matched: by its words, by its meaning (nearest vectors), or both lists fused. */
+    public enum Mode {
+        KEYWORD,
+        SEMANTIC,
+        HYBRID
     }
 
     public enum Group {

@@ -1,0 +1,241 @@
+package dev.podsearch.query.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
+
+/**
+ * The user's words as engine queries. {@link #ranked} is what a search runs: it never filters to nothing what a user
+ * typed, it ranks. Each typed word (or {@code a OR b} group) that a moment has, in its text or in its episode's
+ * title, notes, show or speaker, adds {@value #COVER} to its score, so moments with all the words come first, then
+ * those with the most of them; within a tier the usual relevance (rarer words, the words close together, the words as
+ * typed, a match in the text more than in the episode's fields) decides. Quoted phrases and {@code -exclusions} stay
+ * strict. {@link #strict} requires every word in the moment itself (trends count mentions, not relevance).
+ */
+public final class TextQuery {
+
+    /** What one covered word adds: more than the relevance of all the words together can reach. */
+    static final float COVER = 100f;
+
+    private static final String FUZZINESS = "AUTO:5,8";
+
+    /**
+     * The English analyzer's stop words: the stemmed field ignores them, so the joined-pairs field (which keeps them)
+     * must too, or "-the" would exclude everything.
+     */
+    static final Set<String> STOP_WORDS = Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
+            "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+            "will", "with");
+
+    private TextQuery() {}
+
+    /** How many of the query's groups count towards coverage: the score a moment with all of them reaches. */
+    static int coverable(UserQuery query) {
+        return (int) query.groups().stream().filter(TextQuery::counts).count();
+    }
+
+    /** The ranked query: see the class comment. */
+    public static Query ranked(UserQuery query) {
+        List<List<UserQuery.Term>> groups = query.groups();
+        List<List<UserQuery.Term>> counted =
+                groups.stream().filter(TextQuery::counts).toList();
+        boolean strictOnly = counted.isEmpty();
+        return Query.of(q -> q.bool(b -> {
+            for (List<UserQuery.Term> group : groups) {
+                if (isQuoted(group)) {
+                    b.must(term(group.getFirst(), true));
+                } else if (strictOnly) { // nothing but stop words ("the who"): those words, required
+                    b.must(anyOf(group, true));
+                }
+            }
+            for (int i = 0; i < counted.size(); i++) {
+                List<UserQuery.Term> group = counted.get(i);
+                b.should(anyOf(group, true));
+                if (i + 1 < counted.size() && joinable(group) && joinable(counted.get(i + 1))) {
+                    b.should(pairCoverage(group, counted.get(++i)));
+                    b.should(anyOf(counted.get(i), true));
+                } else {
+                    b.should(coverage(group));
+                }
+            }
+            proximity(counted, b);
+            query.excluded().forEach(t -> b.mustNot(term(t, false)));
+            String words = query.positiveText();
+            if (words.contains(" ")) { // the words as typed, together, outrank the same words scattered
+                b.should(s ->
+                        s.matchPhrase(p -> p.field("text.exact").query(words).boost(3.0f)));
+            }
+            if (!words.isEmpty()) { // a match in the title or the notes counts more than one passing mention
+                b.should(s -> s.match(
+                        m -> m.field("about").query(FieldValue.of(words)).boost(2.0f)));
+            }
+            if (groups.stream().noneMatch(TextQuery::isContentPhrase) && !strictOnly) {
+                b.minimumShouldMatch("1"); // with a quoted phrase, the phrase is what must match; words only rank
+            }
+            return b;
+        }));
+    }
+
+    /** Every group must match in the moment's text (a group matches with any of its OR-ed terms); no excluded term may. */
+    public static Query strict(UserQuery query) {
+        return Query.of(q -> q.bool(b -> {
+            List<List<UserQuery.Term>> groups = query.groups();
+            for (int i = 0; i < groups.size(); i++) {
+                List<UserQuery.Term> group = groups.get(i);
+                List<UserQuery.Term> next = i + 1 < groups.size() ? groups.get(i + 1) : null;
+                if (next != null && joinable(group) && joinable(next)) {
+                    // Two words may have been transcribed as one ("deep seek" / "DeepSeek"): either form matches.
+                    Query both = Query.of(p -> p.bool(
+                            pair -> pair.must(term(group.getFirst(), true)).must(term(next.getFirst(), true))));
+                    String joined = group.getFirst().text() + next.getFirst().text();
+                    b.must(m -> m.bool(any -> any.should(both)
+                            .should(joinedWord(joined, ZeroTermsQuery.None, true))
+                            .minimumShouldMatch("1")));
+                    i++;
+                } else {
+                    b.must(anyOf(group, true));
+                }
+            }
+            query.excluded().forEach(t -> b.mustNot(term(t, false)));
+            return b;
+        }));
+    }
+
+    /** A group found in the moment's text or in its episode's fields (title, notes, show, speaker). */
+    private static Query anywhere(List<UserQuery.Term> group) {
+        List<Query> any = new ArrayList<>();
+        for (UserQuery.Term t : group) {
+            any.add(term(t, false));
+            if (t.kind() != UserQuery.Kind.PREFIX) {
+                any.add(Query.of(q -> q.match(m -> m.field("about")
+                        .query(FieldValue.of(t.text()))
+                        .operator(org.opensearch.client.opensearch._types.query_dsl.Operator.And))));
+            }
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    /** {@value #COVER} when the group is found in the moment's text or its episode's fields. */
+    private static Query coverage(List<UserQuery.Term> group) {
+        Query found = anywhere(group);
+        return Query.of(q -> q.constantScore(c -> c.filter(found).boost(COVER)));
+    }
+
+    /**
+     * Two typed words the recognizer may have written as one ("deep seek" / "DeepSeek"): the joined form covers both
+     * words, but never counts them twice. Typo tolerant: two typed words joined then also reach "DeepSeq".
+     */
+    private static Query pairCoverage(List<UserQuery.Term> first, List<UserQuery.Term> second) {
+        Query joined = joinedWord(first.getFirst().text() + second.getFirst().text(), ZeroTermsQuery.None, true);
+        Query apart = Query.of(q -> q.bool(b -> b.should(coverage(first)).should(coverage(second))));
+        Query together = Query.of(q -> q.constantScore(c -> c.filter(joined).boost(2 * COVER)));
+        Query togetherRanked = Query.of(q -> q.bool(b -> b.must(together).should(joined)));
+        return Query.of(q -> q.disMax(d -> d.queries(apart, togetherRanked)));
+    }
+
+    /** Words said close together outrank the same words far apart: each neighbouring pair, within a few words. */
+    private static void proximity(
+            List<List<UserQuery.Term>> groups, org.opensearch.client.opensearch._types.query_dsl.BoolQuery.Builder b) {
+        for (int i = 0; i + 1 < groups.size(); i++) {
+            if (isPlain(groups.get(i)) && isPlain(groups.get(i + 1))) {
+                String pair = groups.get(i).getFirst().text() + " "
+                        + groups.get(i + 1).getFirst().text();
+                b.should(s -> s.matchPhrase(p -> p.field("text").query(pair).slop(6)));
+            }
+        }
+    }
+
+    private static Query anyOf(List<UserQuery.Term> group, boolean required) {
+        if (group.size() == 1) {
+            return term(group.getFirst(), required);
+        }
+        return Query.of(m -> m.bool(any ->
+                any.should(group.stream().map(t -> term(t, required)).toList()).minimumShouldMatch("1")));
+    }
+
+    /** A group that counts towards coverage: anything but a quoted phrase or a lone stop word. */
+    private static boolean counts(List<UserQuery.Term> group) {
+        return !isQuoted(group) && !(isPlain(group) && isStopWord(group.getFirst()));
+    }
+
+    private static boolean isQuoted(List<UserQuery.Term> group) {
+        return group.size() == 1 && group.getFirst().kind() == UserQuery.Kind.PHRASE;
+    }
+
+    /** A quoted phrase with a word that is not a stop word: one that narrows the results by itself. */
+    private static boolean isContentPhrase(List<UserQuery.Term> group) {
+        return isQuoted(group)
+                && java.util.Arrays.stream(group.getFirst().text().split(" "))
+                        .anyMatch(word -> !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)));
+    }
+
+    private static boolean isPlain(List<UserQuery.Term> group) {
+        return group.size() == 1 && group.getFirst().kind() == UserQuery.Kind.WORD;
+    }
+
+    private static boolean joinable(List<UserQuery.Term> group) {
+        return isPlain(group) && !isStopWord(group.getFirst());
+    }
+
+    private static boolean isStopWord(UserQuery.Term term) {
+        return STOP_WORDS.contains(term.text().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * One term as a query. A stop word ("the") analyzes to nothing: as a required term it must then match everything
+     * (or it would sink the whole query); as an excluded term, nothing (or it would exclude everything).
+     */
+    private static Query term(UserQuery.Term term, boolean required) {
+        ZeroTermsQuery stopWordsOnly = required ? ZeroTermsQuery.All : ZeroTermsQuery.None;
+        return switch (term.kind()) {
+            case WORD -> // stemmed and typo-tolerant, or a word the recognizer split in two ("DeepSeek" / "deep seek")
+                Query.of(q -> q.bool(any -> any.should(s -> s.match(m -> m.field("text")
+                                .query(FieldValue.of(term.text()))
+                                .fuzziness(FUZZINESS)
+                                .prefixLength(1)
+                                .zeroTermsQuery(stopWordsOnly)))
+                        .should(
+                                isStopWord(term)
+                                        ? Query.of(none -> none.matchNone(n -> n))
+                                        : joinedWord(term.text(), stopWordsOnly, false))
+                        .minimumShouldMatch("1")));
+            case PHRASE ->
+                Query.of(q ->
+                        q.matchPhrase(m -> m.field("text").query(term.text()).zeroTermsQuery(stopWordsOnly)));
+            case NAME -> name(term);
+            case PREFIX -> Query.of(q -> q.prefix(p -> p.field("text.exact").value(term.text())));
+        };
+    }
+
+    /**
+     * A name written with dots, hyphens or digits ("x.ai", "gpt-4o", "node.js"): its parts in order, or its parts
+     * written as one word ("xai", "gpt4o", "nodejs"), however the transcript has it. The moments' text is indexed
+     * with such names split and joined as well as whole.
+     */
+    private static Query name(UserQuery.Term term) {
+        String joined = term.text().replace(" ", "");
+        return Query.of(q ->
+                q.bool(any -> any.should(s -> s.matchPhrase(m -> m.field("text").query(term.text())))
+                        .should(s -> s.match(m -> m.field("text.exact").query(FieldValue.of(joined))))
+                        .should(joinedWord(joined, ZeroTermsQuery.None, false))
+                        .minimumShouldMatch("1")));
+    }
+
+    /**
+     * A word against the joined-pairs field: "deepseek" matches "deep seek" and "DeepSeek". Typo-tolerant only for two
+     * typed words joined ("deep seek" then also reaches "DeepSeq"): a single typed word one typo away from a pair is
+     * mostly that word and a short one after it ("gondola a" is "gondolaa"), which would mark both as the match; its
+     * typos are tolerated on the stemmed field instead.
+     */
+    private static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly, boolean typoTolerant) {
+        return Query.of(q -> q.match(m -> {
+            m.field("text.joined").query(FieldValue.of(word)).zeroTermsQuery(stopWordsOnly);
+            return typoTolerant ? m.fuzziness(FUZZINESS).prefixLength(1) : m;
+        }));
+    }
+}
