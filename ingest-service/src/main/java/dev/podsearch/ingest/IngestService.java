@@ -151,6 +151,7 @@ public class IngestService {
         transcript.receivedAt = now;
         transcript.publishedToKafkaAt = null;
         transcript.indexedAt = null;
+        transcript.embeddedAt = null;
         transcript.deletedAt = null;
         transcript.updatedAt = now;
         transcript.persist();

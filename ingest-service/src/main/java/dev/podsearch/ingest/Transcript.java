@@ -80,6 +80,9 @@ public class Transcript extends PanacheEntityBase {
     @Column(name = "indexed_at")
     public Instant indexedAt;
 
+    @Column(name = "embedded_at")
+    public Instant embeddedAt;
+
     @Column(name = "deleted_at")
     public Instant deletedAt;
 

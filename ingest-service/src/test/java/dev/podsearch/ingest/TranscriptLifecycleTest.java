@@ -195,6 +195,45 @@ class TranscriptLifecycleTest {
                 .body("steps.indexed", equalTo("2026-05-18T09:00:00Z")));
     }
 
+    @Test
+    void embeddedBecomesAStepOfTheIndexedCurrentRevisionAndTheStatusStaysIndexed() throws Exception {
+        String show = "Embedded " + UUID.randomUUID();
+        String id = upload(show, null, fixture("harbour-episode.txt")).path("id");
+        String notIndexed = upload("Embedded " + UUID.randomUUID(), null, fixture("harbour-episode.txt"))
+                .path("id");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            send(producer, new IndexedEvent(id, 1, "INDEXED", Instant.parse("2026-05-18T09:00:00Z"), null));
+            send(producer, new IndexedEvent(id, 3, "EMBEDDED", Instant.now(), null)); // not the current revision
+            send(producer, new IndexedEvent(id, 1, "EMBEDDED", Instant.parse("2026-05-18T09:00:07Z"), null));
+            send(producer, new IndexedEvent(notIndexed, 1, "EMBEDDED", Instant.now(), null)); // never indexed
+            send(producer, new IndexedEvent(notIndexed, 1, "FAILED", Instant.now(), "marker"));
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("status", equalTo("INDEXED"))
+                .body("steps.indexed", equalTo("2026-05-18T09:00:00Z"))
+                .body("steps.embedded", equalTo("2026-05-18T09:00:07Z")));
+        // outcomes of one episode are applied in order: once the marker shows, the EMBEDDED before it was seen
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/v1/transcripts/{id}", notIndexed)
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("steps.embedded", nullValue()));
+
+        // a new revision of the episode starts without the step
+        var revised = upload(show, null, fixture("harbour-episode.txt").replace("keeper", "warden"));
+        assertEquals(id, revised.path("id"));
+        assertEquals(2, (int) revised.path("revision"));
+        given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("revision", equalTo(2))
+                .body("steps.indexed", nullValue())
+                .body("steps.embedded", nullValue());
+    }
+
     private static void send(KafkaProducer<String, byte[]> producer, IndexedEvent event) throws Exception {
         producer.send(new ProducerRecord<>(
                         Topics.TRANSCRIPTS_INDEXED, event.episodeId(), TranscriptEventCodec.encodeIndexed(event)))

@@ -46,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
                 // JBoss Threads resets thread locals by reflection: JDK 24+ needs java.lang opened
                 "--add-opens",
                 "java.base/java.lang=ALL-UNNAMED",
+                // ONNX Runtime and the DJL tokenizer (embeddings) load native libraries: JDK 24+ warns without this
+                "--enable-native-access=ALL-UNNAMED",
                 "-Dquarkus.http.port=" + port));
         // Extra JVM options for the services, e.g. a flight recording: PODSEARCH_SERVICE_JVM_OPTS
         String extra = StackHome.setting("podsearch.service.jvm-opts", "PODSEARCH_SERVICE_JVM_OPTS");

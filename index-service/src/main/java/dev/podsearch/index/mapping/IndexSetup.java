@@ -75,18 +75,23 @@ public class IndexSetup {
      * on, so the reindex command stays reachable.
      */
     private void upgrade(String index, String alias, JsonNode current, String definition) throws IOException {
+        JsonNode mappings = current.path("mappings");
+        if (current.at("/settings/index/knn").asBoolean(false) && !knnEnabled(index)) {
+            mappings = withoutVectors(mappings, index, alias);
+        }
         put(
                 index,
                 alias,
                 definition,
                 "_mapping",
-                current.path("mappings"),
+                mappings,
                 "Documents it refuses are dead-lettered; rebuild it with POST /admin/reindex, then replay the dead"
                         + " letters (POST /admin/dead-letters/replay), both on port 8082");
         ObjectNode settings = current.path("settings").path("index") instanceof ObjectNode defined
                 ? defined.deepCopy()
                 : json.createObjectNode();
         settings.remove("number_of_shards");
+        settings.remove("knn"); // static: see withoutVectors
         if (!settings.isEmpty()) {
             put(
                     index,
@@ -97,6 +102,38 @@ public class IndexSetup {
                     "It keeps working with the ones it has; POST /admin/reindex (port 8082) rebuilds it with the"
                             + " current ones");
         }
+    }
+
+    private boolean knnEnabled(String index) throws IOException {
+        return call("GET", "/" + index + "/_settings/index.knn", null)
+                .path(index)
+                .path("settings")
+                .path("index")
+                .path("knn")
+                .asBoolean(false);
+    }
+
+    /**
+     * {@code index.knn} is static, and without it the engine refuses a {@code knn_vector} field with a method ("Cannot
+     * set modelId or method parameters when index.knn setting is false"): an index made before vectors gets the other
+     * new fields, and the log says how to get vectors (the embed stage's writes to it are refused until then).
+     */
+    private JsonNode withoutVectors(JsonNode mappings, String index, String alias) {
+        ObjectNode copy = mappings.deepCopy();
+        List<String> vectors = new ArrayList<>();
+        copy.path("properties").properties().forEach(field -> {
+            if ("knn_vector".equals(field.getValue().path("type").asText())) {
+                vectors.add(field.getKey());
+            }
+        });
+        vectors.forEach(((ObjectNode) copy.path("properties"))::remove);
+        Log.warnf(
+                "index %s (alias %s) was created without index.knn (a static setting), so it cannot take the vector"
+                        + " fields %s: keyword search works, semantic search does not find its documents. Rebuild it"
+                        + " with POST /admin/reindex (port 8082); the embed stage fills the new index in as episodes"
+                        + " are indexed again",
+                index, alias, vectors);
+        return copy;
     }
 
     /** PUTs an index's {@code _mapping} or {@code _settings}; a refusal is logged with the engine's answer and what to do. */

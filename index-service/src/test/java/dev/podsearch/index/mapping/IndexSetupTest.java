@@ -111,4 +111,44 @@ class IndexSetupTest {
                 "keyword", field("upgrade-changed-v1", "firstLine").path("type").asText());
         assertFalse(field("upgrade-changed-v1", "startMs").isMissingNode());
     }
+
+    /**
+     * An index made before vectors (no {@code index.knn}, which is static) cannot take a {@code knn_vector} field with
+     * a method (verified on the engine): it gets the other new fields, and the log says to reindex.
+     */
+    @Test
+    void anIndexMadeBeforeVectorsGetsTheOtherNewFields() throws Exception {
+        olderIndex("upgrade-knn-v1", "upgrade-knn", body -> {
+            body.withObject("/settings").withObject("/index").remove("knn");
+            body.withObject("/mappings").withObject("/properties").remove("embedding");
+            body.withObject("/mappings").withObject("/properties").remove("firstLine");
+        });
+
+        setup.ensure("upgrade-knn", "upgrade-knn-v1", Mappings.MOMENTS_INDEX);
+
+        assertEquals(
+                "integer", field("upgrade-knn-v1", "firstLine").path("type").asText());
+        assertTrue(field("upgrade-knn-v1", "embedding").isMissingNode());
+    }
+
+    @Test
+    void aNewIndexTakesVectorsAndFindsThemByKnn() throws Exception {
+        setup.create("knn-new-v1", Mappings.MOMENTS_INDEX, "knn-new");
+        float[] vector = new float[384];
+        vector[0] = 1;
+        setup.call("PUT", "/knn-new/_doc/e:0?refresh=true", Map.of("episodeId", "e", "embedding", vector));
+
+        JsonNode hits = setup.call(
+                        "POST",
+                        "/knn-new/_search",
+                        Map.of("query", Map.of("knn", Map.of("embedding", Map.of("vector", vector, "k", 1)))))
+                .path("hits")
+                .path("hits");
+
+        assertEquals("e:0", hits.path(0).path("_id").asText());
+        assertEquals(1.0, hits.path(0).path("_score").asDouble(), 1e-3);
+        assertEquals(
+                "lucene",
+                field("knn-new-v1", "embedding").path("method").path("engine").asText());
+    }
 }

@@ -31,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * FAILED} with its reason. An outcome for a revision that is no longer current changes nothing. A failed revision
  * takes the outcome of a later attempt (its dead letter replayed after a fix: {@code INDEXED}, or failed again with
  * another reason); an indexed one stays indexed (its documents are in the index whatever a later attempt says).
+ * {@code EMBEDDED} (the embed stage wrote the revision's vectors) is a step of an indexed current revision,
+ * {@code steps.embedded}; the status stays {@code INDEXED}.
  */
 @ApplicationScoped
 public class IndexedStatusConsumer {
@@ -123,6 +125,10 @@ public class IndexedStatusConsumer {
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
+        if ("EMBEDDED".equals(event.status())) {
+            embedded(event, id);
+            return;
+        }
         TranscriptStatus status =
                 switch (event.status()) {
                     case "INDEXED" -> TranscriptStatus.INDEXED;
@@ -147,5 +153,18 @@ public class IndexedStatusConsumer {
                 .setParameter("failed", TranscriptStatus.FAILED)
                 .executeUpdate();
         Log.debugf("episode %s revision %d: %s (%d row)", event.episodeId(), event.revision(), status, updated);
+    }
+
+    /** The embed stage wrote the vectors of a revision: a step of the current revision if it is indexed; status stays. */
+    private void embedded(IndexedEvent event, UUID id) {
+        int updated = entityManager
+                .createQuery("UPDATE Transcript t SET t.embeddedAt = :at"
+                        + " WHERE t.id = :id AND t.revision = :revision AND t.status = :indexed")
+                .setParameter("at", event.indexedAt())
+                .setParameter("id", id)
+                .setParameter("revision", event.revision())
+                .setParameter("indexed", TranscriptStatus.INDEXED)
+                .executeUpdate();
+        Log.debugf("episode %s revision %d: embedded (%d row)", event.episodeId(), event.revision(), updated);
     }
 }

@@ -24,7 +24,11 @@ public record TranscriptView(
         int segments,
         Steps steps) {
 
-    public record Steps(Instant received, Instant published, Instant indexed, Instant deleted) {}
+    /**
+     * When each step happened: {@code indexed}, keyword-searchable; {@code embedded}, semantically searchable too (its
+     * vectors written by the embed stage).
+     */
+    public record Steps(Instant received, Instant published, Instant indexed, Instant embedded, Instant deleted) {}
 
     static TranscriptView of(Transcript t) {
         return new TranscriptView(
@@ -42,6 +46,6 @@ public record TranscriptView(
                 t.speakers,
                 t.format,
                 t.segmentCount,
-                new Steps(t.receivedAt, t.publishedToKafkaAt, t.indexedAt, t.deletedAt));
+                new Steps(t.receivedAt, t.publishedToKafkaAt, t.indexedAt, t.embeddedAt, t.deletedAt));
     }
 }
