@@ -43,13 +43,9 @@ final class Fusion {
     static List<Episode> episodes(List<List<String>> lists) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (List<String> list : lists) {
-            List<String> order = new ArrayList<>();
-            for (String moment : list) {
-                String episode = episodeOf(moment);
-                if (!order.contains(episode)) {
-                    order.add(episode);
-                }
-            }
+            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+            list.forEach(moment -> seen.add(episodeOf(moment)));
+            List<String> order = new ArrayList<>(seen);
             for (int i = 0; i < order.size(); i++) {
                 scores.merge(order.get(i), 1.0 / (K + i + 1), Double::sum);
             }
