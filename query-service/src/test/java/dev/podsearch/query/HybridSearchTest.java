@@ -68,8 +68,14 @@ class HybridSearchTest extends CorpusTest {
                             "ep-bakery-talk",
                             SHOW,
                             "Starter Care",
-                            "Feed the sourdough starter twice a day with flour and water.",
-                            "A sourdough loaf needs a long cold proof overnight."),
+                            "Feed the levain starter twice a day with flour and water.",
+                            "A country loaf needs a long cold proof overnight."),
+                    episode(
+                            "ep-rye",
+                            OTHER_SHOW,
+                            "Rye Loaves",
+                            "Rye bread with a wild yeast levain takes patience and a hot oven.",
+                            "Bakers score the dough before it goes in."),
                     episode(
                             "ep-fab",
                             OTHER_SHOW,
@@ -83,7 +89,7 @@ class HybridSearchTest extends CorpusTest {
                             "ep-novectors",
                             SHOW,
                             "Unembedded",
-                            "This sourdough episode was indexed before the embed stage wrote its vectors.")));
+                            "This levain episode was indexed before the embed stage wrote its vectors.")));
             loaded = true;
         }
     }
@@ -102,10 +108,17 @@ class HybridSearchTest extends CorpusTest {
     private void index(List<TranscriptEvent> events, Embedder embedder) throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
         for (TranscriptEvent event : events) {
-            List<MomentDocument> moments =
-                    EpisodeDocuments.of(event, Instant.now()).moments();
+            EpisodeDocuments documents = EpisodeDocuments.of(event, Instant.now());
+            List<MomentDocument> moments = documents.moments();
             List<float[]> vectors = embedder.embedPassages(
                     moments.stream().map(MomentDocument::text).toList());
+            ObjectNode episode = json.valueToTree(documents.episode());
+            var mean = episode.putArray("embedding");
+            for (float v : meanOf(vectors)) {
+                mean.add(v);
+            }
+            operations.add(BulkOperation.of(op -> op.index(
+                    ix -> ix.index(Indices.EPISODES).id(event.episodeId()).document(episode))));
             for (int i = 0; i < moments.size(); i++) {
                 MomentDocument m = moments.get(i);
                 ObjectNode source = json.valueToTree(m);
@@ -125,6 +138,24 @@ class HybridSearchTest extends CorpusTest {
         }
     }
 
+    /** The normalized mean of the moments' vectors: an episode's vector, as the embed stage computes it. */
+    private static float[] meanOf(List<float[]> vectors) {
+        float[] mean = new float[vectors.getFirst().length];
+        vectors.forEach(v -> {
+            for (int i = 0; i < v.length; i++) {
+                mean[i] += v[i];
+            }
+        });
+        double norm = 0;
+        for (float v : mean) {
+            norm += v * v;
+        }
+        for (int i = 0; i < mean.length; i++) {
+            mean[i] /= (float) Math.sqrt(norm);
+        }
+        return mean;
+    }
+
     private static ValidatableResponse search(String q, String mode, String... more) {
         var request = given().queryParam("q", q).queryParam("mode", mode);
         for (int i = 0; i + 1 < more.length; i += 2) {
@@ -135,7 +166,7 @@ class HybridSearchTest extends CorpusTest {
 
     @Test
     void aParaphraseWithNoWordInCommonFindsItsPassageByMeaning() {
-        search("a late game-winning hit", "semantic")
+        search("a late game-winning hit", "semantic", "show", SHOW)
                 .body("mode", equalTo("semantic"))
                 .body("results[0].episode.id", equalTo("ep-ballgame"))
                 .body("results[0].moments[0].startMs", equalTo(0))
@@ -147,14 +178,14 @@ class HybridSearchTest extends CorpusTest {
 
     @Test
     void hybridFusesTheKeywordAndMeaningListsAndMarksTheWordsWhereTheyAre() {
-        search("sourdough starter", "hybrid", "show", SHOW)
+        search("levain starter", "hybrid", "show", SHOW)
                 .body("mode", equalTo("hybrid"))
                 .body("results[0].episode.id", equalTo("ep-bakery-talk"))
-                .body("results[0].moments[0].highlight", containsString("<mark>sourdough starter</mark>"))
+                .body("results[0].moments[0].highlight", containsString("<mark>levain starter</mark>"))
                 // the keyword list has the episode without vectors, the meaning list the baseball game: both are in
                 .body("results.episode.id", hasItem("ep-novectors"))
                 .body("results.episode.id", hasItem("ep-ballgame"));
-        search("sourdough starter", "keyword", "show", SHOW)
+        search("levain starter", "keyword", "show", SHOW)
                 .body("mode", equalTo("keyword"))
                 .body("results.episode.id", not(hasItem("ep-ballgame")));
     }
@@ -182,10 +213,27 @@ class HybridSearchTest extends CorpusTest {
 
     @Test
     void withoutVectorsTheAnswerIsTheKeywordSearchsAndSaysSo() {
-        search("sourdough", "hybrid", "episode", "ep-novectors")
+        search("levain", "hybrid", "episode", "ep-novectors")
                 .body("mode", equalTo("keyword"))
                 .body("results.episode.id", equalTo(List.of("ep-novectors")))
-                .body("results[0].moments[0].highlight", containsString("<mark>sourdough</mark>"));
-        search("sourdough", "semantic", "episode", "ep-novectors").body("mode", equalTo("keyword"));
+                .body("results[0].moments[0].highlight", containsString("<mark>levain</mark>"));
+        search("levain", "semantic", "episode", "ep-novectors").body("mode", equalTo("keyword"));
+    }
+
+    @Test
+    void similarEpisodesByMeaningWhenTheEpisodeHasAVector() {
+        given().when()
+                .get("/v1/episodes/{id}/similar", "ep-bakery-talk")
+                .then()
+                .statusCode(200)
+                .body("by", equalTo("meaning"))
+                .body("similar[0].id", equalTo("ep-rye"))
+                .body("similar.id", not(hasItem("ep-bakery-talk")));
+        given().when()
+                .get("/v1/episodes/{id}/similar", "ep-novectors")
+                .then()
+                .statusCode(200)
+                .body("by", equalTo("topics"))
+                .body("similar.id", not(hasItem("ep-novectors")));
     }
 }

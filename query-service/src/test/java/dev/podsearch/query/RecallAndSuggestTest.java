@@ -149,6 +149,7 @@ class RecallAndSuggestTest extends CorpusTest {
                 .statusCode(200)
                 .body("episode.id", equalTo(TestCorpus.WEIGHTS))
                 .body("similar[0].id", equalTo(TestCorpus.MORE_WEIGHTS))
+                .body("by", equalTo("topics"))
                 .body("similar[0].topics", hasItem("open weights"))
                 .body("similar.id", not(hasItem(TestCorpus.WEIGHTS)));
         given().when()

@@ -22,6 +22,7 @@ import org.opensearch.client.opensearch.core.search.Hit;
 public class EpisodeReader {
 
     private static final int PAGE = 2000;
+    private static final String VECTOR = "embedding";
 
     @Inject
     OpenSearchClient client;
@@ -35,29 +36,67 @@ public class EpisodeReader {
         }
     }
 
+    /** Episodes about the same things, best first, the episode itself left out, and how they were found. */
+    public record Similar(List<Hit<EpisodeDocument>> hits, String by) {}
+
     /**
-     * Episodes about the same things: a more-like-this query over the title, notes and topics (the phrases and words
-     * said most), best first, the episode itself left out.
+     * Episodes about the same things: the nearest episode vectors (the mean of each episode's moment vectors) when the
+     * episode has one; otherwise a more-like-this query over the title, notes and topics (the phrases and words said
+     * most).
      */
-    public List<Hit<EpisodeDocument>> similar(String episodeId, int size) {
+    public Similar similar(String episodeId, int size) {
         try {
-            return client.search(
-                            s -> s.index(Indices.EPISODES)
-                                    .size(size)
-                                    .source(src -> src.filter(f -> f.excludes("suggest*")))
-                                    .query(q -> q.moreLikeThis(m -> m.fields("title", "notes", "topics")
-                                            .like(l -> l.document(d ->
-                                                    d.index(Indices.EPISODES).id(episodeId)))
-                                            .minTermFreq(1)
-                                            .minDocFreq(1)
-                                            .maxQueryTerms(40)
-                                            .minimumShouldMatch("10%"))),
-                            EpisodeDocument.class)
-                    .hits()
-                    .hits();
+            Optional<List<Float>> vector = vector(episodeId);
+            if (vector.isPresent()) {
+                return new Similar(nearest(episodeId, vector.get(), size), "meaning");
+            }
+            return new Similar(moreLikeThis(episodeId, size), "topics");
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable", e);
         }
+    }
+
+    private Optional<List<Float>> vector(String episodeId) throws IOException {
+        var response = client.get(
+                g -> g.index(Indices.EPISODES).id(episodeId).sourceIncludes(VECTOR),
+                com.fasterxml.jackson.databind.node.ObjectNode.class);
+        if (!response.found() || response.source() == null || !response.source().has(VECTOR)) {
+            return Optional.empty();
+        }
+        List<Float> vector = new ArrayList<>();
+        response.source().get(VECTOR).forEach(v -> vector.add(v.floatValue()));
+        return vector.isEmpty() ? Optional.empty() : Optional.of(vector);
+    }
+
+    private List<Hit<EpisodeDocument>> nearest(String episodeId, List<Float> vector, int size) throws IOException {
+        return client.search(
+                        s -> s.index(Indices.EPISODES)
+                                .size(size)
+                                .source(src -> src.filter(f -> f.excludes("suggest*", VECTOR)))
+                                .query(q -> q.knn(k -> k.field(VECTOR)
+                                        .vector(vector)
+                                        .k(size)
+                                        .filter(f -> f.bool(b -> b.mustNot(m -> m.ids(i -> i.values(episodeId))))))),
+                        EpisodeDocument.class)
+                .hits()
+                .hits();
+    }
+
+    private List<Hit<EpisodeDocument>> moreLikeThis(String episodeId, int size) throws IOException {
+        return client.search(
+                        s -> s.index(Indices.EPISODES)
+                                .size(size)
+                                .source(src -> src.filter(f -> f.excludes("suggest*", VECTOR)))
+                                .query(q -> q.moreLikeThis(m -> m.fields("title", "notes", "topics")
+                                        .like(l -> l.document(
+                                                d -> d.index(Indices.EPISODES).id(episodeId)))
+                                        .minTermFreq(1)
+                                        .minDocFreq(1)
+                                        .maxQueryTerms(40)
+                                        .minimumShouldMatch("10%"))),
+                        EpisodeDocument.class)
+                .hits()
+                .hits();
     }
 
     /** Every line of the episode's transcript in order. */

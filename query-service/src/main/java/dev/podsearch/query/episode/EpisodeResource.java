@@ -169,7 +169,8 @@ public class EpisodeResource {
     }
 
     /** Episodes like this one. */
-    public record SimilarView(EpisodeView episode, List<SimilarEpisode> similar) {}
+    /** @param by {@code meaning} (nearest episode vectors) or {@code topics} (shared words, without vectors) */
+    public record SimilarView(EpisodeView episode, String by, List<SimilarEpisode> similar) {}
 
     public record SimilarEpisode(
             String id,
@@ -185,7 +186,9 @@ public class EpisodeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Episodes about the same things",
-            description = "Ranked by the title, notes and most frequent phrases and words they share with this one.")
+            description = "Ranked by meaning (the nearest episode vectors) once the episode's vectors are written,"
+                    + " else by the title, notes and most frequent phrases and words they share with this one;"
+                    + " `by` says which.")
     public SimilarView similar(
             @Parameter(
                             description = "The episode's id, as in search results",
@@ -196,7 +199,8 @@ public class EpisodeResource {
                     String size) {
         int wanted = (int) RequestParameters.number("size", size, 1, MAX_SIMILAR);
         EpisodeDocument episode = find(id);
-        List<SimilarEpisode> similar = reader.similar(id, wanted).stream()
+        EpisodeReader.Similar found = reader.similar(id, wanted);
+        List<SimilarEpisode> similar = found.hits().stream()
                 .map(hit -> {
                     EpisodeDocument e = hit.source();
                     List<String> topics = e.topics() == null ? List.of() : e.topics();
@@ -210,7 +214,7 @@ public class EpisodeResource {
                             topics.subList(0, Math.min(5, topics.size())));
                 })
                 .toList();
-        return new SimilarView(EpisodeView.of(episode), similar);
+        return new SimilarView(EpisodeView.of(episode), found.by(), similar);
     }
 
     private EpisodeDocument find(String id) {

@@ -2,8 +2,6 @@ package dev.podsearch.query.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
@@ -21,17 +19,6 @@ public final class TextQuery {
     /** What one covered word adds: more than the relevance of all the words together can reach. */
     static final float COVER = 100f;
 
-    private static final String FUZZINESS = "AUTO:5,8";
-
-    /**
-     * The English analyzer's stop words: the stemmed field ignores them, so the joined-pairs field (which keeps them)
-     * must too, or "-the" would exclude everything.
-     */
-    static final Set<String> STOP_WORDS = Set.of(
-            "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not",
-            "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
-            "will", "with");
-
     private TextQuery() {}
 
     /** How many of the query's groups count towards coverage: the score a moment with all of them reaches. */
@@ -47,24 +34,24 @@ public final class TextQuery {
         boolean strictOnly = counted.isEmpty();
         return Query.of(q -> q.bool(b -> {
             for (List<UserQuery.Term> group : groups) {
-                if (isQuoted(group)) {
-                    b.must(term(group.getFirst(), true));
+                if (TermQueries.isQuoted(group)) {
+                    b.must(TermQueries.term(group.getFirst(), true));
                 } else if (strictOnly) { // nothing but stop words ("the who"): those words, required
-                    b.must(anyOf(group, true));
+                    b.must(TermQueries.anyOf(group, true));
                 }
             }
             for (int i = 0; i < counted.size(); i++) {
                 List<UserQuery.Term> group = counted.get(i);
-                b.should(anyOf(group, true));
-                if (i + 1 < counted.size() && joinable(group) && joinable(counted.get(i + 1))) {
+                b.should(TermQueries.anyOf(group, true));
+                if (i + 1 < counted.size() && TermQueries.joinable(group) && TermQueries.joinable(counted.get(i + 1))) {
                     b.should(pairCoverage(group, counted.get(++i)));
-                    b.should(anyOf(counted.get(i), true));
+                    b.should(TermQueries.anyOf(counted.get(i), true));
                 } else {
                     b.should(coverage(group));
                 }
             }
             proximity(counted, b);
-            query.excluded().forEach(t -> b.mustNot(term(t, false)));
+            query.excluded().forEach(t -> b.mustNot(TermQueries.term(t, false)));
             String words = query.positiveText();
             if (words.contains(" ")) { // the words as typed, together, outrank the same words scattered
                 b.should(s ->
@@ -74,7 +61,7 @@ public final class TextQuery {
                 b.should(s -> s.match(
                         m -> m.field("about").query(FieldValue.of(words)).boost(2.0f)));
             }
-            if (groups.stream().noneMatch(TextQuery::isContentPhrase) && !strictOnly) {
+            if (groups.stream().noneMatch(TermQueries::isContentPhrase) && !strictOnly) {
                 b.minimumShouldMatch("1"); // with a quoted phrase, the phrase is what must match; words only rank
             }
             return b;
@@ -88,20 +75,20 @@ public final class TextQuery {
             for (int i = 0; i < groups.size(); i++) {
                 List<UserQuery.Term> group = groups.get(i);
                 List<UserQuery.Term> next = i + 1 < groups.size() ? groups.get(i + 1) : null;
-                if (next != null && joinable(group) && joinable(next)) {
+                if (next != null && TermQueries.joinable(group) && TermQueries.joinable(next)) {
                     // Two words may have been transcribed as one ("deep seek" / "DeepSeek"): either form matches.
-                    Query both = Query.of(p -> p.bool(
-                            pair -> pair.must(term(group.getFirst(), true)).must(term(next.getFirst(), true))));
+                    Query both = Query.of(p -> p.bool(pair -> pair.must(TermQueries.term(group.getFirst(), true))
+                            .must(TermQueries.term(next.getFirst(), true))));
                     String joined = group.getFirst().text() + next.getFirst().text();
                     b.must(m -> m.bool(any -> any.should(both)
-                            .should(joinedWord(joined, ZeroTermsQuery.None, true))
+                            .should(TermQueries.joinedWord(joined, ZeroTermsQuery.None, true))
                             .minimumShouldMatch("1")));
                     i++;
                 } else {
-                    b.must(anyOf(group, true));
+                    b.must(TermQueries.anyOf(group, true));
                 }
             }
-            query.excluded().forEach(t -> b.mustNot(term(t, false)));
+            query.excluded().forEach(t -> b.mustNot(TermQueries.term(t, false)));
             return b;
         }));
     }
@@ -110,7 +97,7 @@ public final class TextQuery {
     private static Query anywhere(List<UserQuery.Term> group) {
         List<Query> any = new ArrayList<>();
         for (UserQuery.Term t : group) {
-            any.add(term(t, false));
+            any.add(TermQueries.term(t, false));
             if (t.kind() != UserQuery.Kind.PREFIX) {
                 any.add(Query.of(q -> q.match(m -> m.field("about")
                         .query(FieldValue.of(t.text()))
@@ -131,7 +118,8 @@ public final class TextQuery {
      * words, but never counts them twice. Typo tolerant: two typed words joined then also reach "DeepSeq".
      */
     private static Query pairCoverage(List<UserQuery.Term> first, List<UserQuery.Term> second) {
-        Query joined = joinedWord(first.getFirst().text() + second.getFirst().text(), ZeroTermsQuery.None, true);
+        Query joined = TermQueries.joinedWord(
+                first.getFirst().text() + second.getFirst().text(), ZeroTermsQuery.None, true);
         Query apart = Query.of(q -> q.bool(b -> b.should(coverage(first)).should(coverage(second))));
         Query together = Query.of(q -> q.constantScore(c -> c.filter(joined).boost(2 * COVER)));
         Query togetherRanked = Query.of(q -> q.bool(b -> b.must(together).should(joined)));
@@ -142,7 +130,7 @@ public final class TextQuery {
     private static void proximity(
             List<List<UserQuery.Term>> groups, org.opensearch.client.opensearch._types.query_dsl.BoolQuery.Builder b) {
         for (int i = 0; i + 1 < groups.size(); i++) {
-            if (isPlain(groups.get(i)) && isPlain(groups.get(i + 1))) {
+            if (TermQueries.isPlain(groups.get(i)) && TermQueries.isPlain(groups.get(i + 1))) {
                 String pair = groups.get(i).getFirst().text() + " "
                         + groups.get(i + 1).getFirst().text();
                 b.should(s -> s.matchPhrase(p -> p.field("text").query(pair).slop(6)));
@@ -150,92 +138,9 @@ public final class TextQuery {
         }
     }
 
-    private static Query anyOf(List<UserQuery.Term> group, boolean required) {
-        if (group.size() == 1) {
-            return term(group.getFirst(), required);
-        }
-        return Query.of(m -> m.bool(any ->
-                any.should(group.stream().map(t -> term(t, required)).toList()).minimumShouldMatch("1")));
-    }
-
     /** A group that counts towards coverage: anything but a quoted phrase or a lone stop word. */
     private static boolean counts(List<UserQuery.Term> group) {
-        return !isQuoted(group) && !(isPlain(group) && isStopWord(group.getFirst()));
-    }
-
-    private static boolean isQuoted(List<UserQuery.Term> group) {
-        return group.size() == 1 && group.getFirst().kind() == UserQuery.Kind.PHRASE;
-    }
-
-    /** A quoted phrase with a word that is not a stop word: one that narrows the results by itself. */
-    private static boolean isContentPhrase(List<UserQuery.Term> group) {
-        return isQuoted(group)
-                && java.util.Arrays.stream(group.getFirst().text().split(" "))
-                        .anyMatch(word -> !STOP_WORDS.contains(word.toLowerCase(Locale.ROOT)));
-    }
-
-    private static boolean isPlain(List<UserQuery.Term> group) {
-        return group.size() == 1 && group.getFirst().kind() == UserQuery.Kind.WORD;
-    }
-
-    private static boolean joinable(List<UserQuery.Term> group) {
-        return isPlain(group) && !isStopWord(group.getFirst());
-    }
-
-    private static boolean isStopWord(UserQuery.Term term) {
-        return STOP_WORDS.contains(term.text().toLowerCase(Locale.ROOT));
-    }
-
-    /**
-     * One term as a query. A stop word ("the") analyzes to nothing: as a required term it must then match everything
-     * (or it would sink the whole query); as an excluded term, nothing (or it would exclude everything).
-     */
-    private static Query term(UserQuery.Term term, boolean required) {
-        ZeroTermsQuery stopWordsOnly = required ? ZeroTermsQuery.All : ZeroTermsQuery.None;
-        return switch (term.kind()) {
-            case WORD -> // stemmed and typo-tolerant, or a word the recognizer split in two ("DeepSeek" / "deep seek")
-                Query.of(q -> q.bool(any -> any.should(s -> s.match(m -> m.field("text")
-                                .query(FieldValue.of(term.text()))
-                                .fuzziness(FUZZINESS)
-                                .prefixLength(1)
-                                .zeroTermsQuery(stopWordsOnly)))
-                        .should(
-                                isStopWord(term)
-                                        ? Query.of(none -> none.matchNone(n -> n))
-                                        : joinedWord(term.text(), stopWordsOnly, false))
-                        .minimumShouldMatch("1")));
-            case PHRASE ->
-                Query.of(q ->
-                        q.matchPhrase(m -> m.field("text").query(term.text()).zeroTermsQuery(stopWordsOnly)));
-            case NAME -> name(term);
-            case PREFIX -> Query.of(q -> q.prefix(p -> p.field("text.exact").value(term.text())));
-        };
-    }
-
-    /**
-     * A name written with dots, hyphens or digits ("x.ai", "gpt-4o", "node.js"): its parts in order, or its parts
-     * written as one word ("xai", "gpt4o", "nodejs"), however the transcript has it. The moments' text is indexed
-     * with such names split and joined as well as whole.
-     */
-    private static Query name(UserQuery.Term term) {
-        String joined = term.text().replace(" ", "");
-        return Query.of(q ->
-                q.bool(any -> any.should(s -> s.matchPhrase(m -> m.field("text").query(term.text())))
-                        .should(s -> s.match(m -> m.field("text.exact").query(FieldValue.of(joined))))
-                        .should(joinedWord(joined, ZeroTermsQuery.None, false))
-                        .minimumShouldMatch("1")));
-    }
-
-    /**
-     * A word against the joined-pairs field: "deepseek" matches "deep seek" and "DeepSeek". Typo-tolerant only for two
-     * typed words joined ("deep seek" then also reaches "DeepSeq"): a single typed word one typo away from a pair is
-     * mostly that word and a short one after it ("gondola a" is "gondolaa"), which would mark both as the match; its
-     * typos are tolerated on the stemmed field instead.
-     */
-    private static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly, boolean typoTolerant) {
-        return Query.of(q -> q.match(m -> {
-            m.field("text.joined").query(FieldValue.of(word)).zeroTermsQuery(stopWordsOnly);
-            return typoTolerant ? m.fuzziness(FUZZINESS).prefixLength(1) : m;
-        }));
+        return !TermQueries.isQuoted(group)
+                && !(TermQueries.isPlain(group) && TermQueries.isStopWord(group.getFirst()));
     }
 }
