@@ -62,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
                 ManagedProcess.start(home, name, command, Map.of(), module, logDir.resolve(name + ".log"));
         ServiceProcess service = new ServiceProcess(name, port, process);
         try {
-            Readiness.await(name + " on port " + port, Duration.ofSeconds(120), process, service::ready);
+            Readiness.await(name + " on port " + port, Duration.ofSeconds(120), process, service::checkReady);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
@@ -70,20 +70,16 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
-    private boolean ready() {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                                    .timeout(Duration.ofSeconds(3))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** Throws unless {@code /q/health/ready} answers 200 (the probe of {@link Readiness#await}: a throw is "not yet"). */
+    private void checkReady() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(3))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("readiness answered " + response.statusCode() + ": " + response.body());
         }
     }
 
