@@ -1,0 +1,134 @@
+package dev.podsearch.bench.relevance;
+
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.ServiceProcess;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./podsearch bench relevance}: uploads the judged corpus through the real pipeline (PostgreSQL, Kafka,
+ * OpenSearch and the three packaged services), runs every judged query in each search mode and prints how well the
+ * expected episodes and moments were found.
+ */
+public final class RelevanceBenchmark {
+
+    private RelevanceBenchmark() {}
+
+    /** Options: {@code corpus}, {@code queries}, {@code modes}, {@code embed-timeout} (seconds). */
+    public static void run(Path repo, Map<String, String> options) throws Exception {
+        Path corpusDir = Path.of(options.getOrDefault(
+                "corpus",
+                repo.resolve("benchmarks/src/main/resources/relevance").toString()));
+        Corpus corpus = Corpus.read(corpusDir);
+        List<Judgment> judgments = Judgments.read(Path.of(
+                options.getOrDefault("queries", corpusDir.resolve("queries.tsv").toString())));
+        List<String> modes =
+                List.of(options.getOrDefault("modes", "keyword,semantic,hybrid").split(","));
+        Duration embedTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("embed-timeout", "600")));
+        Path logs = repo.resolve("benchmarks/target/logs");
+        try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(
+                        LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)));
+                ServiceProcess index = ServiceProcess.start(
+                        "index-service", repo.resolve("index-service"), 0, stack.quarkusProperties(), logs);
+                ServiceProcess query = ServiceProcess.start(
+                        "query-service", repo.resolve("query-service"), 0, stack.quarkusProperties(), logs);
+                ServiceProcess ingest = ServiceProcess.start(
+                        "ingest-service", repo.resolve("ingest-service"), 0, stack.quarkusProperties(), logs)) {
+            Http http = new Http();
+            Uploads uploads = new Uploads(http, ingest.url());
+            long start = System.nanoTime();
+            uploads.upload(corpus);
+            System.err.printf(
+                    "[bench] uploaded %d episodes, %d judged queries%n",
+                    corpus.episodes().size(), judgments.size());
+            if (!uploads.await("indexed", Uploads::indexed, Duration.ofSeconds(300))) {
+                throw new IllegalStateException("the corpus was not indexed within 300 s");
+            }
+            double indexSeconds = (System.nanoTime() - start) / 1e9;
+            String embedding = embed(uploads, embedTimeout, start);
+            Map<String, List<Score>> byMode = new LinkedHashMap<>();
+            Searcher searcher = new Searcher(http, query.url(), uploads.stems());
+            for (String mode : modes) {
+                List<Score> scores = runMode(searcher, mode, judgments);
+                if (scores != null) {
+                    byMode.put(mode, scores);
+                }
+            }
+            print(corpus, judgments, indexSeconds, embedding, byMode, repo.resolve("benchmarks/target"));
+        }
+    }
+
+    /** Waits for the vectors if the pipeline writes them (the first within a minute at most); says what happened. */
+    private static String embed(Uploads uploads, Duration timeout, long start) throws Exception {
+        long firstBy = System.nanoTime()
+                + Math.min(timeout.toNanos(), Duration.ofSeconds(60).toNanos());
+        while (!uploads.anyEmbedded()) {
+            if (System.nanoTime() > firstBy) {
+                String line = "no upload status has steps.embedded: semantic retrieval is unavailable";
+                System.err.println("[bench] " + line);
+                return line;
+            }
+            Thread.sleep(1000); // polling the remote status
+        }
+        boolean all = uploads.await("embedded", Uploads::embedded, timeout);
+        return String.format(
+                "%s embedded %.1f s after the first upload",
+                all ? "all" : "NOT all", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<Score> runMode(Searcher searcher, String mode, List<Judgment> judgments) throws Exception {
+        List<Score> scores = new ArrayList<>();
+        Map<String, Integer> ran = new LinkedHashMap<>();
+        for (Judgment judgment : judgments) {
+            Searcher.Answer answer = searcher.search(judgment.query(), mode);
+            if (answer.status() == 400) {
+                System.out.printf("WARNING: mode %s refused (%s); not scored%n", mode, answer.problem());
+                return null;
+            }
+            if (answer.status() != 200) {
+                throw new IllegalStateException(judgment.id() + " in " + mode + " answered " + answer.status());
+            }
+            ran.merge(answer.ranMode() == null ? "keyword (answer names no mode)" : answer.ranMode(), 1, Integer::sum);
+            scores.add(Metrics.score(judgment, answer.hits()));
+        }
+        if (!ran.keySet().equals(java.util.Set.of(mode))) {
+            System.out.printf("WARNING: asked for mode %s, the service ran %s%n", mode, ran);
+        }
+        return scores;
+    }
+
+    private static void print(
+            Corpus corpus,
+            List<Judgment> judgments,
+            double indexSeconds,
+            String embedding,
+            Map<String, List<Score>> byMode,
+            Path target)
+            throws Exception {
+        System.out.printf(
+                "relevance: %d episodes, %d queries (%d answerable); indexed %.1f s after the first upload;" + " %s%n",
+                corpus.episodes().size(),
+                judgments.size(),
+                judgments.stream().filter(Judgment::answerable).count(),
+                indexSeconds,
+                embedding);
+        Report report = new Report(System.out);
+        byMode.forEach(report::table);
+        report.targets(byMode);
+        Files.createDirectories(target);
+        Path failures = target.resolve("relevance-failures.tsv");
+        try (PrintStream to = new PrintStream(Files.newOutputStream(failures))) {
+            to.println("mode\tid\tkind\tquery\texpected\trank");
+            byMode.forEach((mode, scores) -> report.failures(mode, scores, to));
+        }
+        System.out.println("\nqueries not answered in the top 5 (none: answered at all): " + failures);
+    }
+}
