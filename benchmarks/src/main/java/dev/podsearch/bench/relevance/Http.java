@@ -32,6 +32,28 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    /**
+     * Polls {@code /q/health/ready} until it answers 200. ServiceProcess.start's own readiness wait passes at once (its
+     * probe returns false instead of throwing), so the benchmark checks for itself.
+     */
+    void awaitReady(String name, String baseUrl, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                if (get(baseUrl + "/q/health/ready").status() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        name + " at " + baseUrl + " not ready after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(250); // polling a process we started
+        }
+    }
+
     static String query(Map<String, String> parameters) {
         return parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

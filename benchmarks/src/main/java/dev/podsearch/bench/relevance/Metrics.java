@@ -24,7 +24,12 @@ public final class Metrics {
                     && rank <= 5
                     && hits.get(rank - 1).moments().stream().anyMatch(m -> m.near(at, MOMENT_TOLERANCE_MS));
         }
-        return new Score(judgment, rank, moment, hits.isEmpty());
+        return new Score(
+                judgment,
+                rank,
+                moment,
+                hits.isEmpty(),
+                hits.stream().limit(3).map(Hit::episode).toList());
     }
 
     /**

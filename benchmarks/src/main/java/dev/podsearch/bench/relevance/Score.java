@@ -1,5 +1,7 @@
 package dev.podsearch.bench.relevance;
 
+import java.util.List;
+
 /**
  * How one query did.
  *
@@ -7,8 +9,9 @@ package dev.podsearch.bench.relevance;
  * @param moment whether a shown moment of the expected episode (in the top 5) is at the answer; null when the query
  *     has no expected time
  * @param zero whether there were no results at all
+ * @param top the first three results' episodes, for diagnosis
  */
-public record Score(Judgment judgment, int rank, Boolean moment, boolean zero) {
+public record Score(Judgment judgment, int rank, Boolean moment, boolean zero, List<String> top) {
 
     public double recallAt5() {
         return rank >= 1 && rank <= 5 ? 1 : 0;
