@@ -90,6 +90,7 @@ public final class RelevanceBenchmark {
     private static ModeRun runMode(Searcher searcher, String mode, List<Judgment> judgments) throws Exception {
         List<Score> scores = new ArrayList<>();
         Map<String, Integer> ran = new LinkedHashMap<>();
+        int unnamed = 0;
         for (Judgment judgment : judgments) {
             Searcher.Answer answer = searcher.search(judgment.query(), mode);
             if (answer.status() == 400) {
@@ -99,12 +100,15 @@ public final class RelevanceBenchmark {
             if (answer.status() != 200) {
                 throw new IllegalStateException(judgment.id() + " in " + mode + " answered " + answer.status());
             }
-            ran.merge(answer.ranMode() == null ? ModeRun.UNNAMED : answer.ranMode(), 1, Integer::sum);
+            ran.merge(answer.ranMode() == null ? "keyword" : answer.ranMode(), 1, Integer::sum);
+            unnamed += answer.ranMode() == null ? 1 : 0;
             scores.add(Metrics.score(judgment, answer.hits()));
         }
-        ModeRun run = new ModeRun(mode, scores, ran);
+        ModeRun run = new ModeRun(mode, scores, ran, unnamed);
         if (!run.asAsked()) {
             System.out.println("WARNING: " + run.deviation());
+        } else if (unnamed > 0) {
+            System.out.println("note: " + unnamed + " answers in mode " + mode + " name no mode; counted as keyword");
         }
         return run;
     }

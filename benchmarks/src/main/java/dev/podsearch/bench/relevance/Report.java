@@ -67,7 +67,7 @@ final class Report {
         if (hybrid == null) {
             out.println("  NOT RUN  hybrid targets (hybrid is not among --modes)");
         } else {
-            String ran = hybrid.asAsked() ? "" : "; hybrid did not run, " + hybrid.deviation();
+            String ran = hybrid.asAsked() ? "" : "; hybrid did not run";
             boolean real = hybrid.asAsked();
             Metrics.Summary all =
                     Metrics.summarize(only(hybrid.scores(), s -> s.judgment().answerable()));
