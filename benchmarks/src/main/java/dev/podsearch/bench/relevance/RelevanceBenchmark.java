@@ -30,8 +30,8 @@ public final class RelevanceBenchmark {
         Corpus corpus = Corpus.read(corpusDir);
         List<Judgment> judgments = Judgments.read(Path.of(
                 options.getOrDefault("queries", corpusDir.resolve("queries.tsv").toString())));
-        List<String> modes =
-                List.of(options.getOrDefault("modes", "keyword,semantic,hybrid").split(","));
+        List<String> modes = List.of(
+                options.getOrDefault("modes", "keyword,semantic,hybrid").strip().split("\\s*,\\s*"));
         Duration embedTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("embed-timeout", "600")));
         Path logs = repo.resolve("benchmarks/target/logs");
         try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(
@@ -69,11 +69,14 @@ public final class RelevanceBenchmark {
         }
     }
 
-    /** Waits for the vectors if the pipeline writes them (the first within a minute at most); says what happened. */
+    /**
+     * Waits for the vectors if the pipeline writes them: for all of them when a status names {@code steps.embedded}
+     * (even unset), else first up to two minutes for one that has it; says what happened.
+     */
     private static String embed(Uploads uploads, Duration timeout, long start) throws Exception {
         long firstBy = System.nanoTime()
-                + Math.min(timeout.toNanos(), Duration.ofSeconds(60).toNanos());
-        while (!uploads.anyEmbedded()) {
+                + Math.min(timeout.toNanos(), Duration.ofSeconds(120).toNanos());
+        while (!uploads.anyEmbedded(true)) {
             if (System.nanoTime() > firstBy) {
                 String line = "no upload status has steps.embedded: semantic retrieval is unavailable";
                 System.err.println("[bench] " + line);

@@ -69,10 +69,11 @@ final class Uploads {
         }
     }
 
-    /** Whether any upload's status has {@code steps.embedded}. */
-    boolean anyEmbedded() throws Exception {
+    /** Whether any upload's status has {@code steps.embedded} set ({@code orNamed}: or names the step at all). */
+    boolean anyEmbedded(boolean orNamed) throws Exception {
         for (String id : stems.keySet()) {
-            if (embedded(http.get(ingest + "/v1/transcripts/" + id).body())) {
+            JsonNode status = http.get(ingest + "/v1/transcripts/" + id).body();
+            if (embedded(status) || (orNamed && status.path("steps").has("embedded"))) {
                 return true;
             }
         }
