@@ -1,5 +1,6 @@
 package dev.podsearch.bench;
 
+import dev.podsearch.bench.relevance.RelevanceBenchmark;
 import java.util.Arrays;
 
 /** {@code ./podsearch bench <name> [options]}: runs one benchmark and prints its figures. */
@@ -15,13 +16,17 @@ public final class BenchMain {
             case "index" -> IndexBenchmark.run(Options.parse(rest));
             case "query" -> QueryBenchmark.run(Options.parse(rest));
             case "embed" -> EmbedBenchmark.run(Options.parse(rest));
+            case "relevance" ->
+                RelevanceBenchmark.run(Options.repo(), Options.parse(rest).values());
             default -> {
                 System.err.println(String.join(
                         "\n",
                         "usage: ./podsearch bench ingest [--seconds 20] [--clients 8] [--kb 25]",
                         "       ./podsearch bench index  [--episodes 300] [--kb 25] [--seconds 20]",
                         "       ./podsearch bench query  [--episodes 5000] [--kb 8] [--seconds 15]",
-                        "       ./podsearch bench embed  [--passages 192]"));
+                        "       ./podsearch bench embed  [--passages 192]",
+                        "       ./podsearch bench relevance [--modes keyword,semantic,hybrid] [--embed-timeout 600]"
+                                + " [--corpus DIR] [--queries FILE]"));
                 System.exit("help".equals(name) ? 0 : 2);
             }
         }

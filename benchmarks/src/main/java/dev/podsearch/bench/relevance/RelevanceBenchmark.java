@@ -1,0 +1,146 @@
+package dev.podsearch.bench.relevance;
+
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.ServiceProcess;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./podsearch bench relevance}: uploads the judged corpus through the real pipeline (PostgreSQL, Kafka,
+ * OpenSearch and the three packaged services), runs every judged query in each search mode and prints how well the
+ * expected episodes and moments were found.
+ */
+public final class RelevanceBenchmark {
+
+    private RelevanceBenchmark() {}
+
+    /** Options: {@code corpus}, {@code queries}, {@code modes}, {@code embed-timeout} (seconds). */
+    public static void run(Path repo, Map<String, String> options) throws Exception {
+        Path corpusDir = Path.of(options.getOrDefault(
+                "corpus",
+                repo.resolve("benchmarks/src/main/resources/relevance").toString()));
+        Corpus corpus = Corpus.read(corpusDir);
+        List<Judgment> judgments = Judgments.read(Path.of(
+                options.getOrDefault("queries", corpusDir.resolve("queries.tsv").toString())));
+        List<String> modes = List.of(
+                options.getOrDefault("modes", "keyword,semantic,hybrid").strip().split("\\s*,\\s*"));
+        Duration embedTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("embed-timeout", "600")));
+        Path logs = repo.resolve("benchmarks/target/logs");
+        try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(
+                        LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)));
+                ServiceProcess index = ServiceProcess.start(
+                        "index-service", repo.resolve("index-service"), 0, stack.quarkusProperties(), logs);
+                ServiceProcess query = ServiceProcess.start(
+                        "query-service", repo.resolve("query-service"), 0, stack.quarkusProperties(), logs);
+                ServiceProcess ingest = ServiceProcess.start(
+                        "ingest-service", repo.resolve("ingest-service"), 0, stack.quarkusProperties(), logs)) {
+            Http http = new Http();
+            for (ServiceProcess service : List.of(index, query, ingest)) {
+                http.awaitReady(service.name(), service.url(), Duration.ofSeconds(180));
+            }
+            Uploads uploads = new Uploads(http, ingest.url());
+            long start = System.nanoTime();
+            uploads.upload(corpus);
+            System.err.printf(
+                    "[bench] uploaded %d episodes, %d judged queries%n",
+                    corpus.episodes().size(), judgments.size());
+            if (!uploads.await("indexed", Uploads::indexed, Duration.ofSeconds(300))) {
+                throw new IllegalStateException("the corpus was not indexed within 300 s");
+            }
+            double indexSeconds = (System.nanoTime() - start) / 1e9;
+            String embedding = embed(uploads, embedTimeout, start);
+            Map<String, ModeRun> byMode = new LinkedHashMap<>();
+            Searcher searcher = new Searcher(http, query.url(), uploads.stems());
+            for (String mode : modes) {
+                ModeRun run = runMode(searcher, mode, judgments);
+                if (run != null) {
+                    byMode.put(mode, run);
+                }
+            }
+            print(corpus, judgments, indexSeconds, embedding, byMode, repo.resolve("benchmarks/target"));
+        }
+    }
+
+    /**
+     * Waits for the vectors if the pipeline writes them: for all of them when a status names {@code steps.embedded}
+     * (even unset), else first up to two minutes for one that has it; says what happened.
+     */
+    private static String embed(Uploads uploads, Duration timeout, long start) throws Exception {
+        long firstBy = System.nanoTime()
+                + Math.min(timeout.toNanos(), Duration.ofSeconds(120).toNanos());
+        while (!uploads.anyEmbedded(true)) {
+            if (System.nanoTime() > firstBy) {
+                String line = "no upload status has steps.embedded: semantic retrieval is unavailable";
+                System.err.println("[bench] " + line);
+                return line;
+            }
+            Thread.sleep(1000); // polling the remote status
+        }
+        boolean all = uploads.await("embedded", Uploads::embedded, timeout);
+        return String.format(
+                "%s embedded %.1f s after the first upload",
+                all ? "all" : "NOT all", (System.nanoTime() - start) / 1e9);
+    }
+
+    private static ModeRun runMode(Searcher searcher, String mode, List<Judgment> judgments) throws Exception {
+        List<Score> scores = new ArrayList<>();
+        Map<String, Integer> ran = new LinkedHashMap<>();
+        int unnamed = 0;
+        for (Judgment judgment : judgments) {
+            Searcher.Answer answer = searcher.search(judgment.query(), mode);
+            if (answer.status() == 400) {
+                System.out.printf("WARNING: mode %s refused (%s); not scored%n", mode, answer.problem());
+                return null;
+            }
+            if (answer.status() != 200) {
+                throw new IllegalStateException(judgment.id() + " in " + mode + " answered " + answer.status());
+            }
+            ran.merge(answer.ranMode() == null ? "keyword" : answer.ranMode(), 1, Integer::sum);
+            unnamed += answer.ranMode() == null ? 1 : 0;
+            scores.add(Metrics.score(judgment, answer.hits()));
+        }
+        ModeRun run = new ModeRun(mode, scores, ran, unnamed);
+        if (!run.asAsked()) {
+            System.out.println("WARNING: " + run.deviation());
+        } else if (unnamed > 0) {
+            System.out.println("note: " + unnamed + " answers in mode " + mode + " name no mode; counted as keyword");
+        }
+        return run;
+    }
+
+    private static void print(
+            Corpus corpus,
+            List<Judgment> judgments,
+            double indexSeconds,
+            String embedding,
+            Map<String, ModeRun> byMode,
+            Path target)
+            throws Exception {
+        System.out.printf(
+                "relevance: %d episodes, %d queries (%d answerable); indexed %.1f s after the first upload;" + " %s%n",
+                corpus.episodes().size(),
+                judgments.size(),
+                judgments.stream().filter(Judgment::answerable).count(),
+                indexSeconds,
+                embedding);
+        Report report = new Report(System.out);
+        byMode.values().forEach(report::table);
+        report.targets(byMode);
+        Files.createDirectories(target);
+        Path failures = target.resolve("relevance-failures.tsv");
+        try (PrintStream to = new PrintStream(Files.newOutputStream(failures))) {
+            to.println("mode\tid\tkind\tsplit\tfailure\tquery\texpected\trank\ttop 3");
+            byMode.values().forEach(run -> report.failures(run, to));
+        }
+        System.out.println("\nfailed queries (expected episode not in the top 5, its moment not shown, or a none query"
+                + " answered): " + failures);
+    }
+}
