@@ -100,6 +100,14 @@ class EndToEndIT {
                     .body("status", equalTo("INDEXED"))
                     .body("steps.indexed", org.hamcrest.Matchers.notNullValue()));
         }
+        // then the embed stage writes their vectors: semantically searchable too, the status stays INDEXED
+        for (String id : new String[] {orchard, glacier, market}) {
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> given().baseUri(ingest.url())
+                    .get("/v1/transcripts/{id}", id)
+                    .then()
+                    .body("status", equalTo("INDEXED"))
+                    .body("steps.embedded", org.hamcrest.Matchers.notNullValue()));
+        }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
                 .queryParam("q", "matching the cambium layers")

@@ -14,6 +14,9 @@ import dev.podsearch.embed.Vectors;
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.index.embed.EmbedConsumer;
 import dev.podsearch.search.Indices;
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.StackTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -102,5 +105,38 @@ class EmbedStageTest extends IndexTestBase {
                 .body(containsString("podsearch_index_embed_passages_total"))
                 .body(containsString("podsearch_index_embed_batch_seconds_count"))
                 .body(containsString("podsearch_index_embed_lag")));
+    }
+
+    @Test
+    void anOpenSearchOutageDelaysTheVectorsAndLosesNone() throws Exception {
+        stage.stop();
+        String id = UUID.randomUUID().toString();
+        publish(upsert(id, 1, "indexed before the outage", "embedded after it"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> episodeRevision(id) == 1);
+        RunningStack stack = StackTestResource.current();
+        double failures = failures();
+
+        stack.interrupt(LocalStack.Component.OPENSEARCH);
+        try {
+            stage.start(); // finds the outcome, cannot read the episode: tries again from its last commit
+            await().atMost(Duration.ofSeconds(60)).until(() -> failures() > failures);
+        } finally {
+            stack.resume(LocalStack.Component.OPENSEARCH);
+        }
+
+        // OpenSearch takes a while to come back (70 s seen), then the next retry (backoff at most 5 s in tests)
+        List<IndexedEvent> outcomes = outcomes(bootstrap, id, o -> count(o, "EMBEDDED") >= 1, Duration.ofSeconds(120));
+        assertEquals(1, count(outcomes, "EMBEDDED"));
+        assertNotNull(stored(client, Indices.MOMENTS, Indices.momentId(id, 0)).vector());
+        assertNotNull(stored(client, Indices.MOMENTS, Indices.momentId(id, 1)).vector());
+        assertNotNull(stored(client, Indices.EPISODES, id).vector());
+    }
+
+    private double failures() {
+        String metrics = given().get("/q/metrics").then().extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("podsearch_index_embed_failures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 }

@@ -58,6 +58,11 @@ final class EmbedTestSupport {
 
     /** The outcomes announced for an episode, read until {@code enough} holds (or 30 s passed). */
     static List<IndexedEvent> outcomes(String bootstrap, String episodeId, Predicate<List<IndexedEvent>> enough) {
+        return outcomes(bootstrap, episodeId, enough, Duration.ofSeconds(30));
+    }
+
+    static List<IndexedEvent> outcomes(
+            String bootstrap, String episodeId, Predicate<List<IndexedEvent>> enough, Duration timeout) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -69,7 +74,7 @@ final class EmbedTestSupport {
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.TRANSCRIPTS_INDEXED));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !enough.test(outcomes)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (episodeId.equals(record.key())) {

@@ -123,6 +123,10 @@ public class EmbedConsumer {
                 return;
             } catch (RuntimeException e) {
                 // OpenSearch or Kafka unreachable, or refusing a read: nothing is committed, so nothing is lost
+                io.micrometer.core.instrument.Counter.builder("podsearch.index.embed.failures")
+                        .description("times the embed stage went back to its last commit to try again")
+                        .register(metrics)
+                        .increment();
                 Duration backoff = backoff(++failures);
                 Log.warnf(
                         "embed stage: %s; reading again from the last commit in %d ms",
