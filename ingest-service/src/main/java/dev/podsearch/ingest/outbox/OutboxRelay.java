@@ -48,6 +48,7 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     private Thread worker;
     private boolean topicsReady;
+    private volatile String kafkaProblem;
 
     void start(@Observes StartupEvent event) {
         producer = KafkaClients.reliableProducer(
@@ -67,18 +68,32 @@ public class OutboxRelay {
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 
+    /**
+     * Bounded whatever state Kafka is in: the worker finishes a round on its own, or the producer is closed under it
+     * (its sends and acknowledgements then fail at once, are recorded as passing failures, and the round ends).
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUp();
+        join(Duration.ofSeconds(1));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(1));
+        }
+        join(Duration.ofSeconds(3));
+    }
+
+    /** Null while Kafka takes the events; else why the last round could not publish any (a readiness detail). */
+    public String kafkaProblem() {
+        return kafkaProblem;
+    }
+
+    private void join(Duration timeout) {
         if (worker != null) {
             try {
-                worker.join(Duration.ofSeconds(20));
+                worker.join(timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -107,10 +122,12 @@ public class OutboxRelay {
                             result.failed().getFirst().failure().reason());
                 }
                 failedRounds = 0;
+                kafkaProblem = null;
                 if (result.sent() == 0 && result.failed().isEmpty()) {
                     await(Duration.ofMillis(500));
                 }
             } catch (RuntimeException e) {
+                kafkaProblem = causes(e);
                 long backoff = OutboxLedger.BACKOFF.backoff(failedRounds++);
                 Log.warnf("outbox relay: publishing failed (%s); retrying in %d ms", causes(e), backoff);
                 await(Duration.ofMillis(backoff));
