@@ -4,6 +4,7 @@ import static dev.podsearch.ingest.SampleExportParserTest.fixture;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.podsearch.events.Topics;
@@ -40,6 +41,11 @@ class OutboxOutageTest {
                         .extract()
                         .path("id"));
             }
+            // still ready (it takes uploads), and readiness says why nothing is published
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().get("/q/health/ready")
+                    .then()
+                    .statusCode(200)
+                    .body("checks.find { it.name == 'outbox' }.data.kafka", startsWith("not publishing: ")));
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().queryParam(
                             "show", show)
                     .queryParam("status", "RECEIVED")

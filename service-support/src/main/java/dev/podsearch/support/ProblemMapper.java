@@ -94,6 +94,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 405 -> "this path does not accept that method";
             case 406 -> "no representation in the accepted media types";
             case 415 -> "unsupported Content-Type for this endpoint";
+            case 413 -> "the request body is larger than this service accepts (quarkus.http.limits.max-body-size)";
             default -> reason;
         };
     }

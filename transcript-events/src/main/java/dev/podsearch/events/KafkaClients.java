@@ -34,14 +34,20 @@ public final class KafkaClients {
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Creates the contract's topics that do not exist yet; fails when Kafka does not answer within {@code timeout}. */
+    /**
+     * Creates the contract's topics that do not exist yet; fails when Kafka does not answer within {@code timeout}, and
+     * returns within about twice that whatever state Kafka is in (the admin client is closed with a bound too).
+     */
     public static void ensureTopics(String bootstrapServers, Duration timeout) {
         int millis = (int) timeout.toMillis();
-        try (Admin admin = Admin.create(Map.of(
+        Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
+        try {
             TopicSetup.ensureTopics(admin, timeout);
+        } finally {
+            admin.close(timeout);
         }
     }
 }

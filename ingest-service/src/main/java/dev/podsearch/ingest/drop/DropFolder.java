@@ -5,6 +5,7 @@ import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
 import dev.podsearch.ingest.Upload;
+import dev.podsearch.ingest.UploadLimit;
 import dev.podsearch.support.Problem;
 import dev.podsearch.support.ProblemException;
 import io.quarkus.logging.Log;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -127,8 +129,9 @@ public class DropFolder {
         try {
             Optional<Path> sidecar = Sidecar.of(file);
             Sidecar.Metadata meta = sidecar.isPresent() ? Sidecar.read(sidecar.get(), json) : Sidecar.Metadata.NONE;
-            IngestResult result = ingest.ingest(new Upload(
-                    Files.readAllBytes(file), Sidecar.contentType(name), meta.format(), meta.metadata(), null));
+            byte[] content = read(file);
+            IngestResult result =
+                    ingest.ingest(new Upload(content, Sidecar.contentType(name), meta.format(), meta.metadata(), null));
             move(file, folders.done().resolve(name));
             if (sidecar.isPresent()) {
                 move(sidecar.get(), folders.done().resolve(sidecar.get().getFileName()));
@@ -139,6 +142,18 @@ public class DropFolder {
         } catch (IOException | RuntimeException e) {
             // Not the file's fault (database down, ...): it stays in processing/ and is retried after a restart.
             Log.errorf(e, "drop folder: %s could not be ingested now; it stays in %s", name, folders.processing());
+        }
+    }
+
+    /** The file's content, within ingest.max-upload-bytes: a larger file is refused by its size, without reading it. */
+    private byte[] read(Path file) throws IOException {
+        long max = config.maxUploadBytes().asLongValue();
+        long size = Files.size(file);
+        if (size > max) {
+            throw new ProblemException(UploadLimit.problem(size, max));
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return UploadLimit.read(in, max, 0); // still being appended to: what is past the limit stays unread
         }
     }
 

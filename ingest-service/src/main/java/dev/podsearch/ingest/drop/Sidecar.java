@@ -45,9 +45,21 @@ final class Sidecar {
                 .findFirst();
     }
 
+    /** Metadata, show notes included, is far smaller: a larger file is refused without being read. */
+    static final long MAX_BYTES = 1024 * 1024;
+
     static Metadata read(Path sidecar, ObjectMapper json) {
         JsonNode node;
         try {
+            if (Files.size(sidecar) > MAX_BYTES) {
+                throw new ProblemException(
+                        400,
+                        "invalid-sidecar",
+                        "Invalid metadata file",
+                        sidecar.getFileName() + " is " + Files.size(sidecar) + " bytes; a metadata file may have "
+                                + MAX_BYTES + " bytes at most",
+                        Map.of("file", sidecar.getFileName().toString()));
+            }
             node = json.readTree(Files.readAllBytes(sidecar));
         } catch (IOException e) {
             throw new ProblemException(

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IndexedStatusConsumer {
 
     static final String GROUP = "ingest-service-status";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -54,6 +56,7 @@ public class IndexedStatusConsumer {
         worker = Thread.ofPlatform().name("indexed-status").daemon().start(this::run);
     }
 
+    /** Bounded: a worker still busy after this (a daemon thread) does not hold up the exit. */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
@@ -62,7 +65,7 @@ public class IndexedStatusConsumer {
         }
         if (worker != null) {
             try {
-                worker.join(Duration.ofSeconds(10));
+                worker.join(Duration.ofSeconds(3));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -97,8 +100,9 @@ public class IndexedStatusConsumer {
                 false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 "earliest");
-        try (KafkaConsumer<String, byte[]> kafka =
-                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
+        KafkaConsumer<String, byte[]> kafka =
+                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+        try {
             consumer = kafka;
             kafka.subscribe(List.of(Topics.TRANSCRIPTS_INDEXED));
             while (running) {
@@ -110,6 +114,8 @@ public class IndexedStatusConsumer {
             }
         } finally {
             consumer = null;
+            // bounded: the default waits up to 30 s to leave the group when the coordinator is gone
+            kafka.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
     }
 

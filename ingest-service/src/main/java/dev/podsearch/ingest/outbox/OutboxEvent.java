@@ -46,4 +46,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** When the relay set it aside for good (Kafka refused it); null while it is still to be sent. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    /** Not before this time is it sent again (after a passing failure); null: at the next round. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
 }

@@ -1,40 +1,31 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.TopicSetup;
 import dev.podsearch.ingest.IngestConfig;
-import dev.podsearch.ingest.TranscriptStatus;
 import io.quarkus.logging.Log;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Publishes outbox rows to Kafka in id order (so in order per episode) and marks them sent only after Kafka
- * acknowledged them ({@code acks=all}, idempotent producer). A failed round rolls back and is retried with backoff, so
- * an accepted upload is published once Kafka is reachable again.
+ * Publishes outbox rows to Kafka in id order (so in order per episode) with an idempotent producer ({@code
+ * acks=all}), round after round ({@link OutboxRound}). Each event has its own outcome: acknowledged ones are marked
+ * sent whatever became of the others; one Kafka refuses for good is parked ({@link OutboxLedger}) and blocks nothing;
+ * one that failed for a passing reason waits out its backoff while the ones after it go on.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** The producer's own limit, checked against the uncompressed record. */
+    static final int MAX_REQUEST_BYTES = 4 * TopicSetup.MAX_MESSAGE_BYTES;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -43,7 +34,13 @@ public class OutboxRelay {
     IngestConfig config;
 
     @Inject
-    EntityManager entityManager;
+    OutboxRound round;
+
+    @Inject
+    OutboxLedger ledger;
+
+    @Inject
+    ParkedEvents parked;
 
     private final Object signal = new Object();
     private volatile boolean running;
@@ -51,11 +48,14 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     private Thread worker;
     private boolean topicsReady;
+    private volatile String kafkaProblem;
 
     void start(@Observes StartupEvent event) {
         producer = KafkaClients.reliableProducer(
                 bootstrapServers,
                 Map.of(
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        MAX_REQUEST_BYTES,
                         ProducerConfig.LINGER_MS_CONFIG,
                         5,
                         ProducerConfig.MAX_BLOCK_MS_CONFIG,
@@ -68,18 +68,32 @@ public class OutboxRelay {
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
     }
 
+    /**
+     * Bounded whatever state Kafka is in: the worker finishes a round on its own, or the producer is closed under it
+     * (its sends and acknowledgements then fail at once, are recorded as passing failures, and the round ends).
+     */
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wakeUp();
+        join(Duration.ofSeconds(1));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(1));
+        }
+        join(Duration.ofSeconds(3));
+    }
+
+    /** Null while Kafka takes the events; else why the last round could not publish any (a readiness detail). */
+    public String kafkaProblem() {
+        return kafkaProblem;
+    }
+
+    private void join(Duration timeout) {
         if (worker != null) {
             try {
-                worker.join(Duration.ofSeconds(20));
+                worker.join(timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
         }
     }
 
@@ -92,20 +106,31 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Duration backoff = Duration.ZERO;
+        int failedRounds = 0;
         while (running) {
             try {
                 ensureTopics();
-                int sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                backoff = Duration.ZERO;
-                if (sent > 0) {
-                    continue;
+                OutboxRound.Result result = round.run(producer, MAX_REQUEST_BYTES, () -> running);
+                if (!result.failed().isEmpty()) {
+                    ledger.record(result.failed());
                 }
-                await(Duration.ofMillis(500));
+                if (result.failed().stream().anyMatch(f -> f.failure().permanent())) {
+                    parked.refresh();
+                }
+                if (result.kafkaUnreachable()) {
+                    throw new IllegalStateException(
+                            result.failed().getFirst().failure().reason());
+                }
+                failedRounds = 0;
+                kafkaProblem = null;
+                if (result.sent() == 0 && result.failed().isEmpty()) {
+                    await(Duration.ofMillis(500));
+                }
             } catch (RuntimeException e) {
-                backoff = backoff.isZero() ? Duration.ofMillis(250) : min(backoff.multipliedBy(2), MAX_BACKOFF);
-                Log.warnf("outbox relay: publishing failed (%s); retrying in %d ms", causes(e), backoff.toMillis());
-                await(backoff);
+                kafkaProblem = causes(e);
+                long backoff = OutboxLedger.BACKOFF.backoff(failedRounds++);
+                Log.warnf("outbox relay: publishing failed (%s); retrying in %d ms", causes(e), backoff);
+                await(Duration.ofMillis(backoff));
             }
         }
     }
@@ -116,62 +141,6 @@ public class OutboxRelay {
         }
         KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
         topicsReady = true;
-    }
-
-    /** One round: up to a batch of unsent events, sent and confirmed, then marked sent, in one transaction. */
-    int publishBatch() {
-        // Plain SQL: only what is sent is read, and one statement marks the batch sent (an entity update would rewrite
-        // every column, payload included, row by row).
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT id, topic, record_key, episode_id, payload FROM outbox_event"
-                        + " WHERE sent_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
-                .setParameter("limit", config.outbox().batchSize())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            acks.add(producer.send(new ProducerRecord<>(
-                    (String) row[1], (String) row[2], ((String) row[4]).getBytes(StandardCharsets.UTF_8))));
-        }
-        producer.flush();
-        List<Long> ids = new ArrayList<>(rows.size());
-        List<UUID> episodes = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Object[] row = rows.get(i);
-            await(acks.get(i), ((Number) row[0]).longValue(), (UUID) row[3]);
-            ids.add(((Number) row[0]).longValue());
-            episodes.add((UUID) row[3]);
-        }
-        Instant now = Instant.now();
-        entityManager
-                .createNativeQuery("UPDATE outbox_event SET sent_at = :now, attempts = attempts + 1, last_error = NULL"
-                        + " WHERE id IN (:ids)")
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .executeUpdate();
-        entityManager
-                .createQuery("UPDATE Transcript t SET t.status = :published, t.publishedToKafkaAt = :now "
-                        + "WHERE t.status = :received AND t.id IN :ids")
-                .setParameter("published", TranscriptStatus.PUBLISHED)
-                .setParameter("received", TranscriptStatus.RECEIVED)
-                .setParameter("now", now)
-                .setParameter("ids", episodes)
-                .executeUpdate();
-        Log.debugf("outbox relay: published %d event(s), last id %d", rows.size(), ids.getLast());
-        return rows.size();
-    }
-
-    private void await(Future<RecordMetadata> ack, long id, UUID episode) {
-        try {
-            ack.get(config.outbox().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException(
-                    "event " + id + " of episode " + episode + " not acknowledged: " + cause.getMessage(), cause);
-        }
     }
 
     private void await(Duration timeout) {
@@ -194,9 +163,5 @@ public class OutboxRelay {
             text.append(" <- ").append(cause.getMessage());
         }
         return text.toString();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

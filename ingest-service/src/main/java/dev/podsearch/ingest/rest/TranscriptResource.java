@@ -1,16 +1,19 @@
 package dev.podsearch.ingest.rest;
 
 import dev.podsearch.ingest.EpisodeMetadata;
+import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
 import dev.podsearch.ingest.Transcript;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.ingest.Upload;
+import dev.podsearch.ingest.UploadLimit;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +30,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
@@ -46,8 +51,17 @@ public class TranscriptResource {
     private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_PAGE_SIZE = 100;
 
+    /** What is left unread of an oversized body, below the HTTP layer's limit (which would answer a bare 413). */
+    private static final long DISCARD_MARGIN = 1024 * 1024;
+
     @Inject
     IngestService ingest;
+
+    @Inject
+    IngestConfig config;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize httpBodyLimit;
 
     @POST
     @Consumes({
@@ -66,14 +80,15 @@ public class TranscriptResource {
                     + "indexing. The format comes from format=, else the Content-Type, else the content. Answers 202 with the "
                     + "episode id, its revision and status; identical content creates no new revision.")
     public Response upload(
-            byte[] body,
+            InputStream body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(description = "Same key and same request: the same answer; same key, other request: 409")
                     @HeaderParam("Idempotency-Key")
                     String idempotencyKey,
             @BeanParam MetadataParams metadata) {
+        byte[] content = UploadLimit.read(body, maxUploadBytes(), httpBodyLimit.asLongValue() - DISCARD_MARGIN);
         return accepted(ingest.ingest(new Upload(
-                body, mediaType(contentType), metadata.format, metadata.toMetadata(), checkedKey(idempotencyKey))));
+                content, mediaType(contentType), metadata.format, metadata.toMetadata(), checkedKey(idempotencyKey))));
     }
 
     @POST
@@ -97,6 +112,9 @@ public class TranscriptResource {
             @BeanParam MetadataParams query) {
         if (file == null) {
             throw ProblemException.badParameter("file", "the form has no 'file' part holding the transcript");
+        }
+        if (file.size() > maxUploadBytes()) {
+            throw new ProblemException(UploadLimit.problem(file.size(), maxUploadBytes()));
         }
         byte[] content;
         try {
@@ -171,6 +189,10 @@ public class TranscriptResource {
         return Response.accepted(result).build();
     }
 
+    private long maxUploadBytes() {
+        return config.maxUploadBytes().asLongValue();
+    }
+
     private static Response accepted(IngestResult result) {
         return Response.accepted(result)
                 .location(URI.create("/v1/transcripts/" + result.id()))
@@ -225,47 +247,4 @@ public class TranscriptResource {
 
     /** A page of uploads. */
     public record TranscriptPage(List<TranscriptView> items, int page, int size, long total) {}
-
-    /** Episode metadata as query parameters. */
-    public static class MetadataParams {
-        @Parameter(description = "Show (podcast) name")
-        @QueryParam("show")
-        String show;
-
-        @Parameter(description = "Episode title; default from the file when it has one")
-        @QueryParam("title")
-        String title;
-
-        @Parameter(description = "Show notes; default from the file when it has them")
-        @QueryParam("notes")
-        String notes;
-
-        @Parameter(description = "ISO-8601 date or date-time", example = "2026-05-17")
-        @QueryParam("publishedAt")
-        String publishedAt;
-
-        @Parameter(description = "http(s) URL of the audio")
-        @QueryParam("audioUrl")
-        String audioUrl;
-
-        @Parameter(description = "Language tag", example = "en")
-        @QueryParam("language")
-        String language;
-
-        @Parameter(description = "Your id for the episode; uploads with the same id are revisions of one episode")
-        @QueryParam("externalId")
-        String externalId;
-
-        @Parameter(description = "Comma-separated speaker names")
-        @QueryParam("speakers")
-        String speakers;
-
-        @Parameter(description = "Force the format: sample, podcasting-json, vtt, srt or text")
-        @QueryParam("format")
-        String format;
-
-        EpisodeMetadata toMetadata() {
-            return EpisodeMetadata.of(show, title, notes, publishedAt, audioUrl, language, externalId, speakers);
-        }
-    }
 }

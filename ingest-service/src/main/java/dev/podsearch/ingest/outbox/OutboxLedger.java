@@ -1,0 +1,89 @@
+package dev.podsearch.ingest.outbox;
+
+import dev.podsearch.ingest.TranscriptStatus;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.common.utils.ExponentialBackoff;
+import org.jboss.logging.MDC;
+
+/**
+ * Records what became of the events Kafka did not acknowledge, in a transaction of its own (so a failed round never
+ * loses them): every failure counts an attempt and keeps its error; a passing one makes the event wait (exponential
+ * backoff with jitter, Kafka's own {@link ExponentialBackoff}); one refused for good parks the event and fails its
+ * upload with the reason, when the event is the upload's current revision.
+ */
+@ApplicationScoped
+class OutboxLedger {
+
+    /** An event of a round that was not acknowledged; {@code attempts} as they were before this one. */
+    record Failed(long id, UUID episode, long revision, int attempts, SendFailure failure) {}
+
+    static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    static final Duration MAX_RETRY = Duration.ofSeconds(10);
+    static final ExponentialBackoff BACKOFF =
+            new ExponentialBackoff(FIRST_RETRY.toMillis(), 2, MAX_RETRY.toMillis(), 0.2);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void record(List<Failed> failures) {
+        Instant now = Instant.now();
+        for (Failed event : failures) {
+            if (event.failure().permanent()) {
+                park(event, now);
+            } else {
+                entityManager
+                        .createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error,"
+                                + " next_attempt_at = :next WHERE id = :id AND sent_at IS NULL")
+                        .setParameter("error", event.failure().reason())
+                        .setParameter("next", now.plusMillis(BACKOFF.backoff(event.attempts())))
+                        .setParameter("id", event.id())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    private void park(Failed event, Instant now) {
+        entityManager
+                .createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error,"
+                        + " parked_at = :now, next_attempt_at = NULL WHERE id = :id AND sent_at IS NULL")
+                .setParameter("error", event.failure().reason())
+                .setParameter("now", now)
+                .setParameter("id", event.id())
+                .executeUpdate();
+        int failed = entityManager
+                .createQuery("UPDATE Transcript t SET t.status = :failed, t.statusReason = :reason, t.updatedAt = :now"
+                        + " WHERE t.id = :id AND t.revision = :revision AND t.status = :received")
+                .setParameter("failed", TranscriptStatus.FAILED)
+                .setParameter("reason", event.failure().reason())
+                .setParameter("now", now)
+                .setParameter("id", event.episode())
+                .setParameter("revision", event.revision())
+                .setParameter("received", TranscriptStatus.RECEIVED)
+                .executeUpdate();
+        MDC.put("episodeId", event.episode().toString());
+        MDC.put("revision", event.revision());
+        MDC.put("outboxEventId", event.id());
+        try {
+            Log.errorf(
+                    "outbox relay: event %d (episode %s revision %d) parked%s: %s",
+                    event.id(),
+                    event.episode(),
+                    event.revision(),
+                    failed == 1 ? ", upload FAILED" : " (a later revision of the episode replaces it)",
+                    event.failure().reason());
+        } finally {
+            MDC.remove("episodeId");
+            MDC.remove("revision");
+            MDC.remove("outboxEventId");
+        }
+    }
+}
