@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
-import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchRequest;
 
@@ -40,8 +39,7 @@ final class FusedRequests {
                     .size(size)
                     .source(c -> c.fetch(false))
                     .trackTotalHits(t -> t.enabled(false))
-                    .aggregations(Facets.aggregations(request, facetFilters))
-                    .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+                    .aggregations(Facets.aggregations(request, facetFilters));
             if (!facetFilters.isEmpty()) {
                 s.postFilter(SearchFilters.all(facetFilters.values()));
             }

@@ -70,8 +70,9 @@ public class FusedSearch {
         int from = cursor != null && cursor.from() != null ? cursor.from() : 0;
         boolean byEpisode = request.group() == SearchParameters.Group.EPISODE;
         int perEpisode = Math.min(request.moments() * 2, 20);
-        List<Fusion.Episode> episodes = Fusion.episodes(lists);
-        List<Fusion.Moment> moments = byEpisode ? List.of() : Fusion.moments(lists);
+        double[] weights = hybrid ? weights(request, keyword) : new double[] {1};
+        List<Fusion.Episode> episodes = Fusion.episodes(lists, weights);
+        List<Fusion.Moment> moments = byEpisode ? List.of() : Fusion.moments(lists, weights);
         int available = byEpisode ? episodes.size() : moments.size();
         int to = Math.min(from + request.size(), available);
         List<String> ids = new ArrayList<>();
@@ -107,6 +108,21 @@ public class FusedSearch {
             long took = keyword.took() + nearest.took() + fetched.took();
             return new Outcome(answer(request, keyword, results, total, next, took), engineNanos, keyword);
         });
+    }
+
+    /**
+     * The lists' weights, from how many of the query's words the keyword list's best moment has: all of them, and the
+     * keyword list counts twice (the words were found as typed: a title or notes match is not outvoted by moments that
+     * merely mean something alike); none, and it counts half (a paraphrase: its keyword hits share only incidental
+     * words, and the meaning list should choose the episodes and the moments); in between, in proportion.
+     */
+    static double[] weights(SearchParameters request, EngineResponse keyword) {
+        int words = TextQuery.coverable(request.query());
+        List<EngineResponse.Hit> hits = keyword.hits().hits();
+        double covered = words == 0 || hits.isEmpty() || hits.getFirst().score() == null
+                ? 0
+                : Math.min(1, Math.floor(hits.getFirst().score() / TextQuery.COVER) / words);
+        return new double[] {0.5 + 1.5 * covered, 1};
     }
 
     private static SearchResults.Result episode(Fusion.Episode e, Map<String, EngineResponse.Hit> byId, int wanted) {

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reciprocal rank fusion of ranked lists of moments (their ids, {@code episodeId:ordinal}): an item's score is the sum
@@ -27,10 +29,16 @@ final class Fusion {
 
     /** The moments of all lists, fused, best first (ties: the order in which they were first seen). */
     static List<Moment> moments(List<List<String>> lists) {
+        return moments(lists, equalWeights(lists));
+    }
+
+    /** The same with a weight per list: a list's 1 / (K + rank) counts {@code weight} times. */
+    static List<Moment> moments(List<List<String>> lists, double[] weights) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (List<String> list : lists) {
+        for (int l = 0; l < lists.size(); l++) {
+            List<String> list = lists.get(l);
             for (int i = 0; i < list.size(); i++) {
-                scores.merge(list.get(i), 1.0 / (K + i + 1), Double::sum);
+                scores.merge(list.get(i), weights[l] / (K + i + 1), Double::sum);
             }
         }
         List<Moment> fused = new ArrayList<>();
@@ -39,27 +47,47 @@ final class Fusion {
         return fused;
     }
 
-    /** The episodes of all lists, fused by the rank of each one's best moment in each list, best first. */
     static List<Episode> episodes(List<List<String>> lists) {
+        return episodes(lists, equalWeights(lists));
+    }
+
+    /**
+     * The episodes of all lists, fused by the rank of each one's best moment in each list (weighted), best first. An
+     * episode's moments start with its best moment of each list, the last list's first (each list's view of where it
+     * says it: shown side by side), then the rest by their fused score.
+     */
+    static List<Episode> episodes(List<List<String>> lists, double[] weights) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (List<String> list : lists) {
-            java.util.Set<String> seen = new java.util.LinkedHashSet<>();
-            list.forEach(moment -> seen.add(episodeOf(moment)));
-            List<String> order = new ArrayList<>(seen);
-            for (int i = 0; i < order.size(); i++) {
-                scores.merge(order.get(i), 1.0 / (K + i + 1), Double::sum);
+        Map<String, Set<String>> firsts = new HashMap<>();
+        for (int l = lists.size() - 1; l >= 0; l--) {
+            Map<String, String> best = new LinkedHashMap<>();
+            lists.get(l).forEach(moment -> best.putIfAbsent(episodeOf(moment), moment));
+            int rank = 0;
+            for (Map.Entry<String, String> e : best.entrySet()) {
+                scores.merge(e.getKey(), weights[l] / (K + ++rank), Double::sum);
+                firsts.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue());
             }
         }
         Map<String, List<String>> momentsOf = new HashMap<>();
-        for (Moment moment : moments(lists)) {
+        for (Moment moment : moments(lists, weights)) {
             momentsOf
                     .computeIfAbsent(episodeOf(moment.id()), e -> new ArrayList<>())
                     .add(moment.id());
         }
         List<Episode> fused = new ArrayList<>();
-        scores.forEach((id, score) -> fused.add(new Episode(id, score, momentsOf.get(id))));
+        scores.forEach((id, score) -> {
+            Set<String> ordered = new LinkedHashSet<>(firsts.get(id));
+            ordered.addAll(momentsOf.get(id));
+            fused.add(new Episode(id, score, List.copyOf(ordered)));
+        });
         fused.sort(Comparator.comparingDouble(Episode::score).reversed());
         return fused;
+    }
+
+    private static double[] equalWeights(List<List<String>> lists) {
+        double[] weights = new double[lists.size()];
+        java.util.Arrays.fill(weights, 1.0);
+        return weights;
     }
 
     /** The episode of a moment id ({@code episodeId:ordinal}). */

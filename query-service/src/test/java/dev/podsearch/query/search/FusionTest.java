@@ -29,4 +29,15 @@ class FusionTest {
         assertEquals(List.of("ep-a:1", "ep-a:3"), fused.get(1).moments());
         assertEquals("ep:with:colons", Fusion.episodeOf("ep:with:colons:12"));
     }
+
+    @Test
+    void aWeightedListCountsMoreAndEachListsBestMomentOfAnEpisodeComesFirst() {
+        List<Fusion.Episode> fused = Fusion.episodes(
+                List.of(List.of("ep-a:0", "ep-b:0", "ep-a:5"), List.of("ep-b:1", "ep-a:1")), new double[] {2, 1});
+        assertEquals(
+                List.of("ep-a", "ep-b"), fused.stream().map(Fusion.Episode::id).toList());
+        assertEquals(2.0 / 61 + 1.0 / 62, fused.getFirst().score(), 1e-12);
+        // the meaning list's best moment of ep-a, then the keyword list's, then the rest
+        assertEquals(List.of("ep-a:1", "ep-a:0", "ep-a:5"), fused.getFirst().moments());
+    }
 }
