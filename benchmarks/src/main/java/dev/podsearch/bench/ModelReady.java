@@ -17,17 +17,21 @@ final class ModelReady {
     private ModelReady() {}
 
     /** How long it took until a hybrid search answered {@code "mode":"hybrid"}; fails after {@code atMost}. */
-    static Duration await(HttpClient http, String url, Duration atMost) throws IOException, InterruptedException {
+    static Duration await(HttpClient http, String url, Duration atMost) throws InterruptedException {
         long start = System.nanoTime();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url + "/v1/search?mode=hybrid&q=model"))
                 .GET()
                 .build();
         String last = "";
         while (System.nanoTime() - start < atMost.toNanos()) {
-            HttpResponse<byte[]> response = http.send(probe, HttpResponse.BodyHandlers.ofByteArray());
-            last = new String(response.body(), StandardCharsets.UTF_8);
-            if (response.statusCode() == 200 && last.contains("\"mode\":\"hybrid\"")) {
-                return Duration.ofNanos(System.nanoTime() - start);
+            try {
+                HttpResponse<byte[]> response = http.send(probe, HttpResponse.BodyHandlers.ofByteArray());
+                last = new String(response.body(), StandardCharsets.UTF_8);
+                if (response.statusCode() == 200 && last.contains("\"mode\":\"hybrid\"")) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (IOException e) {
+                last = e.toString(); // still starting: the stack's readiness check can pass before it listens
             }
             Thread.sleep(
                     250); // a polling interval, not a wait for a known event: the service has no "model loaded" call
