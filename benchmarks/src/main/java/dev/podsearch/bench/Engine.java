@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** OpenSearch over plain HTTP, for the benchmarks' direct measurements: no client library in between. */
 final class Engine {
@@ -85,6 +86,21 @@ final class Engine {
      */
     static Bulk bulk(List<TranscriptEvent> events, String moments, String episodes, int maxOps, long maxBytes)
             throws IOException {
+        return bulk(events, moments, episodes, maxOps, maxBytes, null);
+    }
+
+    /**
+     * As {@link #bulk(List, String, String, int, long)}, each moment with the vector {@code vectors} gives its id in its
+     * {@code embedding} field (null: no vectors, as index-service writes a moment before the embed stage).
+     */
+    static Bulk bulk(
+            List<TranscriptEvent> events,
+            String moments,
+            String episodes,
+            int maxOps,
+            long maxBytes,
+            Function<String, float[]> vectors)
+            throws IOException {
         List<byte[]> bodies = new ArrayList<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int ops = 0;
@@ -95,8 +111,9 @@ final class Engine {
             EpisodeDocuments docs = EpisodeDocuments.of(event, now);
             List<byte[]> lines = new ArrayList<>();
             for (MomentDocument moment : docs.moments()) {
-                lines.add(action(moments, Indices.momentId(event.episodeId(), moment.ordinal()), event.revision()));
-                lines.add(JSON.writeValueAsBytes(moment));
+                String id = Indices.momentId(event.episodeId(), moment.ordinal());
+                lines.add(action(moments, id, event.revision()));
+                lines.add(vectors == null ? JSON.writeValueAsBytes(moment) : withVector(moment, vectors.apply(id)));
             }
             EpisodeDocument episode = docs.episode();
             lines.add(action(episodes, event.episodeId(), event.revision()));
@@ -125,6 +142,15 @@ final class Engine {
 
     /** Bulk bodies, and how many documents and document bytes they carry. */
     record Bulk(List<byte[]> bodies, long documents, long documentBytes) {}
+
+    /** The moment's JSON with {@code "embedding": [...]} added as its last field. */
+    private static byte[] withVector(MomentDocument moment, float[] vector) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(moment);
+        byte[] field = (",\"embedding\":" + MomentVectors.json(vector) + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] out = java.util.Arrays.copyOf(json, json.length - 1 + field.length);
+        System.arraycopy(field, 0, out, json.length - 1, field.length);
+        return out;
+    }
 
     private static byte[] action(String index, String id, long version) throws IOException {
         return JSON.writeValueAsBytes(java.util.Map.of(

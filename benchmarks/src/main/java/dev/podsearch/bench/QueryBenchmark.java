@@ -1,65 +1,28 @@
 package dev.podsearch.bench;
 
-import dev.podsearch.events.TranscriptEvent;
-import dev.podsearch.query.search.EngineRequests;
-import dev.podsearch.query.search.SearchParameters;
-import dev.podsearch.query.search.UserQuery;
-import dev.podsearch.search.Indices;
-import dev.podsearch.search.Mappings;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
-import jakarta.json.stream.JsonGenerator;
-import java.io.StringWriter;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import java.util.Objects;
 
 /**
- * What query-service costs on top of the engine. A generated corpus is indexed (with the shared mappings), then a fixed
- * mix of searches goes both to {@code /v1/search} and, as the very request bodies the service builds, straight to
- * OpenSearch, at 1 and at 16 concurrent clients; then typeahead at 1 client. Same machine, same run, so the figures
- * compare.
+ * What query-service costs on top of the engine, and hybrid search on top of keyword search. A generated corpus is
+ * indexed ({@link QueryCorpus}); the packaged service runs with the real embedding model. A fixed mix of searches
+ * ({@link QueryMix}) goes to {@code /v1/search} and, as the very request bodies the service builds, straight to
+ * OpenSearch, at 1 and at 16 concurrent clients; the same mix in {@code mode=hybrid} against {@code mode=keyword} at 1
+ * client, repeated and as searches never asked before; then typeahead. Same machine, same run, so the figures compare.
  */
 final class QueryBenchmark {
 
-    /** The search mix: plain words, phrases, exclusions, OR, prefixes, filters, facets, flat moments, date order. */
-    private static final List<Map<String, String>> MIX = List.of(
-            Map.of("q", "model"),
-            Map.of("q", "deep seek"),
-            Map.of("q", "\"open source\""),
-            Map.of("q", "chips -china"),
-            Map.of("q", "robot OR agent"),
-            Map.of("q", "train*"),
-            Map.of("q", "nvidia", "show", "Tech Wire"),
-            Map.of("q", "energy", "facets", "show,year"),
-            Map.of("q", "lighthouse keeper", "group", "moment"),
-            Map.of("q", "market", "sort", "date"),
-            Map.of("q", "benchmark inference", "facets", "show"),
-            Map.of("q", "glacier river night"),
-            Map.of("q", "pricing", "moments", "5"),
-            Map.of("q", "regulation policy", "group", "moment", "size", "20"));
-
-    private static final List<String> TYPED = List.of(
-            "d", "de", "dee", "deep", "deep s", "mo", "mod", "mode", "model", "ch", "chi", "chip", "rob", "robo", "ag",
-            "agen", "tra", "trai", "train", "tec", "tech", "tech w", "lig", "light", "ope", "open", "open s");
+    private static final String ENGINE_HEAP = "podsearch.opensearch.heap";
+    private static final int FRESH_WARMUP = 100;
+    private static final int FRESH_MEASURED = 200;
 
     private QueryBenchmark() {}
 
@@ -67,338 +30,116 @@ final class QueryBenchmark {
         int episodes = options.integer("episodes", 5000);
         int kilobytes = options.integer("kb", 8);
         int seconds = options.integer("seconds", 15);
+        boolean vectors = !"false".equals(options.values().get("vectors"));
         Path repo = Options.repo();
+        if (vectors && System.getProperty(ENGINE_HEAP) == null && System.getenv("PODSEARCH_OPENSEARCH_HEAP") == null) {
+            // with 512 MB (the stack's default) the vectors' graphs load 2.5 times slower, and an engine died mid-run
+            System.setProperty(ENGINE_HEAP, "1g");
+        }
+        String engineHeap = Objects.requireNonNullElse(
+                System.getProperty(ENGINE_HEAP),
+                Objects.requireNonNullElse(System.getenv("PODSEARCH_OPENSEARCH_HEAP"), "512m"));
         try (RunningStack stack =
                 LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(LocalStack.Component.OPENSEARCH)))) {
             Map<String, String> properties = stack.quarkusProperties();
             String opensearch = properties.get("opensearch.hosts").split(",")[0];
-            Engine engine = new Engine(opensearch);
-            load(engine, episodes, kilobytes);
+            QueryCorpus.Loaded loaded = QueryCorpus.load(new Engine(opensearch), episodes, kilobytes, vectors);
             try (ServiceProcess query = ServiceProcess.start(
                     "query-service",
                     repo.resolve("query-service"),
                     0,
                     properties,
                     repo.resolve("benchmarks/target/logs"))) {
-                List<Call> service = new ArrayList<>();
-                List<Call> direct = new ArrayList<>();
-                for (Map<String, String> params : MIX) {
-                    service.add(Call.get(query.url() + "/v1/search?mode=keyword&" + queryString(params)));
-                    direct.add(Call.post(opensearch + "/" + Indices.MOMENTS + "/_search", engineBody(params)));
-                }
-                List<Call> suggest = TYPED.stream()
-                        .map(t ->
-                                Call.get(query.url() + "/v1/suggest?q=" + URLEncoder.encode(t, StandardCharsets.UTF_8)))
-                        .toList();
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .build();
                 Duration measure = Duration.ofSeconds(seconds);
-                Duration warm = Duration.ofSeconds(Math.max(5, seconds / 2));
-                System.err.println("[bench] warming up both paths");
-                drive(http, direct, 4, warm);
+                Duration modelWait = ModelReady.await(http, query.url(), Duration.ofMinutes(3));
+                List<Call> direct = QueryMix.direct(opensearch);
+                List<Call> keyword = QueryMix.service(query.url(), "keyword");
+                List<Call> hybrid = QueryMix.service(query.url(), "hybrid");
+                List<Call> suggest = QueryMix.suggest(query.url());
+
+                System.err.println("[bench] warming up");
+                ConcurrentRun.drive(http, direct, 4, Duration.ofSeconds(Math.max(5, seconds / 2)));
                 JitActivity jit = new JitActivity(query.pid());
                 JitActivity.Warmup searchWarmup =
-                        warmUntilSettled("/v1/search", http, service, 16, Duration.ofSeconds(10), jit);
+                        QueryWarmup.untilSettled("/v1/search", http, keyword, 16, Duration.ofSeconds(10), jit);
+                List<String> warmTexts = QueryMix.fresh(0, FRESH_WARMUP);
+                PairedRun.once( // the embedding path too, with searches never measured
+                        http,
+                        QueryMix.words(query.url(), "hybrid", warmTexts),
+                        QueryMix.words(query.url(), "keyword", warmTexts),
+                        new Answers[] {new Answers(), new Answers()});
+                JitActivity.Warmup hybridWarmup = QueryWarmup.untilSettled(
+                        "/v1/search?mode=hybrid", http, hybrid, 16, Duration.ofSeconds(10), jit);
                 JitActivity.Warmup suggestWarmup =
-                        warmUntilSettled("/v1/suggest", http, suggest, 4, Duration.ofSeconds(5), jit);
-                // 1 client: the two paths interleaved, the same search back to back (in alternating order), so both
-                // see the same engine state; 16 clients: alternating rounds of each path, summed.
+                        QueryWarmup.untilSettled("/v1/suggest", http, suggest, 4, Duration.ofSeconds(5), jit);
+
+                System.err.println("[bench] measuring");
                 double jitBefore = jit.cpuSeconds();
-                Result[] paired = interleaved(http, direct, service, measure.multipliedBy(2));
+                Answers[] paired = {new Answers(), new Answers()};
+                Result[] keyword1 = PairedRun.forDuration(http, direct, keyword, measure.multipliedBy(2), paired);
+                Answers[] modes = {new Answers(), new Answers()};
+                Result[] hybrid1 = PairedRun.forDuration(http, hybrid, keyword, measure.multipliedBy(2), modes);
+                List<String> freshTexts = QueryMix.fresh(FRESH_WARMUP, FRESH_MEASURED);
+                Answers[] fresh = {new Answers(), new Answers()};
+                Result[] fresh1 = PairedRun.once(
+                        http,
+                        QueryMix.words(query.url(), "hybrid", freshTexts),
+                        QueryMix.words(query.url(), "keyword", freshTexts),
+                        fresh);
                 double jitDuring = jit.cpuSeconds() - jitBefore;
-                Result direct1 = paired[0];
-                Result service1 = paired[1];
+                double pairedSeconds = keyword1[0].seconds()
+                        + keyword1[1].seconds()
+                        + hybrid1[0].seconds()
+                        + hybrid1[1].seconds()
+                        + fresh1[0].seconds()
+                        + fresh1[1].seconds();
+
                 Duration half = measure.dividedBy(2);
-                Result direct16 = drive(http, direct, 16, half);
-                Result service16 = drive(http, service, 16, half);
-                direct16 = direct16.plus(drive(http, direct, 16, half));
-                service16 = service16.plus(drive(http, service, 16, half));
-                Result typeahead = drive(http, suggest, 1, measure);
+                Result direct16 = ConcurrentRun.drive(http, direct, 16, half);
+                Result service16 = ConcurrentRun.drive(http, keyword, 16, half);
+                direct16 = direct16.plus(ConcurrentRun.drive(http, direct, 16, half));
+                service16 = service16.plus(ConcurrentRun.drive(http, keyword, 16, half));
+                Result typeahead = ConcurrentRun.drive(http, suggest, 1, measure);
                 // the floor under the 1-client gap: the service adds one HTTP exchange with threads that were idle
                 List<Double> idle = IdleExchange.measure(
-                        http, (int) (service1.bytes() / Math.max(1, service1.count())), Duration.ofMillis(20), 300);
-                print(episodes, kilobytes, direct1, service1, direct16, service16, typeahead);
+                        http,
+                        (int) (keyword1[1].bytes() / Math.max(1, keyword1[1].count())),
+                        Duration.ofMillis(20),
+                        300);
+
+                QueryReport.print(
+                        episodes,
+                        kilobytes,
+                        vectors,
+                        new QueryReport.Keyword(keyword1[0], keyword1[1], paired[1], direct16, service16, typeahead),
+                        new QueryReport.Hybrid(
+                                hybrid1[1], modes[1], hybrid1[0], modes[0], fresh1[1], fresh[1], fresh1[0], fresh[0]));
                 System.out.printf(
                         "  floor:      one HTTP exchange with an idle do-nothing server (the same client, answers of the"
                                 + " service's mean size, after 20 ms pauses): p50 %.2f ms%n",
                         Stats.percentile(idle, 50));
+                System.out.printf(
+                        "  corpus:     %d documents%s, engine heap %s: bulk %.0f s, refresh and merge %.0f s; the model"
+                                + " answered %.0f s after the service was ready%n",
+                        loaded.documents(),
+                        vectors ? " (moments with vectors)" : "",
+                        engineHeap,
+                        loaded.bulkSeconds(),
+                        loaded.mergeSeconds(),
+                        modelWait.toMillis() / 1000.0);
                 if (jit.readable()) {
                     System.out.printf(
-                            "  warm-up:    /v1/search %s, /v1/suggest %s; during the 1-client run the service's JIT"
-                                    + " compilers used %.1f %% of a core%n",
-                            describe(searchWarmup),
-                            describe(suggestWarmup),
-                            100 * jitDuring / (paired[0].seconds() + paired[1].seconds()));
+                            "  warm-up:    /v1/search %s, mode=hybrid %s, /v1/suggest %s; during the 1-client runs"
+                                    + " the service's JIT compilers used %.1f %% of a core%n",
+                            QueryWarmup.describe(searchWarmup),
+                            QueryWarmup.describe(hybridWarmup),
+                            QueryWarmup.describe(suggestWarmup),
+                            100 * jitDuring / pairedSeconds);
                 }
             }
         }
-    }
-
-    /** Indexes the corpus into the aliased indices query-service reads, as index-service would write it. */
-    private static void load(Engine engine, int episodes, int kilobytes) throws Exception {
-        engine.create(Mappings.MOMENTS_INDEX, Mappings.MOMENTS_INDEX, Indices.MOMENTS);
-        engine.create(Mappings.EPISODES_INDEX, Mappings.EPISODES_INDEX, Indices.EPISODES);
-        engine.call(
-                "PUT",
-                "/" + Indices.MOMENTS + "," + Indices.EPISODES + "/_settings",
-                "{\"index\":{\"refresh_interval\":\"-1\"}}".getBytes(StandardCharsets.UTF_8));
-        CorpusGenerator generator = new CorpusGenerator(5);
-        long documents = 0;
-        long start = System.nanoTime();
-        for (int from = 0; from < episodes; from += 250) {
-            List<TranscriptEvent> events = new ArrayList<>();
-            for (int i = from; i < Math.min(episodes, from + 250); i++) {
-                events.add(generator
-                        .episode(i, kilobytes * 1024)
-                        .event(UUID.randomUUID().toString(), 1));
-            }
-            Engine.Bulk bulk = Engine.bulk(events, Indices.MOMENTS, Indices.EPISODES, 2000, 5_000_000);
-            for (byte[] body : bulk.bodies()) {
-                engine.call("POST", "/_bulk", body);
-            }
-            documents += bulk.documents();
-            System.err.printf(
-                    "[bench] indexed %d of %d episodes (%d documents, %.0f s)%n",
-                    Math.min(episodes, from + 250), episodes, documents, (System.nanoTime() - start) / 1e9);
-        }
-        engine.call(
-                "PUT",
-                "/" + Indices.MOMENTS + "," + Indices.EPISODES + "/_settings",
-                "{\"index\":{\"refresh_interval\":\"1s\"}}".getBytes(StandardCharsets.UTF_8));
-        engine.refresh(Indices.MOMENTS + "," + Indices.EPISODES);
-        engine.call("POST", "/" + Indices.MOMENTS + "," + Indices.EPISODES + "/_forcemerge?max_num_segments=5", null);
-    }
-
-    /**
-     * Drives the calls in rounds until the service's JIT compilers have settled (at least three rounds, at most
-     * thirty).
-     */
-    private static JitActivity.Warmup warmUntilSettled(
-            String name, HttpClient http, List<Call> calls, int clients, Duration round, JitActivity jit)
-            throws Exception {
-        return jit.warmUntilSettled(name, 3, 30, () -> {
-            Result result = drive(http, calls, clients, round);
-            return new JitActivity.Ran(result.seconds(), String.format(Locale.ROOT, "%.0f req/s", result.throughput()));
-        });
-    }
-
-    /** How long a path was warmed, and how busy the JIT compilers still were in its last round. */
-    private static String describe(JitActivity.Warmup warmup) {
-        return String.format(
-                Locale.ROOT,
-                "%d s (compilers at %.1f %% of a core in the last round%s)",
-                warmup.took().toSeconds(),
-                100 * warmup.lastShare(),
-                warmup.settled() ? "" : ", not settled");
-    }
-
-    /** The body /v1/search would send OpenSearch for these parameters (parsed as SearchResource parses them). */
-    private static byte[] engineBody(Map<String, String> params) {
-        SearchParameters request = new SearchParameters(
-                UserQuery.parse(params.get("q")),
-                params.containsKey("show") ? List.of(params.get("show")) : List.of(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                SearchParameters.Group.valueOf(
-                        params.getOrDefault("group", "episode").toUpperCase(Locale.ROOT)),
-                SearchParameters.Sort.valueOf(
-                        params.getOrDefault("sort", "relevance").toUpperCase(Locale.ROOT)),
-                facets(params.get("facets")),
-                SearchParameters.Mode.KEYWORD,
-                Integer.parseInt(params.getOrDefault("size", "10")),
-                Integer.parseInt(params.getOrDefault("moments", "3")),
-                null);
-        JacksonJsonpMapper mapper = new JacksonJsonpMapper();
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(out)) {
-            EngineRequests.keyword(request, null, System.currentTimeMillis()).serialize(generator, mapper);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static Set<SearchParameters.Facet> facets(String value) {
-        Set<SearchParameters.Facet> facets = EnumSet.noneOf(SearchParameters.Facet.class);
-        if (value != null) {
-            for (String name : value.split(",")) {
-                facets.add(SearchParameters.Facet.valueOf(name.toUpperCase(Locale.ROOT)));
-            }
-        }
-        return facets;
-    }
-
-    private static String queryString(Map<String, String> params) {
-        return new LinkedHashMap<>(params)
-                .entrySet().stream()
-                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                        .collect(Collectors.joining("&"));
-    }
-
-    /** One request of a mix. */
-    record Call(HttpRequest request) {
-
-        static Call get(String url) {
-            return new Call(HttpRequest.newBuilder(URI.create(url)).GET().build());
-        }
-
-        static Call post(String url, byte[] body) {
-            return new Call(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build());
-        }
-    }
-
-    /** Calls made, failed, time spent, each call's latency (ms), and the answers' bytes (where counted). */
-    record Result(int count, int errors, double seconds, List<Double> latencies, long bytes) {
-
-        Result plus(Result other) {
-            List<Double> all = new ArrayList<>(latencies);
-            all.addAll(other.latencies());
-            return new Result(
-                    count + other.count(),
-                    errors + other.errors(),
-                    seconds + other.seconds(),
-                    all,
-                    bytes + other.bytes());
-        }
-
-        double kilobytesPerAnswer() {
-            return bytes / 1024.0 / Math.max(1, count);
-        }
-
-        double throughput() {
-            return count / seconds;
-        }
-
-        double p(double percentile) {
-            return Stats.percentile(latencies, percentile);
-        }
-    }
-
-    private static final List<Double> ENGINE_IN_SERVICE = new ArrayList<>();
-    private static final List<Double> SERVICE_INSIDE = new ArrayList<>();
-
-    /** Reads {@code engine;dur=X, service;dur=Y}. */
-    private static void timing(String header) {
-        for (String part : header.split(",")) {
-            String[] named = part.strip().split(";dur=");
-            if (named.length == 2) {
-                (named[0].equals("engine") ? ENGINE_IN_SERVICE : SERVICE_INSIDE).add(Double.parseDouble(named[1]));
-            }
-        }
-    }
-
-    /** One client sends each search to both paths, back to back, alternating which goes first. */
-    private static Result[] interleaved(HttpClient http, List<Call> first, List<Call> second, Duration duration)
-            throws InterruptedException {
-        List<Double> a = new ArrayList<>();
-        List<Double> b = new ArrayList<>();
-        int[] errors = new int[2];
-        double[] seconds = new double[2];
-        long[] bytes = new long[2];
-        long deadline = System.nanoTime() + duration.toNanos();
-        for (int i = 0; System.nanoTime() < deadline; i++) {
-            int query = i % first.size();
-            boolean firstFirst = (i / first.size()) % 2 == 0;
-            for (int side : firstFirst ? new int[] {0, 1} : new int[] {1, 0}) {
-                Call call = (side == 0 ? first : second).get(query);
-                long start = System.nanoTime();
-                try {
-                    HttpResponse<byte[]> response = http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
-                    double ms = (System.nanoTime() - start) / 1e6;
-                    seconds[side] += ms / 1000;
-                    if (response.statusCode() != 200) {
-                        errors[side]++;
-                    } else {
-                        (side == 0 ? a : b).add(ms);
-                        bytes[side] += response.body().length;
-                        response.headers().firstValue("Server-Timing").ifPresent(QueryBenchmark::timing);
-                    }
-                } catch (java.io.IOException e) {
-                    errors[side]++;
-                }
-            }
-        }
-        return new Result[] {
-            new Result(a.size(), errors[0], seconds[0], a, bytes[0]),
-            new Result(b.size(), errors[1], seconds[1], b, bytes[1])
-        };
-    }
-
-    /** {@code clients} threads send the calls round-robin for the duration; latencies in ms. */
-    private static Result drive(HttpClient http, List<Call> calls, int clients, Duration duration)
-            throws InterruptedException {
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        long begin = System.nanoTime();
-        long deadline = begin + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < deadline) {
-                    Call call = calls.get(Math.floorMod(next.getAndIncrement(), calls.size()));
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> response =
-                                http.send(call.request(), HttpResponse.BodyHandlers.ofByteArray());
-                        if (response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                            continue;
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    latencies.add((System.nanoTime() - start) / 1e6);
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return new Result(latencies.size(), errors.get(), (System.nanoTime() - begin) / 1e9, latencies, 0);
-    }
-
-    private static void print(
-            int episodes,
-            int kilobytes,
-            Result direct1,
-            Result service1,
-            Result direct16,
-            Result service16,
-            Result typeahead) {
-        System.out.printf(
-                "%nquery benchmark: %d episodes of %d KB, a mix of %d searches (each path warmed up first; at 1 client"
-                        + " interleaved, at 16 alternating rounds)%n",
-                episodes, kilobytes, MIX.size());
-        row("1 client    direct OpenSearch", direct1);
-        row("1 client    /v1/search       ", service1);
-        row("16 clients  direct OpenSearch", direct16);
-        row("16 clients  /v1/search       ", service16);
-        row("1 client    /v1/suggest      ", typeahead);
-        double overhead = service1.p(50) - direct1.p(50);
-        double ratio = service16.throughput() / direct16.throughput();
-        System.out.printf("  1 client:   service p50 - direct p50 = %.2f ms (target <= 3 ms)%n", overhead);
-        System.out.printf(
-                "              inside the service (Server-Timing): engine call p50 %.2f ms, whole search p50 %.2f ms%n",
-                Stats.percentile(ENGINE_IN_SERVICE, 50), Stats.percentile(SERVICE_INSIDE, 50));
-        System.out.printf(
-                "              answers: the engine's %.1f KB, the service's %.1f KB (mean)%n",
-                direct1.kilobytesPerAnswer(), service1.kilobytesPerAnswer());
-        System.out.printf("  16 clients: service / direct throughput = %.2f (target >= 0.9)%n", ratio);
-        System.out.printf("  suggest p99 = %.2f ms (target <= 20 ms)%n", typeahead.p(99));
-        boolean met = overhead <= 3 && ratio >= 0.9 && typeahead.p(99) <= 20;
-        System.out.printf("  targets: %s%n", met ? "MET" : "NOT MET");
-    }
-
-    private static void row(String name, Result result) {
-        System.out.printf(
-                "  %s  %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%n",
-                name, result.throughput(), result.p(50), result.p(99), result.errors());
     }
 }
