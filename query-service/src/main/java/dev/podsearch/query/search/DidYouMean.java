@@ -33,8 +33,14 @@ public class DidYouMean {
         if (hits.isEmpty()) {
             return true;
         }
-        Double best = hits.getFirst().score();
-        return best != null && best < TextQuery.COVER * TextQuery.coverable(query);
+        // the best score, not the first hit's: sorted by date, the first is the newest
+        double best = hits.stream()
+                .map(EngineResponse.Hit::score)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(Double.MAX_VALUE);
+        return best < TextQuery.COVER * TextQuery.coverable(query);
     }
 
     /** The corrected query and how many episodes it finds; null when there is none worth offering. */
