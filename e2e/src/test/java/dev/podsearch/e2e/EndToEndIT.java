@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
@@ -109,12 +108,23 @@ class EndToEndIT {
                     .body("steps.embedded", org.hamcrest.Matchers.notNullValue()));
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
+        // the default mode, once the vectors are written: hybrid, and the answer says so
+        given().baseUri(query.url())
                 .queryParam("q", "matching the cambium layers")
                 .get("/v1/search")
                 .then()
                 .statusCode(200)
-                .body("results", hasSize(1))
+                .body("mode", equalTo("hybrid"))
+                .body("results[0].episode.id", equalTo(orchard));
+
+        // by words, for the exact moment of the match
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
+                .queryParam("q", "matching the cambium layers")
+                .queryParam("mode", "keyword")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("mode", equalTo("keyword"))
                 .body("results[0].episode.id", equalTo(orchard))
                 .body("results[0].episode.title", equalTo("Grafting Old Apple Trees"))
                 .body("results[0].episode.show", equalTo("Field Notes"))
@@ -124,6 +134,7 @@ class EndToEndIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
                 .queryParam("q", "air bubbles escaping")
+                .queryParam("mode", "keyword")
                 .get("/v1/search")
                 .then()
                 .body("results[0].episode.id", equalTo(glacier))
@@ -133,6 +144,7 @@ class EndToEndIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
                 .queryParam("q", "broth simmered for eleven hours")
+                .queryParam("mode", "keyword")
                 .get("/v1/search")
                 .then()
                 .body("results[0].episode.id", equalTo(market))
@@ -140,6 +152,7 @@ class EndToEndIT {
 
         given().baseUri(query.url())
                 .queryParam("q", "submarine volcano telemetry")
+                .queryParam("mode", "keyword")
                 .get("/v1/search")
                 .then()
                 .statusCode(200)
@@ -162,9 +175,9 @@ class EndToEndIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(WORK.resolve("drop/done/dropped.txt")));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(query.url())
                 .queryParam("q", "eleven hundred lanterns")
+                .queryParam("mode", "keyword")
                 .get("/v1/search")
                 .then()
-                .body("results", hasSize(1))
                 .body("results[0].episode.title", equalTo("Dumplings After Dark"))
                 .body("results[0].moments[0].matchMs", equalTo(35_000)));
     }
