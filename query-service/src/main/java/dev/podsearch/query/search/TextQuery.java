@@ -62,7 +62,10 @@ public final class TextQuery {
                         m -> m.field("about").query(FieldValue.of(words)).boost(2.0f)));
             }
             if (groups.stream().noneMatch(TermQueries::isContentPhrase) && !strictOnly) {
-                b.minimumShouldMatch("1"); // with a quoted phrase, the phrase is what must match; words only rank
+                // what matches: a moment with at least one word (or two joined); every should clause above only ranks,
+                // so a boost alone (a name's part in the title) finds nothing. With a quoted phrase, the phrase is what
+                // must match and the words only rank.
+                b.filter(found(counted));
             }
             return b;
         }));
@@ -91,6 +94,24 @@ public final class TextQuery {
             query.excluded().forEach(t -> b.mustNot(TermQueries.term(t, false)));
             return b;
         }));
+    }
+
+    /** A moment that has any of the groups, in its text or its episode's fields, or two neighbours joined. */
+    private static Query found(List<List<UserQuery.Term>> counted) {
+        List<Query> any = new java.util.ArrayList<>();
+        for (int i = 0; i < counted.size(); i++) {
+            any.add(anywhere(counted.get(i)));
+            if (i + 1 < counted.size()
+                    && TermQueries.joinable(counted.get(i))
+                    && TermQueries.joinable(counted.get(i + 1))) {
+                any.add(TermQueries.joinedWord(
+                        counted.get(i).getFirst().text()
+                                + counted.get(i + 1).getFirst().text(),
+                        ZeroTermsQuery.None,
+                        true));
+            }
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
     }
 
     /** A group found in the moment's text or in its episode's fields (title, notes, show, speaker). */
