@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.embed.Embeddings;
-import dev.podsearch.events.Episode;
-import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.search.EpisodeDocuments;
 import dev.podsearch.search.Indices;
@@ -95,13 +93,7 @@ class HybridSearchTest extends CorpusTest {
     }
 
     private static TranscriptEvent episode(String id, String show, String title, String... lines) {
-        List<Segment> segments = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            segments.add(new Segment(i * 8000L, i * 8000L + 8000, i % 2 == 0 ? "Host" : "Guest", lines[i]));
-        }
-        Episode episode =
-                new Episode(show, title, null, Instant.parse("2026-05-01T00:00:00Z"), null, "en", null, List.of());
-        return TranscriptEvent.upsert(id, 1, Instant.now(), episode, segments);
+        return TestCorpus.dialogue(id, show, title, null, "2026-05-01T00:00:00Z", lines);
     }
 
     /** The events' moments with the vectors of their text, as the embed stage writes them. */

@@ -74,13 +74,7 @@ class RankedRetrievalTest extends CorpusTest {
     }
 
     private static TranscriptEvent episode(String id, String title, String notes, String... lines) {
-        List<Segment> segments = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            segments.add(new Segment(i * 8000L, i * 8000L + 8000, i % 2 == 0 ? "Host" : "Guest", lines[i]));
-        }
-        Episode episode =
-                new Episode(SHOW, title, notes, Instant.parse("2026-04-01T00:00:00Z"), null, "en", null, List.of());
-        return TranscriptEvent.upsert(id, 1, Instant.now(), episode, segments);
+        return TestCorpus.dialogue(id, SHOW, title, notes, "2026-04-01T00:00:00Z", lines);
     }
 
     /**

@@ -147,6 +147,17 @@ final class TestCorpus {
         }
     }
 
+    /** An English episode of eight-second lines, Host and Guest taking turns (each line a moment of its own). */
+    static TranscriptEvent dialogue(
+            String id, String show, String title, String notes, String published, String... lines) {
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            segments.add(new Segment(i * 8000L, i * 8000L + 8000, i % 2 == 0 ? "Host" : "Guest", lines[i]));
+        }
+        Episode episode = new Episode(show, title, notes, Instant.parse(published), null, "en", null, List.of());
+        return TranscriptEvent.upsert(id, 1, Instant.now(), episode, segments);
+    }
+
     /** An episode whose lines are each eight seconds long; each speaker's line a moment of its own. */
     static TranscriptEvent episode(
             String id,

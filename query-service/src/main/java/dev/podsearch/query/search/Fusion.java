@@ -27,12 +27,10 @@ final class Fusion {
 
     private Fusion() {}
 
-    /** The moments of all lists, fused, best first (ties: the order in which they were first seen). */
-    static List<Moment> moments(List<List<String>> lists) {
-        return moments(lists, equalWeights(lists));
-    }
-
-    /** The same with a weight per list: a list's 1 / (K + rank) counts {@code weight} times. */
+    /**
+     * The moments of all lists, fused, best first (ties: the order in which they were first seen); a list's
+     * 1 / (K + rank) counts {@code weights[list]} times.
+     */
     static List<Moment> moments(List<List<String>> lists, double[] weights) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int l = 0; l < lists.size(); l++) {
@@ -45,10 +43,6 @@ final class Fusion {
         scores.forEach((id, score) -> fused.add(new Moment(id, score)));
         fused.sort(Comparator.comparingDouble(Moment::score).reversed());
         return fused;
-    }
-
-    static List<Episode> episodes(List<List<String>> lists) {
-        return episodes(lists, equalWeights(lists));
     }
 
     /**
@@ -82,12 +76,6 @@ final class Fusion {
         });
         fused.sort(Comparator.comparingDouble(Episode::score).reversed());
         return fused;
-    }
-
-    private static double[] equalWeights(List<List<String>> lists) {
-        double[] weights = new double[lists.size()];
-        java.util.Arrays.fill(weights, 1.0);
-        return weights;
     }
 
     /** The episode of a moment id ({@code episodeId:ordinal}). */

@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class FusionTest {
 
+    private static final double[] EQUAL = {1, 1};
+
     @Test
     void momentsInBothListsOutrankThoseInOneAndRanksNotScoresAreFused() {
-        List<Fusion.Moment> fused = Fusion.moments(List.of(List.of("a:0", "b:0", "c:0"), List.of("c:0", "d:0")));
+        List<Fusion.Moment> fused = Fusion.moments(List.of(List.of("a:0", "b:0", "c:0"), List.of("c:0", "d:0")), EQUAL);
         assertEquals(
                 List.of("c:0", "a:0", "b:0", "d:0"),
                 fused.stream().map(Fusion.Moment::id).toList());
@@ -19,9 +21,11 @@ class FusionTest {
 
     @Test
     void anEpisodeIsRankedInEachListWhereItsBestMomentIsAndKeepsItsMomentsBestFirst() {
-        List<Fusion.Episode> fused = Fusion.episodes(List.of(
-                List.of("ep-a:3", "ep-a:1", "ep-b:0"), // keyword: a first, b second
-                List.of("ep-b:2", "ep-c:0", "ep-a:1"))); // meaning: b, c, a
+        List<Fusion.Episode> fused = Fusion.episodes(
+                List.of(
+                        List.of("ep-a:3", "ep-a:1", "ep-b:0"), // keyword: a first, b second
+                        List.of("ep-b:2", "ep-c:0", "ep-a:1")), // meaning: b, c, a
+                EQUAL);
         assertEquals(
                 List.of("ep-b", "ep-a", "ep-c"),
                 fused.stream().map(Fusion.Episode::id).toList());
