@@ -29,7 +29,17 @@ public final class Metrics {
                 rank,
                 moment,
                 hits.isEmpty(),
-                hits.stream().limit(3).map(Hit::episode).toList());
+                hits.stream().limit(3).map(Hit::episode).toList(),
+                rank == 0
+                        ? List.of()
+                        : hits.get(rank - 1).moments().stream()
+                                .map(Metrics::time)
+                                .toList());
+    }
+
+    private static String time(Hit.Moment m) {
+        long seconds = (m.matchMs() != null ? m.matchMs() : m.startMs()) / 1000;
+        return seconds / 60 + ":" + String.format("%02d", seconds % 60);
     }
 
     /**

@@ -22,7 +22,10 @@ public final class RelevanceBenchmark {
 
     private RelevanceBenchmark() {}
 
-    /** Options: {@code corpus}, {@code queries}, {@code modes}, {@code embed-timeout} (seconds). */
+    /**
+     * Options: {@code corpus}, {@code queries}, {@code modes}, {@code embed-timeout} (seconds); {@code ingest} and
+     * {@code query} (base URLs) to run against a running system instead of starting one.
+     */
     public static void run(Path repo, Map<String, String> options) throws Exception {
         Path corpusDir = Path.of(options.getOrDefault(
                 "corpus",
@@ -33,7 +36,18 @@ public final class RelevanceBenchmark {
         List<String> modes = List.of(
                 options.getOrDefault("modes", "keyword,semantic,hybrid").strip().split("\\s*,\\s*"));
         Duration embedTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("embed-timeout", "600")));
-        Path logs = repo.resolve("benchmarks/target/logs");
+        Path target = repo.resolve("benchmarks/target");
+        if (options.containsKey("ingest") || options.containsKey("query")) {
+            if (!options.containsKey("ingest") || !options.containsKey("query")) {
+                throw new IllegalArgumentException("against a running system, give both --ingest URL and --query URL");
+            }
+            System.err.printf(
+                    "[bench] against the running system: ingest %s, query %s%n",
+                    options.get("ingest"), options.get("query"));
+            evaluate(options.get("ingest"), options.get("query"), corpus, judgments, modes, embedTimeout, target);
+            return;
+        }
+        Path logs = target.resolve("logs");
         try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(
                         LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)));
                 ServiceProcess index = ServiceProcess.start(
@@ -46,27 +60,44 @@ public final class RelevanceBenchmark {
             for (ServiceProcess service : List.of(index, query, ingest)) {
                 http.awaitReady(service.name(), service.url(), Duration.ofSeconds(180));
             }
-            Uploads uploads = new Uploads(http, ingest.url());
-            long start = System.nanoTime();
-            uploads.upload(corpus);
-            System.err.printf(
-                    "[bench] uploaded %d episodes, %d judged queries%n",
-                    corpus.episodes().size(), judgments.size());
-            if (!uploads.await("indexed", Uploads::indexed, Duration.ofSeconds(300))) {
-                throw new IllegalStateException("the corpus was not indexed within 300 s");
-            }
-            double indexSeconds = (System.nanoTime() - start) / 1e9;
-            String embedding = embed(uploads, embedTimeout, start);
-            Map<String, ModeRun> byMode = new LinkedHashMap<>();
-            Searcher searcher = new Searcher(http, query.url(), uploads.stems());
-            for (String mode : modes) {
-                ModeRun run = runMode(searcher, mode, judgments);
-                if (run != null) {
-                    byMode.put(mode, run);
-                }
-            }
-            print(corpus, judgments, indexSeconds, embedding, byMode, repo.resolve("benchmarks/target"));
+            evaluate(ingest.url(), query.url(), corpus, judgments, modes, embedTimeout, target);
         }
+    }
+
+    /**
+     * Uploads the corpus to {@code ingestUrl} (a running system keeps it: uploading it again makes new revisions of
+     * the same episodes), waits until it is indexed and embedded, then scores every judged query in each mode.
+     */
+    private static void evaluate(
+            String ingestUrl,
+            String queryUrl,
+            Corpus corpus,
+            List<Judgment> judgments,
+            List<String> modes,
+            Duration embedTimeout,
+            Path target)
+            throws Exception {
+        Http http = new Http();
+        Uploads uploads = new Uploads(http, ingestUrl);
+        long start = System.nanoTime();
+        uploads.upload(corpus);
+        System.err.printf(
+                "[bench] uploaded %d episodes, %d judged queries%n",
+                corpus.episodes().size(), judgments.size());
+        if (!uploads.await("indexed", Uploads::indexed, Duration.ofSeconds(300))) {
+            throw new IllegalStateException("the corpus was not indexed within 300 s");
+        }
+        double indexSeconds = (System.nanoTime() - start) / 1e9;
+        String embedding = embed(uploads, embedTimeout, start);
+        Map<String, ModeRun> byMode = new LinkedHashMap<>();
+        Searcher searcher = new Searcher(http, queryUrl, uploads.stems());
+        for (String mode : modes) {
+            ModeRun run = runMode(searcher, mode, judgments);
+            if (run != null) {
+                byMode.put(mode, run);
+            }
+        }
+        print(corpus, judgments, indexSeconds, embedding, byMode, target);
     }
 
     /**
@@ -137,7 +168,7 @@ public final class RelevanceBenchmark {
         Files.createDirectories(target);
         Path failures = target.resolve("relevance-failures.tsv");
         try (PrintStream to = new PrintStream(Files.newOutputStream(failures))) {
-            to.println("mode\tid\tkind\tsplit\tfailure\tquery\texpected\trank\ttop 3");
+            to.println("mode\tid\tkind\tsplit\tfailure\tquery\texpected\trank\ttop 3\tshown");
             byMode.values().forEach(run -> report.failures(run, to));
         }
         System.out.println("\nfailed queries (expected episode not in the top 5, its moment not shown, or a none query"

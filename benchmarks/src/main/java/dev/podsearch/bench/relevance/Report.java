@@ -124,7 +124,8 @@ final class Report {
                         j.query(),
                         j.episode(),
                         s.rank() == 0 ? "-" : Integer.toString(s.rank()),
-                        String.join(",", s.top())));
+                        String.join(",", s.top()),
+                        String.join(",", s.shown())));
             }
         }
     }

@@ -10,8 +10,9 @@ import java.util.List;
  *     has no expected time
  * @param zero whether there were no results at all
  * @param top the first three results' episodes, for diagnosis
+ * @param shown where the expected episode's shown moments are (m:ss of the match, else the start), for diagnosis
  */
-public record Score(Judgment judgment, int rank, Boolean moment, boolean zero, List<String> top) {
+public record Score(Judgment judgment, int rank, Boolean moment, boolean zero, List<String> top, List<String> shown) {
 
     public double recallAt5() {
         return rank >= 1 && rank <= 5 ? 1 : 0;
