@@ -22,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class FusedSearch {
 
+    /** How much a keyword hit with every word of the query counts, against 1 for a hit of the meaning list. */
+    static final double WEIGHT_ALL_WORDS = 2;
+
     @Inject
     EngineCalls engine;
 
@@ -66,13 +69,15 @@ public class FusedSearch {
             EngineResponse nearest,
             long asked) {
         boolean hybrid = request.mode() == SearchParameters.Mode.HYBRID;
-        List<List<String>> lists = hybrid ? List.of(keyword.ids(), nearest.ids()) : List.of(nearest.ids());
+        Fusion.Ranked meaning = Fusion.Ranked.uniform(nearest.ids(), 1);
+        List<Fusion.Ranked> lists = hybrid
+                ? List.of(keywordList(TextQuery.coverable(request.query()), keyword), meaning)
+                : List.of(meaning);
         int from = cursor != null && cursor.from() != null ? cursor.from() : 0;
         boolean byEpisode = request.group() == SearchParameters.Group.EPISODE;
         int perEpisode = Math.min(request.moments() * 2, 20);
-        double[] weights = hybrid ? weights(request, keyword) : new double[] {1};
-        List<Fusion.Episode> episodes = Fusion.episodes(lists, weights);
-        List<Fusion.Moment> moments = byEpisode ? List.of() : Fusion.moments(lists, weights);
+        List<Fusion.Episode> episodes = Fusion.episodes(lists);
+        List<Fusion.Moment> moments = byEpisode ? List.of() : Fusion.moments(lists);
         int available = byEpisode ? episodes.size() : moments.size();
         int to = Math.min(from + request.size(), available);
         List<String> ids = new ArrayList<>();
@@ -111,18 +116,20 @@ public class FusedSearch {
     }
 
     /**
-     * The lists' weights, from how many of the query's words the keyword list's best moment has: all of them, and the
-     * keyword list counts twice (the words were found as typed: a title or notes match is not outvoted by moments that
-     * merely mean something alike); none, and it counts half (a paraphrase: its keyword hits share only incidental
-     * words, and the meaning list should choose the episodes and the moments); in between, in proportion.
+     * The keyword list, each hit weighted by how many of the query's words it has ({@link TextQuery#COVER} per word):
+     * all of them, and it counts twice (the words were found as typed: a title or notes match is not outvoted by
+     * moments that merely mean something alike); a few, and it counts little (a paraphrase shares only incidental words
+     * with its keyword hits, and the meaning list should choose the episodes and the moments).
      */
-    static double[] weights(SearchParameters request, EngineResponse keyword) {
-        int words = TextQuery.coverable(request.query());
+    static Fusion.Ranked keywordList(int words, EngineResponse keyword) {
         List<EngineResponse.Hit> hits = keyword.hits().hits();
-        double covered = words == 0 || hits.isEmpty() || hits.getFirst().score() == null
-                ? 0
-                : Math.min(1, Math.floor(hits.getFirst().score() / TextQuery.COVER) / words);
-        return new double[] {0.5 + 1.5 * covered, 1};
+        double[] weights = new double[hits.size()];
+        for (int i = 0; i < weights.length; i++) {
+            Double score = hits.get(i).score();
+            double covered = words == 0 || score == null ? 1 : Math.min(1, Math.floor(score / TextQuery.COVER) / words);
+            weights[i] = WEIGHT_ALL_WORDS * covered * covered * covered;
+        }
+        return new Fusion.Ranked(keyword.ids(), weights);
     }
 
     private static SearchResults.Result episode(Fusion.Episode e, Map<String, EngineResponse.Hit> byId, int wanted) {

@@ -25,18 +25,34 @@ final class Fusion {
     /** A fused moment and its score. */
     record Moment(String id, double score) {}
 
+    /**
+     * One ranked list: moment ids best first, and how much each one's vote counts (a keyword hit that has one of the
+     * query's seven words says less than one that has them all).
+     */
+    record Ranked(List<String> ids, double[] weights) {
+
+        Ranked {
+            if (ids.size() != weights.length) {
+                throw new IllegalArgumentException(ids.size() + " ids but " + weights.length + " weights");
+            }
+        }
+
+        /** A list whose every item counts {@code weight}. */
+        static Ranked uniform(List<String> ids, double weight) {
+            double[] weights = new double[ids.size()];
+            java.util.Arrays.fill(weights, weight);
+            return new Ranked(ids, weights);
+        }
+    }
+
     private Fusion() {}
 
-    /**
-     * The moments of all lists, fused, best first (ties: the order in which they were first seen); a list's
-     * 1 / (K + rank) counts {@code weights[list]} times.
-     */
-    static List<Moment> moments(List<List<String>> lists, double[] weights) {
+    /** The moments of all lists, fused, best first (ties: the order in which they were first seen). */
+    static List<Moment> moments(List<Ranked> lists) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (int l = 0; l < lists.size(); l++) {
-            List<String> list = lists.get(l);
-            for (int i = 0; i < list.size(); i++) {
-                scores.merge(list.get(i), weights[l] / (K + i + 1), Double::sum);
+        for (Ranked list : lists) {
+            for (int i = 0; i < list.ids().size(); i++) {
+                scores.merge(list.ids().get(i), list.weights()[i] / (K + i + 1), Double::sum);
             }
         }
         List<Moment> fused = new ArrayList<>();
@@ -46,24 +62,28 @@ final class Fusion {
     }
 
     /**
-     * The episodes of all lists, fused by the rank of each one's best moment in each list (weighted), best first. An
-     * episode's moments start with its best moment of each list, the last list's first (each list's view of where it
-     * says it: shown side by side), then the rest by their fused score.
+     * The episodes of all lists, fused by the rank of each one's best moment in each list (counting that moment's
+     * weight), best first. An episode's moments start with its best moment of each list, the last list's first (each
+     * list's view of where it says it: shown side by side), then the rest by their fused score.
      */
-    static List<Episode> episodes(List<List<String>> lists, double[] weights) {
+    static List<Episode> episodes(List<Ranked> lists) {
         Map<String, Double> scores = new LinkedHashMap<>();
         Map<String, Set<String>> firsts = new HashMap<>();
         for (int l = lists.size() - 1; l >= 0; l--) {
-            Map<String, String> best = new LinkedHashMap<>();
-            lists.get(l).forEach(moment -> best.putIfAbsent(episodeOf(moment), moment));
+            Ranked list = lists.get(l);
+            Map<String, Integer> best = new LinkedHashMap<>();
+            for (int i = 0; i < list.ids().size(); i++) {
+                best.putIfAbsent(episodeOf(list.ids().get(i)), i);
+            }
             int rank = 0;
-            for (Map.Entry<String, String> e : best.entrySet()) {
-                scores.merge(e.getKey(), weights[l] / (K + ++rank), Double::sum);
-                firsts.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>()).add(e.getValue());
+            for (Map.Entry<String, Integer> e : best.entrySet()) {
+                scores.merge(e.getKey(), list.weights()[e.getValue()] / (K + ++rank), Double::sum);
+                firsts.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
+                        .add(list.ids().get(e.getValue()));
             }
         }
         Map<String, List<String>> momentsOf = new HashMap<>();
-        for (Moment moment : moments(lists, weights)) {
+        for (Moment moment : moments(lists)) {
             momentsOf
                     .computeIfAbsent(episodeOf(moment.id()), e -> new ArrayList<>())
                     .add(moment.id());

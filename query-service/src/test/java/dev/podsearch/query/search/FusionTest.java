@@ -1,17 +1,20 @@
 package dev.podsearch.query.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FusionTest {
 
-    private static final double[] EQUAL = {1, 1};
+    private static List<Fusion.Ranked> equal(List<String> keyword, List<String> meaning) {
+        return List.of(Fusion.Ranked.uniform(keyword, 1), Fusion.Ranked.uniform(meaning, 1));
+    }
 
     @Test
     void momentsInBothListsOutrankThoseInOneAndRanksNotScoresAreFused() {
-        List<Fusion.Moment> fused = Fusion.moments(List.of(List.of("a:0", "b:0", "c:0"), List.of("c:0", "d:0")), EQUAL);
+        List<Fusion.Moment> fused = Fusion.moments(equal(List.of("a:0", "b:0", "c:0"), List.of("c:0", "d:0")));
         assertEquals(
                 List.of("c:0", "a:0", "b:0", "d:0"),
                 fused.stream().map(Fusion.Moment::id).toList());
@@ -21,11 +24,9 @@ class FusionTest {
 
     @Test
     void anEpisodeIsRankedInEachListWhereItsBestMomentIsAndKeepsItsMomentsBestFirst() {
-        List<Fusion.Episode> fused = Fusion.episodes(
-                List.of(
-                        List.of("ep-a:3", "ep-a:1", "ep-b:0"), // keyword: a first, b second
-                        List.of("ep-b:2", "ep-c:0", "ep-a:1")), // meaning: b, c, a
-                EQUAL);
+        List<Fusion.Episode> fused = Fusion.episodes(equal(
+                List.of("ep-a:3", "ep-a:1", "ep-b:0"), // keyword: a first, b second
+                List.of("ep-b:2", "ep-c:0", "ep-a:1"))); // meaning: b, c, a
         assertEquals(
                 List.of("ep-b", "ep-a", "ep-c"),
                 fused.stream().map(Fusion.Episode::id).toList());
@@ -36,12 +37,33 @@ class FusionTest {
 
     @Test
     void aWeightedListCountsMoreAndEachListsBestMomentOfAnEpisodeComesFirst() {
-        List<Fusion.Episode> fused = Fusion.episodes(
-                List.of(List.of("ep-a:0", "ep-b:0", "ep-a:5"), List.of("ep-b:1", "ep-a:1")), new double[] {2, 1});
+        List<Fusion.Episode> fused = Fusion.episodes(List.of(
+                Fusion.Ranked.uniform(List.of("ep-a:0", "ep-b:0", "ep-a:5"), 2),
+                Fusion.Ranked.uniform(List.of("ep-b:1", "ep-a:1"), 1)));
         assertEquals(
                 List.of("ep-a", "ep-b"), fused.stream().map(Fusion.Episode::id).toList());
         assertEquals(2.0 / 61 + 1.0 / 62, fused.getFirst().score(), 1e-12);
         // the meaning list's best moment of ep-a, then the keyword list's, then the rest
         assertEquals(List.of("ep-a:1", "ep-a:0", "ep-a:5"), fused.getFirst().moments());
+    }
+
+    @Test
+    void eachItemCountsItsOwnWeightSoAWeakKeywordHitGivesWayToTheMeaningListsOrder() {
+        // keyword: ep-a:7 has one word of many (weight 0.1), ep-a:2 all of them (2); meaning: ep-a:4, then ep-b:0
+        List<Fusion.Ranked> lists = List.of(
+                new Fusion.Ranked(List.of("ep-a:7", "ep-a:2"), new double[] {0.1, 2}),
+                Fusion.Ranked.uniform(List.of("ep-a:4", "ep-b:0"), 1));
+        assertEquals(
+                List.of("ep-a:2", "ep-a:4", "ep-b:0", "ep-a:7"),
+                Fusion.moments(lists).stream().map(Fusion.Moment::id).toList());
+        // ep-a's score in the keyword list is its best hit's (ep-a:7, rank 1) weight: 0.1 / 61
+        Fusion.Episode a = Fusion.episodes(lists).getFirst();
+        assertEquals("ep-a", a.id());
+        assertEquals(0.1 / 61 + 1.0 / 61, a.score(), 1e-12);
+    }
+
+    @Test
+    void aListNeedsOneWeightPerItem() {
+        assertThrows(IllegalArgumentException.class, () -> new Fusion.Ranked(List.of("a:0", "b:0"), new double[] {1}));
     }
 }
