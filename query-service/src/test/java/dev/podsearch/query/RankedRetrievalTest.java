@@ -62,6 +62,18 @@ class RankedRetrievalTest extends CorpusTest {
                                                 + " of the paddock in the field next door, bent like copper."),
                                 episode("ep-ai-title", "AI Weekly", null, "Nothing about names here."),
                                 episode(
+                                        "ep-topics",
+                                        "A Busy Week",
+                                        null,
+                                        "Today on the show: the lighthouse keepers' strike, a capybara escape at"
+                                                + " the city zoo, the tax deadline, the new tram timetable and a"
+                                                + " record pumpkin.",
+                                        "Sounds like a busy week.",
+                                        "So, the capybara escape. The capybara squeezed under the fence at"
+                                                + " night, and the keepers chased the capybara across the car park"
+                                                + " until it sat down in a fountain.",
+                                        "And the tax deadline?"),
+                                episode(
                                         "ep-names",
                                         "Stack Talk",
                                         null,
@@ -105,6 +117,16 @@ class RankedRetrievalTest extends CorpusTest {
             request = request.queryParam(more[i], more[i + 1]);
         }
         return request.when().get("/v1/search").then().statusCode(200);
+    }
+
+    @Test
+    void theMomentThatDiscussesATopicOutranksTheIntroThatListsIt() {
+        // both moments have both words; the intro names the escape among five topics, the discussion is about it
+        search("capybara escape", "episode", "ep-topics", "group", "moment")
+                .body("results", hasSize(2))
+                .body("results[0].moments[0].startMs", equalTo(16000))
+                .body("results[0].moments[0].text", containsString("squeezed under the fence"))
+                .body("results[1].moments[0].startMs", equalTo(0));
     }
 
     @Test
