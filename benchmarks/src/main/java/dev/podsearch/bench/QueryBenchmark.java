@@ -130,6 +130,12 @@ final class QueryBenchmark {
                         loaded.bulkSeconds(),
                         loaded.mergeSeconds(),
                         modelWait.toMillis() / 1000.0);
+                long rss = EmbedStagePhase.rss(query.pid());
+                if (rss > 0) {
+                    System.out.printf(
+                            "  memory:     query-service RSS %d MB after the runs, the model loaded%n",
+                            rss / (1024 * 1024));
+                }
                 if (jit.readable()) {
                     System.out.printf(
                             "  warm-up:    /v1/search %s, mode=hybrid %s, /v1/suggest %s; during the 1-client runs"
