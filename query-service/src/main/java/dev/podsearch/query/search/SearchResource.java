@@ -38,6 +38,9 @@ public class SearchResource {
     @Inject
     QueryConfig config;
 
+    @Inject
+    SearchMetrics metrics;
+
     private final ObjectWriter writer;
 
     @Inject
@@ -167,12 +170,14 @@ public class SearchResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the search results", e);
         }
+        long serviceNanos = System.nanoTime() - started;
+        SearchResults results = answer.results();
+        metrics.searched(results.mode(), results.results().size(), serviceNanos, answer.engineNanos());
         // where the time went: the engine call, and the whole of the service's work (parsing to answer)
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header(
                         "Server-Timing",
-                        "engine;dur=" + millis(answer.engineNanos()) + ", service;dur="
-                                + millis(System.nanoTime() - started))
+                        "engine;dur=" + millis(answer.engineNanos()) + ", service;dur=" + millis(serviceNanos))
                 .build();
     }
 
