@@ -202,7 +202,7 @@ public class TranscriptConsumer {
                 if (!records.isEmpty()) {
                     List<Decoded> events = decode(records, deadLetters);
                     try {
-                        EpisodeIndexer.Plan plan = indexer.plan(
+                        dev.podsearch.index.bulk.Plan plan = indexer.plan(
                                 events.stream().map(Decoded::event).toList(),
                                 loop.inFlight == null ? null : loop.inFlight.plan());
                         next = new Batch(records, events, plan, null);
@@ -227,7 +227,7 @@ public class TranscriptConsumer {
                     }
                 }
                 if (next != null) {
-                    EpisodeIndexer.Plan plan = next.plan();
+                    dev.podsearch.index.bulk.Plan plan = next.plan();
                     loop.inFlight = new Batch(
                             next.records(),
                             next.events(),
@@ -248,7 +248,7 @@ public class TranscriptConsumer {
     private record Batch(
             ConsumerRecords<String, byte[]> records,
             List<Decoded> events,
-            EpisodeIndexer.Plan plan,
+            dev.podsearch.index.bulk.Plan plan,
             CompletableFuture<List<EpisodeIndexer.Result>> written) {}
 
     /** The consumer loop's state: the batch being written, and the retry schedule. */
@@ -438,7 +438,7 @@ public class TranscriptConsumer {
             return next;
         }
         List<Decoded> events = decode(more, deadLetters);
-        EpisodeIndexer.Plan plan;
+        dev.podsearch.index.bulk.Plan plan;
         try {
             plan = indexer.plan(events.stream().map(Decoded::event).toList(), next.plan());
         } catch (IndexingException e) {
