@@ -8,6 +8,7 @@ import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.index.dlq.DeadLetters;
+import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -77,6 +78,29 @@ class RefusedRevisionTest extends IndexTestBase {
         publish(TranscriptEvent.delete(id, 4, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> episodeRevision(id) == 0);
         assertEquals(List.of(), texts(id));
+    }
+
+    @Test
+    void anEpisodeDocumentRefusedByAWriteBlockTakesItsMomentsWithItAndTheReplayIsIndexedWhole() throws Exception {
+        String id = UUID.randomUUID().toString();
+        TranscriptEvent event = upsert(id, 1, "zeta one", "zeta two");
+        writeBlock(Indices.EPISODES, true);
+        try {
+            publish(event);
+            deadLetterFor(id);
+            assertEquals(List.of(), texts(id));
+        } finally {
+            writeBlock(Indices.EPISODES, false);
+        }
+
+        // replayed within index.gc_deletes of the rollback, whose deletes the engine still remembers at revision 1
+        publish(event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> episodeRevision(id) == 1);
+        assertEquals(List.of("zeta one", "zeta two"), texts(id));
+    }
+
+    private void writeBlock(String alias, boolean blocked) throws Exception {
+        client.indices().putSettings(s -> s.index(alias).settings(i -> i.blocks(b -> b.write(blocked))));
     }
 
     @Test
