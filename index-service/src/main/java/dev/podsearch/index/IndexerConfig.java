@@ -36,9 +36,16 @@ public interface IndexerConfig {
     @WithDefault("2")
     int bulkConcurrency();
 
-    /** Longest wait between retries of a batch OpenSearch could not take. */
+    /** Longest wait between retries of a batch OpenSearch could not take (or whose outcomes Kafka did not take). */
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /**
+     * How long a batch's outcome announcements may wait for Kafka's acknowledgement; without it in time, the batch's
+     * offsets are not committed and the batch is written and announced again after a backoff.
+     */
+    @WithDefault("30s")
+    Duration outcomeTimeout();
 
     /**
      * How long a reindex waits, after the new indices start receiving every write, before it copies the old ones: long

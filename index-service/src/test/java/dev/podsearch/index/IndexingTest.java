@@ -31,7 +31,8 @@ class IndexingTest extends IndexTestBase {
         String id = UUID.randomUUID().toString();
         publish(upsert(id, 1, "the fog horn sounds", "the keeper climbs", "the lamp turns"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> moments(id).size() == 3);
+        // the episode document is written last, once every moment was: wait for both
+        await().atMost(Duration.ofSeconds(30)).until(() -> moments(id).size() == 3 && episodeRevision(id) == 1);
 
         List<MomentDocument> moments = moments(id);
         assertEquals("the keeper climbs", moments.get(1).text());

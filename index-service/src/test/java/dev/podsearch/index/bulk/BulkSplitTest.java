@@ -12,7 +12,7 @@ class BulkSplitTest {
     private static List<String> split(int operations, long size, int maxOperations, long maxBytes, int concurrency) {
         long[] sizes = new long[operations];
         Arrays.fill(sizes, size);
-        return EpisodeIndexer.split(sizes, maxOperations, maxBytes, concurrency).stream()
+        return BulkSender.split(sizes, maxOperations, maxBytes, concurrency).stream()
                 .map(r -> r[0] + "-" + r[1])
                 .toList();
     }

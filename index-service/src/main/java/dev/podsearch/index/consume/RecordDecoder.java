@@ -1,0 +1,56 @@
+package dev.podsearch.index.consume;
+
+import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.index.dlq.DeadLetters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+/** Counts and decodes the records read; a record that is no transcript event goes to the dead-letter topic at once. */
+final class RecordDecoder {
+
+    private final DeadLetters deadLetters;
+    private final Counter consumed;
+    private final Counter poison;
+
+    RecordDecoder(DeadLetters deadLetters, MeterRegistry metrics) {
+        this.deadLetters = deadLetters;
+        this.consumed = Counter.builder("podsearch.index.records.consumed")
+                .description("records read from transcripts.v1")
+                .register(metrics);
+        this.poison = Counter.builder("podsearch.index.failures")
+                .description("documents or batches OpenSearch did not take")
+                .tag("class", "poison")
+                .register(metrics);
+    }
+
+    List<Decoded> decode(ConsumerRecords<String, byte[]> records) {
+        consumed.increment(records.count());
+        List<Decoded> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                if (record.key() == null) {
+                    throw new TranscriptEventCodec.InvalidEventException("record has no key (episode id)");
+                }
+                TranscriptEvent event = TranscriptEventCodec.decode(record.value());
+                if (!record.key().equals(event.episodeId())) {
+                    throw new TranscriptEventCodec.InvalidEventException(
+                            "record key " + record.key() + " is not the episode id " + event.episodeId());
+                }
+                events.add(new Decoded(record, event));
+            } catch (TranscriptEventCodec.InvalidEventException e) {
+                Log.warnf(
+                        "poison record %s-%d@%d (key %s): %s",
+                        record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+                poison.increment();
+                deadLetters.send(record, "poison", e.getMessage(), 1);
+            }
+        }
+        return events;
+    }
+}
