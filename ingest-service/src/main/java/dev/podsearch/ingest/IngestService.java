@@ -40,9 +40,25 @@ public class IngestService {
     @Inject
     IdempotencyKeys idempotencyKeys;
 
-    /** Parses and stores; parse errors become 422 problems and store nothing. */
+    @Inject
+    IngestMetrics metrics;
+
+    /** Parses and stores; parse errors become 422 problems and store nothing. Counted either way. */
     public IngestResult ingest(Upload upload) {
-        Parsed parsed = parse(upload);
+        String format = null;
+        try {
+            Parsed parsed = parse(upload);
+            format = parsed.format().parameter();
+            IngestResult result = ingest(upload, parsed);
+            metrics.upload(format, result, upload.content().length);
+            return result;
+        } catch (ProblemException e) {
+            metrics.upload(format, null, upload.content().length);
+            throw e;
+        }
+    }
+
+    private IngestResult ingest(Upload upload, Parsed parsed) {
         EpisodeMetadata given = upload.metadata();
         String title =
                 given.title() != null ? given.title() : parsed.transcript().title();

@@ -2,6 +2,7 @@ package dev.podsearch.ingest.drop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.ingest.IngestConfig;
+import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
 import dev.podsearch.ingest.Upload;
@@ -46,6 +47,9 @@ public class DropFolder {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    IngestMetrics metrics;
 
     private final Map<String, String> lastSeen = new HashMap<>();
     private boolean recovered;
@@ -136,6 +140,7 @@ public class DropFolder {
             if (sidecar.isPresent()) {
                 move(sidecar.get(), folders.done().resolve(sidecar.get().getFileName()));
             }
+            metrics.dropFile("done");
             Log.infof("drop folder: %s -> episode %s revision %d", name, result.id(), result.revision());
         } catch (ProblemException e) {
             fail(folders, file, e.problem());
@@ -173,6 +178,7 @@ public class DropFolder {
                     folders.failed().resolve(name + ".error.json"),
                     json.writerWithDefaultPrettyPrinter()
                             .writeValueAsBytes(problem.withInstance(name).body()));
+            metrics.dropFile("failed");
             Log.warnf("drop folder: %s failed: %s", name, problem.detail());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,46 @@
+package dev.podsearch.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What arrives, on {@code /q/metrics}: {@code podsearch_ingest_uploads_total{format, outcome}} (outcome
+ * {@code created}: a new revision, {@code unchanged}: the content was already stored, {@code rejected}: refused with a
+ * problem; format {@code unknown} when it was refused before its format was known),
+ * {@code podsearch_ingest_upload_bytes} (sizes of the transcripts read, uploads and dropped files alike) and
+ * {@code podsearch_ingest_drop_files_total{outcome=done|failed}}.
+ */
+@ApplicationScoped
+public class IngestMetrics {
+
+    @Inject
+    MeterRegistry registry;
+
+    /** One transcript read and either stored ({@code result} non-null) or refused. */
+    public void upload(String format, IngestResult result, int bytes) {
+        String outcome = result == null ? "rejected" : result.created() ? "created" : "unchanged";
+        Counter.builder("podsearch.ingest.uploads")
+                .description("Transcripts received, by format and outcome")
+                .tag("format", format == null ? "unknown" : format)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        DistributionSummary.builder("podsearch.ingest.upload.bytes")
+                .description("Size of the transcripts received")
+                .baseUnit("bytes")
+                .register(registry)
+                .record(bytes);
+    }
+
+    /** A dropped file that ended in {@code done/} or {@code failed/}. */
+    public void dropFile(String outcome) {
+        Counter.builder("podsearch.ingest.drop.files")
+                .description("Files of the drop folder, by where they ended")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+}

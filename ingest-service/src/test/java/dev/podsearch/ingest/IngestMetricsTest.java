@@ -1,0 +1,117 @@
+package dev.podsearch.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code /q/metrics}: uploads counted by format and outcome, their sizes, and the outbox's backlog. */
+@QuarkusTest
+class IngestMetricsTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    private static String metrics() {
+        return given().accept("text/plain")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+    }
+
+    /** The first sample of {@code name} whose labels contain every one of {@code labels}; 0 when there is none. */
+    static double sample(String text, String name, String... labels) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{([^}]*)\\})? ([0-9.eE+-]+)$")
+                .matcher(text);
+        while (m.find()) {
+            String found = m.group(1) == null ? "" : m.group(1);
+            boolean all = true;
+            for (String label : labels) {
+                all &= found.contains(label);
+            }
+            if (all) {
+                return Double.parseDouble(m.group(2));
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void uploadsAreCountedByFormatAndOutcomeWithTheirSize() {
+        String before = metrics();
+        String created = "podsearch_ingest_uploads_total";
+        double vttCreated = sample(before, created, "format=\"vtt\"", "outcome=\"created\"");
+        double vttUnchanged = sample(before, created, "format=\"vtt\"", "outcome=\"unchanged\"");
+        double rejected = sample(before, created, "outcome=\"rejected\"");
+        double bytes = sample(before, "podsearch_ingest_upload_bytes_sum");
+
+        String vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Ana>Counting uploads " + UUID.randomUUID() + "\n";
+        String show = "Metrics Show " + UUID.randomUUID();
+        for (int i = 0; i < 2; i++) { // the second time the content is already stored
+            given().contentType("text/vtt")
+                    .queryParam("show", show)
+                    .queryParam("title", "Counted")
+                    .body(vtt)
+                    .post("/v1/transcripts")
+                    .then()
+                    .statusCode(202);
+        }
+        given().contentType("text/vtt")
+                .queryParam("show", show)
+                .queryParam("title", "Broken")
+                .body("WEBVTT\n\nnot a cue at all -->\n")
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422);
+
+        String after = metrics();
+        assertEquals(vttCreated + 1, sample(after, created, "format=\"vtt\"", "outcome=\"created\""));
+        assertEquals(vttUnchanged + 1, sample(after, created, "format=\"vtt\"", "outcome=\"unchanged\""));
+        assertEquals(rejected + 1, sample(after, created, "outcome=\"rejected\""));
+        double sent = 2 * vtt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                + "WEBVTT\n\nnot a cue at all -->\n".length();
+        assertEquals(bytes + sent, sample(after, "podsearch_ingest_upload_bytes_sum"));
+    }
+
+    @Test
+    void theOutboxBacklogCountsWaitingEventsAndTheAgeOfTheOldest() {
+        // an event an hour old that waits for a retry far in the future: the relay leaves it alone
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                        .createNativeQuery("INSERT INTO outbox_event (topic, record_key, episode_id, revision,"
+                                + " event_type, payload, created_at, next_attempt_at) VALUES ('transcripts.v1', 'k',"
+                                + " gen_random_uuid(), 1, 'UPSERT', '{}', now() - interval '1 hour',"
+                                + " now() + interval '1 day') RETURNING id")
+                        .getSingleResult())
+                .longValue());
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String now = metrics();
+                assertTrue(sample(now, "podsearch_ingest_outbox_backlog") >= 1, "the waiting event is counted");
+                assertTrue(sample(now, "podsearch_ingest_outbox_oldest_seconds") >= 3600, "its age is the lag");
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> entityManager
+                    .createNativeQuery("DELETE FROM outbox_event WHERE id = :id")
+                    .setParameter("id", id)
+                    .executeUpdate());
+        }
+        // everything else of this run is published (Kafka is up): the backlog drains to 0, its age with it
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String now = metrics();
+            assertEquals(0, sample(now, "podsearch_ingest_outbox_backlog"));
+            assertEquals(0, sample(now, "podsearch_ingest_outbox_oldest_seconds"));
+        });
+    }
+}
