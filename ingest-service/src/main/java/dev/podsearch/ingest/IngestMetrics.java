@@ -3,6 +3,7 @@ package dev.podsearch.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,7 +12,7 @@ import jakarta.inject.Inject;
  * {@code created}: a new revision, {@code unchanged}: the content was already stored, {@code rejected}: refused with a
  * problem; format {@code unknown} when it was refused before its format was known),
  * {@code podsearch_ingest_upload_bytes} (sizes of the transcripts read, uploads and dropped files alike) and
- * {@code podsearch_ingest_drop_files_total{outcome=done|failed}}.
+ * {@code podsearch_ingest_drop_files_total{outcome=done|failed}} and {@code podsearch_ingest_freshness_seconds}.
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -33,6 +34,18 @@ public class IngestMetrics {
                 .baseUnit("bytes")
                 .register(registry)
                 .record(bytes);
+    }
+
+    /**
+     * An upload's revision became searchable ({@code INDEXED} applied the first time): the time from its receipt to
+     * the indexer's write, {@code podsearch_ingest_freshness_seconds}.
+     */
+    public void freshness(java.time.Duration receivedToIndexed) {
+        Timer.builder("podsearch.ingest.freshness")
+                .description("Time from an upload's receipt to its revision being indexed")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(receivedToIndexed.isNegative() ? java.time.Duration.ZERO : receivedToIndexed);
     }
 
     /** A dropped file that ended in {@code done/} or {@code failed/}. */

@@ -5,14 +5,25 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podsearch.events.IndexedEvent;
+import dev.podsearch.events.Topics;
+import dev.podsearch.events.TranscriptEventCodec;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** {@code /q/metrics}: uploads counted by format and outcome, their sizes, and the outbox's backlog. */
@@ -21,6 +32,9 @@ class IngestMetricsTest {
 
     @Inject
     EntityManager entityManager;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     private static String metrics() {
         return given().accept("text/plain")
@@ -83,6 +97,43 @@ class IngestMetricsTest {
         double sent = 2 * vtt.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
                 + "WEBVTT\n\nnot a cue at all -->\n".length();
         assertEquals(bytes + sent, sample(after, "podsearch_ingest_upload_bytes_sum"));
+    }
+
+    @Test
+    void theFirstIndexedOutcomeOfARevisionRecordsHowLongItTookFromReceipt() throws Exception {
+        String id = given().contentType("text/vtt")
+                .queryParam("show", "Fresh Show " + UUID.randomUUID())
+                .queryParam("title", "Fresh")
+                .body("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nFresh words " + UUID.randomUUID() + "\n")
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        double count = sample(metrics(), "podsearch_ingest_freshness_seconds_count");
+        double sum = sample(metrics(), "podsearch_ingest_freshness_seconds_sum");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            // indexed an hour after it was received, then the same outcome again (redelivered: not counted twice)
+            IndexedEvent indexed =
+                    new IndexedEvent(id, 1, "INDEXED", Instant.now().plusSeconds(3600), null);
+            for (int i = 0; i < 2; i++) {
+                producer.send(new ProducerRecord<>(
+                                Topics.TRANSCRIPTS_INDEXED, id, TranscriptEventCodec.encodeIndexed(indexed)))
+                        .get();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("status", org.hamcrest.Matchers.equalTo("INDEXED")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String now = metrics();
+            assertEquals(count + 1, sample(now, "podsearch_ingest_freshness_seconds_count"));
+            double added = sample(now, "podsearch_ingest_freshness_seconds_sum") - sum;
+            assertTrue(added > 3590 && added < 3700, "an hour from receipt to indexed, got " + added + " s");
+        });
     }
 
     @Test

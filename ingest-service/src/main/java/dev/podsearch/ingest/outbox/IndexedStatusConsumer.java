@@ -4,6 +4,7 @@ import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,9 @@ public class IndexedStatusConsumer {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    IngestMetrics metrics;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -159,6 +164,15 @@ public class IndexedStatusConsumer {
                 .setParameter("failed", TranscriptStatus.FAILED)
                 .executeUpdate();
         Log.debugf("episode %s revision %d: %s (%d row)", event.episodeId(), event.revision(), status, updated);
+        if (updated == 1 && status == TranscriptStatus.INDEXED && event.indexedAt() != null) {
+            Instant received = entityManager
+                    .createQuery("SELECT t.receivedAt FROM Transcript t WHERE t.id = :id", Instant.class)
+                    .setParameter("id", id)
+                    .getSingleResult();
+            if (received != null) {
+                metrics.freshness(Duration.between(received, event.indexedAt()));
+            }
+        }
     }
 
     /** The embed stage wrote the vectors of a revision: a step of the current revision if it is indexed; status stays. */
