@@ -30,6 +30,7 @@ class DeployManifestsTest {
     static List<String> problems(Manifests manifests) {
         List<String> problems = new ArrayList<>(Schemas.validate(manifests.objects()));
         problems.addAll(new CrossChecks(manifests, README).all());
+        problems.addAll(new MonitoringChecks(manifests).all());
         return problems;
     }
 
@@ -54,6 +55,7 @@ class DeployManifestsTest {
                         "OpenSearchCluster",
                         "PersistentVolumeClaim",
                         "PodDisruptionBudget",
+                        "PrometheusRule",
                         "Service",
                         "ServiceMonitor")),
                 kinds);
@@ -211,6 +213,28 @@ class DeployManifestsTest {
                                 "path: /q/metrics",
                                 "metricsPath: /q/metrics",
                                 "ServiceMonitor/query-service: unknown field(s) [metricsPath]"),
+                        // monitoring watches what exists
+                        new Breakage(
+                                "dev",
+                                "base/ingest-service.yaml",
+                                "path: /q/metrics",
+                                "path: /metrics",
+                                "ServiceMonitor/ingest-service: scrapes /metrics but ingest-service serves its"
+                                        + " metrics at /q/metrics"),
+                        new Breakage(
+                                "prod",
+                                "base/monitoring.yaml",
+                                "podsearch_index_dlq_records_total",
+                                "podsearch_index_dead_letters_total",
+                                "alert PodsearchDeadLetters: metric podsearch_index_dead_letters_total is exported by"
+                                        + " no service"),
+                        new Breakage(
+                                "dev",
+                                "base/dashboards/podsearch.json",
+                                "podsearch_query_search_zero_results_total",
+                                "podsearch_query_zero_results_total",
+                                "panel 'Zero-result rate': metric podsearch_query_zero_results_total is exported by"
+                                        + " no service"),
                         // ConfigMap keys are properties the service reads
                         new Breakage(
                                 "dev",
