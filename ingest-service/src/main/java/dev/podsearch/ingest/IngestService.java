@@ -10,6 +10,7 @@ import dev.podsearch.ingest.parse.ParsedTranscript;
 import dev.podsearch.ingest.parse.TranscriptFormat;
 import dev.podsearch.ingest.parse.TranscriptParseException;
 import dev.podsearch.ingest.parse.TranscriptText;
+import dev.podsearch.support.LogFields;
 import dev.podsearch.support.ProblemException;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -139,7 +140,9 @@ public class IngestService {
         if (transcript != null
                 && hash.equals(transcript.contentSha256)
                 && transcript.status != TranscriptStatus.DELETED) {
-            Log.infof("episode %s: identical upload, revision %d kept", transcript.id, transcript.revision);
+            try (LogFields fields = LogFields.episode(transcript.id, transcript.revision)) {
+                Log.infof("episode %s: identical upload, revision %d kept", transcript.id, transcript.revision);
+            }
             return new IngestResult(transcript.id, transcript.revision, transcript.status, false);
         }
         if (transcript == null) {
@@ -173,9 +176,11 @@ public class IngestService {
         transcript.persist();
         outbox.add(TranscriptEvent.upsert(
                 transcript.id.toString(), transcript.revision, now, episode(transcript), segments));
-        Log.infof(
-                "episode %s: stored revision %d (%s, %d segments)",
-                transcript.id, transcript.revision, format.parameter(), segments.size());
+        try (LogFields fields = LogFields.episode(transcript.id, transcript.revision)) {
+            Log.infof(
+                    "episode %s: stored revision %d (%s, %d segments)",
+                    transcript.id, transcript.revision, format.parameter(), segments.size());
+        }
         return new IngestResult(transcript.id, transcript.revision, transcript.status, true);
     }
 
@@ -200,7 +205,9 @@ public class IngestService {
         transcript.deletedAt = now;
         transcript.updatedAt = now;
         outbox.add(TranscriptEvent.delete(id.toString(), transcript.revision, now));
-        Log.infof("episode %s: deleted as revision %d", id, transcript.revision);
+        try (LogFields fields = LogFields.episode(id, transcript.revision)) {
+            Log.infof("episode %s: deleted as revision %d", id, transcript.revision);
+        }
         return Optional.of(new IngestResult(id, transcript.revision, transcript.status, true));
     }
 

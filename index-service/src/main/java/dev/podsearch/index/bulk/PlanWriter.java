@@ -2,6 +2,7 @@ package dev.podsearch.index.bulk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -138,9 +139,12 @@ class PlanWriter {
         rolledBack.increment(deletes.size());
         perEvent.forEach((owner, count) -> {
             TranscriptEvent event = plan.events().get(owner);
-            Log.warnf(
-                    "episode %s revision %d refused for good: the %d moment documents it stored were deleted again",
-                    event.episodeId(), event.revision(), count);
+            try (LogFields fields = LogFields.episode(event.episodeId(), event.revision())) {
+                Log.warnf(
+                        "episode %s revision %d refused for good: the %d moment documents it stored were deleted"
+                                + " again",
+                        event.episodeId(), event.revision(), count);
+            }
         });
     }
 }

@@ -6,6 +6,7 @@ import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.index.bulk.EpisodeIndexer;
 import dev.podsearch.index.dlq.DeadLetters;
+import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -67,28 +68,37 @@ final class OutcomeReporter {
             Decoded decoded = events.get(i);
             TranscriptEvent event = decoded.event();
             EpisodeIndexer.Result result = results.get(i);
-            switch (result.outcome()) {
-                case FAILED -> {
-                    Log.errorf(
-                            "episode %s revision %d cannot be indexed (%s): %s",
-                            event.episodeId(), event.revision(), decoded.where(), result.reason());
-                    refused.increment();
-                    deadLetter(decoded, result.reason(), attempt);
-                    announced.add(announce(event, "FAILED", result.reason()));
-                }
-                case STALE ->
-                    Log.infof(
-                            "episode %s revision %d is older than the one indexed: skipped (%s)",
-                            event.episodeId(), event.revision(), decoded.where());
-                default -> {
-                    Log.infof(
-                            "episode %s revision %d %s, %d documents (%s)",
-                            event.episodeId(), event.revision(), result.outcome(), result.documents(), decoded.where());
-                    announced.add(announce(event, result.outcome().name(), null));
-                }
+            try (LogFields fields =
+                    LogFields.episode(event.episodeId(), event.revision()).with(LogFields.RECORD, decoded.where())) {
+                report(decoded, result, attempt, announced);
             }
         }
         awaitAcknowledgements(announced);
+    }
+
+    private void report(
+            Decoded decoded, EpisodeIndexer.Result result, int attempt, List<Future<RecordMetadata>> announced) {
+        TranscriptEvent event = decoded.event();
+        switch (result.outcome()) {
+            case FAILED -> {
+                Log.errorf(
+                        "episode %s revision %d cannot be indexed (%s): %s",
+                        event.episodeId(), event.revision(), decoded.where(), result.reason());
+                refused.increment();
+                deadLetter(decoded, result.reason(), attempt);
+                announced.add(announce(event, "FAILED", result.reason()));
+            }
+            case STALE ->
+                Log.infof(
+                        "episode %s revision %d is older than the one indexed: skipped (%s)",
+                        event.episodeId(), event.revision(), decoded.where());
+            default -> {
+                Log.infof(
+                        "episode %s revision %d %s, %d documents (%s)",
+                        event.episodeId(), event.revision(), result.outcome(), result.documents(), decoded.where());
+                announced.add(announce(event, result.outcome().name(), null));
+            }
+        }
     }
 
     private NotAcknowledged notAcknowledged(String message, Throwable cause) {

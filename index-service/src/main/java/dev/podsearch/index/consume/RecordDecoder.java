@@ -3,6 +3,7 @@ package dev.podsearch.index.consume;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.index.dlq.DeadLetters;
+import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -44,9 +45,11 @@ final class RecordDecoder {
                 }
                 events.add(new Decoded(record, event));
             } catch (TranscriptEventCodec.InvalidEventException e) {
-                Log.warnf(
-                        "poison record %s-%d@%d (key %s): %s",
-                        record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+                try (LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
+                    Log.warnf(
+                            "poison record %s-%d@%d (key %s): %s",
+                            record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+                }
                 poison.increment();
                 deadLetters.send(record, "poison", e.getMessage(), 1);
             }

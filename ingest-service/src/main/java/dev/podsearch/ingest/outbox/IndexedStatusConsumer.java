@@ -6,6 +6,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
+import dev.podsearch.support.LogFields;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -113,7 +114,7 @@ public class IndexedStatusConsumer {
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
-                    QuarkusTransaction.requiringNew().run(() -> records.forEach(this::apply));
+                    QuarkusTransaction.requiringNew().run(() -> records.forEach(this::applyLogged));
                     kafka.commitSync();
                 }
             }
@@ -121,6 +122,13 @@ public class IndexedStatusConsumer {
             consumer = null;
             // bounded: the default waits up to 30 s to leave the group when the coordinator is gone
             kafka.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+        }
+    }
+
+    /** Applies a record with its topic-partition@offset (and, once read, its episode) as fields of its log lines. */
+    private void applyLogged(ConsumerRecord<String, byte[]> record) {
+        try (LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
+            apply(record);
         }
     }
 
@@ -136,6 +144,12 @@ public class IndexedStatusConsumer {
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
+        try (LogFields fields = LogFields.episode(id, event.revision())) {
+            apply(event, id);
+        }
+    }
+
+    private void apply(IndexedEvent event, UUID id) {
         if ("EMBEDDED".equals(event.status())) {
             embedded(event, id);
             return;

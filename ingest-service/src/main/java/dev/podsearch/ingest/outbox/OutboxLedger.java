@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.ingest.TranscriptStatus;
+import dev.podsearch.support.LogFields;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.common.utils.ExponentialBackoff;
-import org.jboss.logging.MDC;
 
 /**
  * Records what became of the events Kafka did not acknowledge, in a transaction of its own (so a failed round never
@@ -69,10 +69,8 @@ class OutboxLedger {
                 .setParameter("revision", event.revision())
                 .setParameter("received", TranscriptStatus.RECEIVED)
                 .executeUpdate();
-        MDC.put("episodeId", event.episode().toString());
-        MDC.put("revision", event.revision());
-        MDC.put("outboxEventId", event.id());
-        try {
+        try (LogFields fields =
+                LogFields.episode(event.episode(), event.revision()).with("outboxEventId", Long.toString(event.id()))) {
             Log.errorf(
                     "outbox relay: event %d (episode %s revision %d) parked%s: %s",
                     event.id(),
@@ -80,10 +78,6 @@ class OutboxLedger {
                     event.revision(),
                     failed == 1 ? ", upload FAILED" : " (a later revision of the episode replaces it)",
                     event.failure().reason());
-        } finally {
-            MDC.remove("episodeId");
-            MDC.remove("revision");
-            MDC.remove("outboxEventId");
         }
     }
 }
