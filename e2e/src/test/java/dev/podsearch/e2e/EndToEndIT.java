@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
+import dev.podsearch.stack.ServiceWatchdog;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ class EndToEndIT {
     private static RunningStack stack;
     private static ServiceProcess index;
     private static ServiceProcess query;
+    private static ServiceWatchdog queryWatch;
     private static ServiceProcess ingest;
 
     @BeforeAll
@@ -48,12 +50,16 @@ class EndToEndIT {
         Path logs = WORK.resolve("logs");
         index = ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
         query = ServiceProcess.start("query-service", REPO.resolve("query-service"), 0, properties, logs);
+        queryWatch = new ServiceWatchdog(query); // as ./podsearch up runs them
         ingest = ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
     }
 
     @AfterAll
     static void stopTheSystem() {
-        for (ServiceProcess service : new ServiceProcess[] {ingest, query, index}) {
+        if (queryWatch != null) {
+            queryWatch.close();
+        }
+        for (ServiceProcess service : new ServiceProcess[] {ingest, index}) {
             if (service != null) {
                 service.close();
             }
@@ -180,6 +186,22 @@ class EndToEndIT {
                 .then()
                 .body("results[0].episode.title", equalTo("Dumplings After Dark"))
                 .body("results[0].moments[0].matchMs", equalTo(35_000)));
+    }
+
+    @Test
+    void aServiceKilledUnderUpIsStartedAgainOnItsPort() {
+        ServiceProcess before = queryWatch.service();
+        ProcessHandle.of(before.pid()).orElseThrow().destroyForcibly(); // kill -9
+        await().atMost(Duration.ofSeconds(150)).until(() -> queryWatch.restarts() == 1);
+        ServiceProcess after = queryWatch.service();
+        org.junit.jupiter.api.Assertions.assertNotEquals(before.pid(), after.pid());
+        org.junit.jupiter.api.Assertions.assertEquals(before.url(), after.url());
+        given().baseUri(after.url())
+                .queryParam("q", "anything")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test

@@ -18,11 +18,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final ManagedProcess process;
+    private final Path module;
+    private final Map<String, String> properties;
+    private final Path logDir;
 
-    private ServiceProcess(String name, int port, ManagedProcess process) {
+    private ServiceProcess(
+            String name, int port, ManagedProcess process, Path module, Map<String, String> properties, Path logDir) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.module = module;
+        this.properties = Map.copyOf(properties);
+        this.logDir = logDir;
     }
 
     /**
@@ -39,7 +46,28 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(
                     jar + " does not exist: build the services first (./mvnw package -DskipTests)");
         }
-        int port = Ports.pick(preferredPort);
+        return launch(name, module, Ports.pick(preferredPort), properties, logDir);
+    }
+
+    /** The same service again, on the same port and with the same settings (its log continues): after it died. */
+    public ServiceProcess restart() {
+        process.stop();
+        return launch(name, module, port, properties, logDir);
+    }
+
+    /** Whether its process still runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Its process's exit code; only once it has exited. */
+    public int exitCode() {
+        return process.exitCode();
+    }
+
+    private static ServiceProcess launch(
+            String name, Path module, int port, Map<String, String> properties, Path logDir) {
+        Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + StackHome.settingOr("podsearch.service.heap", "PODSEARCH_SERVICE_HEAP", "512m"),
@@ -60,7 +88,7 @@ public final class ServiceProcess implements AutoCloseable {
         StackHome home = StackHome.resolve();
         ManagedProcess process =
                 ManagedProcess.start(home, name, command, Map.of(), module, logDir.resolve(name + ".log"));
-        ServiceProcess service = new ServiceProcess(name, port, process);
+        ServiceProcess service = new ServiceProcess(name, port, process, module, properties, logDir);
         try {
             Readiness.await(name + " on port " + port, Duration.ofSeconds(120), process, service::checkReady);
         } catch (RuntimeException e) {

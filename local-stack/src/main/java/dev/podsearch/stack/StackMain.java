@@ -90,7 +90,8 @@ public final class StackMain {
                 Map.entry("query-service", 8080),
                 Map.entry("ingest-service", 8081))) {
             ServiceProcess started = startService(service.getKey(), repo, service.getValue(), properties, logDir);
-            stack.stopFirst(started); // the services stop before the servers they use
+            // one that dies is started again; the services stop before the servers they use
+            stack.stopFirst(new ServiceWatchdog(started));
             services.add(started);
         }
 
