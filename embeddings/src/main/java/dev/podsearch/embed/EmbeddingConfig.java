@@ -22,7 +22,7 @@ public interface EmbeddingConfig {
     int threads();
 
     /**
-     * Passages encoded in one model call. Measured (README): 8 gains a little over 1 with bge and nothing beyond; the
+     * Passages encoded in one model call. Measured (docs/benchmarks.md): 8 gains a little over 1 with bge and nothing beyond; the
      * quantized models scale activations per batch, so a batched vector is within ~0.99 cosine of the unbatched one.
      */
     @WithDefault("8")
