@@ -1,7 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.IndexedEvent;
-import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.ingest.TranscriptStatus;
@@ -45,6 +45,9 @@ public class IndexedStatusConsumer {
     String bootstrapServers;
 
     @Inject
+    KafkaTopics topics;
+
+    @Inject
     EntityManager entityManager;
 
     private volatile boolean running;
@@ -75,7 +78,7 @@ public class IndexedStatusConsumer {
     private void run() {
         while (running) {
             try {
-                KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
+                topics.ensure();
                 consume();
             } catch (WakeupException e) {
                 return;
