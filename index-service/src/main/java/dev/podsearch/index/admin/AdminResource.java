@@ -1,5 +1,6 @@
 package dev.podsearch.index.admin;
 
+import dev.podsearch.index.lease.LeaseDocument;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import jakarta.inject.Inject;
@@ -93,7 +94,9 @@ public class AdminResource {
     @Path("/reindex")
     @Operation(
             summary = "Rebuild the indices with the current mappings, then swap the aliases",
-            description = "Runs in the background; GET /admin/reindex shows its progress. 409 while one runs.")
+            description =
+                    "Runs in the background; GET /admin/reindex shows its progress. 409, naming the instance, while one"
+                            + " runs on any instance.")
     public Response reindex() {
         return Response.accepted(reindexer.start()).build();
     }
@@ -104,14 +107,34 @@ public class AdminResource {
     public Reindexer.Status reindexStatus() {
         Reindexer.Status status = reindexer.status();
         if (status == null) {
+            String elsewhere = reindexer
+                    .lease()
+                    .map(held -> "; instance " + held.owner() + " holds the reindex lease until " + held.expiresAt()
+                            + ": a reindex runs there")
+                    .orElse("");
             throw new ProblemException(
                     404,
                     "no-reindex",
                     "No reindex has run",
-                    "no reindex has run since this instance started; POST /admin/reindex starts one",
+                    "no reindex has run on this instance since it started" + elsewhere
+                            + "; POST /admin/reindex starts one",
                     java.util.Map.of());
         }
         return status;
+    }
+
+    @GET
+    @Path("/reindex/lease")
+    @Operation(summary = "Which instance holds the cluster-wide reindex lease, since when and until when")
+    public LeaseDocument reindexLease() {
+        return reindexer
+                .lease()
+                .orElseThrow(() -> new ProblemException(
+                        404,
+                        "no-reindex-lease",
+                        "No reindex runs",
+                        "no instance holds the reindex lease: no reindex runs in the cluster",
+                        java.util.Map.of()));
     }
 
     private static Predicate<DeadLetterStore.DeadLetter> filter(String errorClass, String episode) {
