@@ -150,7 +150,7 @@ public class Reindexer {
             }
             update("swapping", copies, null);
             keeper.confirm();
-            swap(copies);
+            new ReindexAliases(indices).swap(copies);
             status = new Status("DONE", "done", started, Instant.now(), List.copyOf(copies), null, status.instance());
             Log.infof("reindex done: %s", copies);
         } catch (Exception e) {
@@ -158,7 +158,7 @@ public class Reindexer {
                 Thread.currentThread().interrupt();
             }
             Log.errorf(e, "reindex failed");
-            cleanUp(copies);
+            new ReindexAliases(indices).discard(copies);
             status = new Status(
                     "FAILED",
                     status.phase(),
@@ -207,44 +207,6 @@ public class Reindexer {
                 return copy;
             }
             Thread.sleep(500);
-        }
-    }
-
-    /** Moves every alias to its new index and drops the {@code -next} aliases, in one atomic request. */
-    private void swap(List<Copy> copies) throws IOException {
-        List<Object> actions = new ArrayList<>();
-        for (Copy copy : copies) {
-            actions.add(Map.of("remove", Map.of("index", copy.from(), "alias", copy.alias())));
-            actions.add(Map.of("add", Map.of("index", copy.to(), "alias", copy.alias(), "is_write_index", true)));
-            actions.add(Map.of("remove", Map.of("index", copy.to(), "alias", copy.alias() + "-next")));
-        }
-        indices.call("POST", "/_aliases", Map.of("actions", actions));
-    }
-
-    /**
-     * After a failure: the new indices go, the old ones stay as they were. The {@code -next} aliases go first, and the
-     * indices only once every replica has stopped writing to them (they read the aliases at most once a second), so
-     * no late write recreates a deleted index.
-     */
-    private void cleanUp(List<Copy> copies) {
-        for (Copy copy : copies) {
-            try {
-                indices.call("DELETE", "/" + copy.to() + "/_alias/" + copy.alias() + "-next", null);
-            } catch (IOException e) {
-                Log.warnf("reindex clean-up: cannot remove alias %s-next: %s", copy.alias(), e.getMessage());
-            }
-        }
-        try {
-            Thread.sleep(3 * IndexSetup.TARGETS_TTL_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (Copy copy : copies) {
-            try {
-                indices.call("DELETE", "/" + copy.to(), null);
-            } catch (IOException e) {
-                Log.warnf("reindex clean-up: cannot delete %s: %s", copy.to(), e.getMessage());
-            }
         }
     }
 }
