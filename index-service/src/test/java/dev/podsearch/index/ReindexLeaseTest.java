@@ -1,9 +1,11 @@
 package dev.podsearch.index;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import dev.podsearch.index.lease.ClusterLease;
 import dev.podsearch.index.lease.LeaseHeldException;
 import dev.podsearch.index.lease.LeaseLostException;
 import dev.podsearch.index.lease.Leases;
+import dev.podsearch.search.Indices;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,5 +159,26 @@ class ReindexLeaseTest extends IndexTestBase {
                 .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", containsString("no reindex runs in the cluster"));
+    }
+
+    @Test
+    void aReindexTakingOverFromADeadInstanceDropsTheAliasItLeftBehind() throws Exception {
+        // an instance died while reindexing: its lease expired a minute ago, its new index still takes every write
+        String leftBehind = "moments-dead-" + UUID.randomUUID();
+        client.indices().create(c -> c.index(leftBehind).aliases(Indices.MOMENTS + "-next", a -> a));
+        Clock aMinuteAgo = Clock.offset(Clock.systemUTC(), TTL.plusSeconds(30).negated());
+        instance(Leases.REINDEX, "index-service-dead", aMinuteAgo).acquire();
+
+        given().post("/admin/reindex").then().statusCode(202).body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(90))
+                .untilAsserted(() ->
+                        given().get("/admin/reindex").then().statusCode(200).body("state", equalTo("DONE")));
+
+        assertFalse(client.indices()
+                .existsAlias(a -> a.name(Indices.MOMENTS + "-next"))
+                .value());
+        assertTrue(client.indices().exists(e -> e.index(leftBehind)).value(), "kept for an operator to look at");
+        given().get("/admin/reindex/lease").then().statusCode(404);
+        client.indices().delete(d -> d.index(leftBehind));
     }
 }

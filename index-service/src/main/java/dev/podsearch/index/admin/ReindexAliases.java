@@ -1,19 +1,51 @@
 package dev.podsearch.index.admin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.index.mapping.IndexSetup;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Response;
 
 /** The last step of a reindex: the aliases move to the new indices; or, after a failure, the new indices go. */
 final class ReindexAliases {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final IndexSetup indices;
 
     ReindexAliases(IndexSetup indices) {
         this.indices = indices;
+    }
+
+    /**
+     * Removes a {@code <alias>-next} alias a reindex left behind when its instance died (the lease then expired and
+     * this instance took it over): every replica would go on writing to that index. Holding the lease, no other
+     * reindex runs, so any such alias is stale. Its index is kept for an operator to look at and delete.
+     */
+    void dropStale(String alias) throws IOException {
+        List<String> stale = new ArrayList<>();
+        try (Response response = indices.request("GET", "/_alias/" + alias + "-next", null)) {
+            if (response.getStatus() == 404) {
+                return;
+            }
+            String answer = response.getBody().map(Body::bodyAsString).orElse("{}");
+            if (response.getStatus() >= 300) {
+                throw new IOException(
+                        "reading alias " + alias + "-next answered " + response.getStatus() + ": " + answer);
+            }
+            JSON.readTree(answer).fieldNames().forEachRemaining(stale::add);
+        }
+        for (String index : stale) {
+            indices.call("DELETE", "/" + index + "/_alias/" + alias + "-next", null);
+            Log.warnf(
+                    "reindex: removed the alias %s-next from %s, left by a reindex that did not finish; delete %s"
+                            + " when no longer wanted",
+                    alias, index, index);
+        }
     }
 
     /** Moves every alias to its new index and drops the {@code -next} aliases, in one atomic request. */

@@ -136,6 +136,7 @@ public class Reindexer {
         List<Copy> copies = new ArrayList<>();
         try {
             for (String alias : List.of(Indices.EPISODES, Indices.MOMENTS)) {
+                new ReindexAliases(indices).dropStale(alias);
                 String from = indices.indexOf(alias);
                 String to = alias + "-" + suffix;
                 indices.create(to, DEFINITIONS.get(alias), alias + "-next");
