@@ -316,9 +316,9 @@ class DeployManifestsTest {
                         new Breakage(
                                 "dev",
                                 "base/topics.yaml",
-                                "cleanup.policy: compact",
-                                "cleanup.policy: delete",
-                                "cleanup.policy is delete but the services create transcripts.v1 with compact"),
+                                "retention.ms: -1",
+                                "retention.ms: 604800000",
+                                "retention.ms is 604800000 but the services create transcripts.v1.dlq with -1"),
                         // references
                         new Breakage(
                                 "prod",

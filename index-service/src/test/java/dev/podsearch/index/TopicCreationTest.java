@@ -55,7 +55,6 @@ class TopicCreationTest extends IndexTestBase {
                             .toList())
                     .all()
                     .get();
-            assertEquals("compact", value(configs, Topics.TRANSCRIPTS, "cleanup.policy"));
             assertEquals("16777216", value(configs, Topics.TRANSCRIPTS, "max.message.bytes"));
             assertEquals("-1", value(configs, Topics.TRANSCRIPTS_DLQ, "retention.ms"));
             assertEquals("604800000", value(configs, Topics.TRANSCRIPTS_INDEXED, "retention.ms"));
