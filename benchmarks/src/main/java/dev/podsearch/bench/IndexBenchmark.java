@@ -2,6 +2,7 @@ package dev.podsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.TopicSettings;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
@@ -82,7 +83,8 @@ final class IndexBenchmark {
                     KafkaProducer<String, byte[]> producer = KafkaClients.reliableProducer(
                             properties.get("kafka.bootstrap.servers"), Map.of("linger.ms", "5"))) {
                 System.err.printf("[bench] index-service: warm-up rounds%n");
-                KafkaClients.ensureTopics(properties.get("kafka.bootstrap.servers"), Duration.ofSeconds(30));
+                KafkaClients.ensureTopics(
+                        properties.get("kafka.bootstrap.servers"), TopicSettings.DEFAULTS, Duration.ofSeconds(30));
                 Announcements announcements = new Announcements(properties.get("kafka.bootstrap.servers"));
                 String warmup = warmUntilSettled(engine, producer, announcements, warm, indexer);
                 // (a) direct and (b) through Kafka and index-service, both after every warm-up (the engine's too)

@@ -45,6 +45,7 @@ final class CrossChecks {
         problems.addAll(portsAndProbes());
         problems.addAll(selectors());
         problems.addAll(topics());
+        problems.addAll(topicSizes());
         problems.addAll(references());
         problems.addAll(endpoints());
         problems.addAll(hardening());
@@ -313,6 +314,14 @@ final class CrossChecks {
     }
 
     // ------------------------------------------------------------------------------------------------- topics
+
+    /** The services that create the contract's topics (their code includes transcript-events) against the topics. */
+    List<String> topicSizes() {
+        List<ObjectNode> creators = serviceDeployments().stream()
+                .filter(d -> ServiceFacts.MODULES.get(Manifests.name(d)).contains("transcript-events"))
+                .toList();
+        return new TopicChecks(manifests, this::configuration).check(creators, services::get);
+    }
 
     List<String> topics() {
         List<String> problems = new ArrayList<>();

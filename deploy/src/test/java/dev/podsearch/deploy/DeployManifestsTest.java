@@ -323,6 +323,26 @@ class DeployManifestsTest {
                                 "partitions: 12",
                                 "partitions: 2",
                                 "3 replicas but transcripts.v1 has 2 partitions"),
+                        new Breakage(
+                                "prod",
+                                "overlays/prod/topics.yaml",
+                                "topics.partitions: \"12\"",
+                                "topics.partitions: \"6\"",
+                                "Deployment/index-service: topics.partitions is 6 but KafkaTopic/transcripts-v1 declares"
+                                        + " 12 partitions"),
+                        new Breakage(
+                                "prod",
+                                "base/ingest-service.yaml",
+                                "            - configMapRef:\n                name: podsearch-topics\n",
+                                "",
+                                "Deployment/ingest-service: topics.partitions is 3 but KafkaTopic/transcripts-v1"
+                                        + " declares 12 partitions"),
+                        new Breakage(
+                                "dev",
+                                "base/topics.yaml",
+                                "retention.ms: -1",
+                                "retention.ms: 604800000",
+                                "retention.ms is 604800000 but the services create transcripts.v1.dlq with -1"),
                         // references
                         new Breakage(
                                 "prod",

@@ -3,6 +3,7 @@ package dev.podsearch.index;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The index service's own settings ({@code indexer.*} in application.properties). */
 @ConfigMapping(prefix = "indexer")
@@ -53,4 +54,14 @@ public interface IndexerConfig {
      */
     @WithDefault("5s")
     Duration reindexGrace();
+
+    /**
+     * Length of the cluster-wide reindex lease: the running instance renews it every third of this; if that instance
+     * dies, another may start a reindex once it has expired.
+     */
+    @WithDefault("30s")
+    Duration reindexLease();
+
+    /** This instance's name in leases and logs; by default the host name (the pod's name) and a random suffix. */
+    Optional<String> instanceId();
 }

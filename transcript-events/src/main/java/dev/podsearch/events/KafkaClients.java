@@ -2,6 +2,7 @@ package dev.podsearch.events;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,17 +36,20 @@ public final class KafkaClients {
     }
 
     /**
-     * Creates the contract's topics that do not exist yet; fails when Kafka does not answer within {@code timeout}, and
-     * returns within about twice that whatever state Kafka is in (the admin client is closed with a bound too).
+     * Creates the contract's topics that do not exist yet, sized by {@code settings}; fails when Kafka does not answer
+     * within {@code timeout}, and returns within about twice that whatever state Kafka is in (the admin client is
+     * closed with a bound too).
+     *
+     * @return how existing topics differ from {@code settings}; empty when they match
      */
-    public static void ensureTopics(String bootstrapServers, Duration timeout) {
+    public static List<String> ensureTopics(String bootstrapServers, TopicSettings settings, Duration timeout) {
         int millis = (int) timeout.toMillis();
         Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
         try {
-            TopicSetup.ensureTopics(admin, timeout);
+            return TopicSetup.ensureTopics(admin, settings, timeout);
         } finally {
             admin.close(timeout);
         }

@@ -1,6 +1,7 @@
 package dev.podsearch.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,44 +10,55 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * The topics of the contract with their settings, created idempotently by whichever service starts first. On
- * Kubernetes the same settings are declared as KafkaTopic resources.
+ * The topics of the contract with their settings: the one definition the services create them from (sized by
+ * {@link TopicSettings} from configuration) and that the Kubernetes KafkaTopics are checked against.
  */
 public final class TopicSetup {
 
     /** Largest record value: a 10 MB transcript plus its envelope, before compression. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-    public static final int PARTITIONS = 3;
-
     private TopicSetup() {}
 
-    public static List<NewTopic> topics(short replicationFactor) {
-        Map<String, String> large = Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
-        return List.of(
-                new NewTopic(Topics.TRANSCRIPTS, PARTITIONS, replicationFactor).configs(large),
-                new NewTopic(Topics.TRANSCRIPTS_DLQ, PARTITIONS, replicationFactor).configs(large),
-                new NewTopic(Topics.TRANSCRIPTS_INDEXED, PARTITIONS, replicationFactor));
+    /** Each topic's own settings (besides its size); the KafkaTopics declare the same. */
+    public static Map<String, Map<String, String>> configs() {
+        String large = Integer.toString(MAX_MESSAGE_BYTES);
+        // cleanup.policy is left to the KafkaTopic (compact for transcripts.v1 on Kubernetes; the topic operator sets
+        // it on a topic a service created): a compacted topic refuses a record without a key, and the local topics
+        // must take one so the tests can show the consumer dead-letters it.
+        return Map.of(
+                Topics.TRANSCRIPTS, Map.of("max.message.bytes", large),
+                Topics.TRANSCRIPTS_DLQ, Map.of("max.message.bytes", large, "retention.ms", "-1"),
+                Topics.TRANSCRIPTS_INDEXED, Map.of("retention.ms", "604800000"));
     }
 
-    /** Creates the missing topics; existing ones are left as they are. */
-    public static void ensureTopics(Admin admin, Duration timeout) {
+    public static List<NewTopic> topics(TopicSettings settings) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(Topics.TRANSCRIPTS, Topics.TRANSCRIPTS_DLQ, Topics.TRANSCRIPTS_INDEXED)) {
+            Map<String, String> config = new java.util.HashMap<>(configs().get(name));
+            config.put("min.insync.replicas", Integer.toString(settings.minInsyncReplicas()));
+            topics.add(new NewTopic(name, settings.partitions(), settings.replicationFactor()).configs(config));
+        }
+        return topics;
+    }
+
+    /**
+     * Creates the missing topics as {@code settings} say; existing ones are left as they are (partitions can only be
+     * added, and adding them moves episodes to other partitions: an operator's decision).
+     *
+     * @return how existing topics differ from {@code settings}, one sentence each; empty when they match
+     */
+    public static List<String> ensureTopics(Admin admin, TopicSettings settings, Duration timeout) {
         try {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int brokers = admin.describeCluster()
-                    .nodes()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .size();
-            short replication = (short) Math.min(3, Math.max(1, brokers));
-            List<NewTopic> missing = topics(replication).stream()
+            List<NewTopic> wanted = topics(settings);
+            List<NewTopic> missing = wanted.stream()
                     .filter(topic -> !existing.contains(topic.name()))
                     .toList();
-            if (missing.isEmpty()) {
-                return;
-            }
             for (var result : admin.createTopics(missing).values().values()) {
                 try {
                     result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -56,11 +68,29 @@ public final class TopicSetup {
                     }
                 }
             }
+            List<String> names = wanted.stream().map(NewTopic::name).toList();
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return differences(described.values(), settings);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the Kafka topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the Kafka topics", e);
         }
+    }
+
+    static List<String> differences(Iterable<TopicDescription> topics, TopicSettings settings) {
+        List<String> differences = new ArrayList<>();
+        for (TopicDescription topic : topics) {
+            int partitions = topic.partitions().size();
+            int replicas = topic.partitions().getFirst().replicas().size();
+            if (partitions != settings.partitions() || replicas != settings.replicationFactor()) {
+                differences.add(topic.name() + " has " + partitions + " partitions and " + replicas
+                        + " replicas; topics.partitions is " + settings.partitions() + " and topics.replication-factor "
+                        + settings.replicationFactor());
+            }
+        }
+        return differences;
     }
 }

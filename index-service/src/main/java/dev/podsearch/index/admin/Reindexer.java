@@ -2,6 +2,11 @@ package dev.podsearch.index.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podsearch.index.IndexerConfig;
+import dev.podsearch.index.lease.ClusterLease;
+import dev.podsearch.index.lease.LeaseDocument;
+import dev.podsearch.index.lease.LeaseHeldException;
+import dev.podsearch.index.lease.LeaseKeeper;
+import dev.podsearch.index.lease.Leases;
 import dev.podsearch.index.mapping.IndexSetup;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.Mappings;
@@ -17,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rebuilds the episode and moment indices with the current definitions and swaps the aliases, without a moment of
@@ -31,7 +37,9 @@ import java.util.Map;
  *   <li>swap the aliases in one atomic request; searches move from the old index to the new one at once.
  * </ol>
  *
- * The old indices are kept for a rollback (point the aliases back) and can be deleted when no longer wanted.
+ * The old indices are kept for a rollback (point the aliases back) and can be deleted when no longer wanted. One reindex
+ * runs in the whole cluster at a time: the instance running it holds the reindex lease ({@link Leases}), renews it
+ * while it runs, confirms it right before the swap and releases it at the end.
  */
 @ApplicationScoped
 public class Reindexer {
@@ -48,37 +56,79 @@ public class Reindexer {
     @Inject
     IndexerConfig config;
 
+    @Inject
+    Leases leases;
+
     /** One index being rebuilt, and the copy's progress. */
     public record Copy(String alias, String from, String to, long total, long created, long updated, long conflicts) {}
 
     /**
      * @param state RUNNING, DONE or FAILED
      * @param phase what it is doing: creating, waiting, copying, swapping, done
+     * @param instance the instance running it (the holder of the reindex lease)
      */
     public record Status(
-            String state, String phase, Instant startedAt, Instant finishedAt, List<Copy> indices, String error) {}
+            String state,
+            String phase,
+            Instant startedAt,
+            Instant finishedAt,
+            List<Copy> indices,
+            String error,
+            String instance) {}
 
     private volatile Status status;
+    private volatile LeaseKeeper keeper;
 
+    /** What this instance ran last; null if it has run none. */
     public Status status() {
         return status;
     }
 
-    /** Starts a reindex in the background; refuses while one runs. */
+    /** The reindex lease if an instance holds it now (expired leases count as free). */
+    public Optional<LeaseDocument> lease() {
+        return leases.lease(Leases.REINDEX).current().filter(held -> held.expiresAt()
+                .isAfter(Instant.now()));
+    }
+
+    /**
+     * Starts a reindex in the background; refuses (409) while one runs on any instance: it first takes the cluster-wide
+     * reindex lease, which the run renews and releases at its end.
+     */
     public synchronized Status start() {
-        if (status != null && status.state().equals("RUNNING")) {
-            throw new ProblemException(
-                    409,
-                    "reindex-running",
-                    "A reindex is running",
-                    "a reindex started at " + status.startedAt() + " is " + status.phase()
-                            + "; wait for it (GET /admin/reindex)",
-                    Map.of());
+        ClusterLease lease = leases.lease(Leases.REINDEX);
+        ClusterLease.Held held;
+        try {
+            held = lease.acquire();
+        } catch (LeaseHeldException e) {
+            throw running(e, lease.owner());
         }
         Instant started = Instant.now();
-        status = new Status("RUNNING", "creating", started, null, List.of(), null);
-        Thread.ofPlatform().name("reindex").daemon().start(() -> run(started));
+        status = new Status("RUNNING", "creating", started, null, List.of(), null, lease.owner());
+        Thread.ofPlatform().name("reindex").daemon().start(() -> {
+            try (LeaseKeeper keeper = new LeaseKeeper(lease, held)) {
+                this.keeper = keeper;
+                run(started);
+            }
+        });
         return status;
+    }
+
+    private static ProblemException running(LeaseHeldException held, String me) {
+        String where = held.owner().equals(me) ? "this instance" : "instance " + held.owner();
+        return new ProblemException(
+                409,
+                "reindex-running",
+                "A reindex is running",
+                "a reindex started at " + held.acquiredAt() + " is running on " + where + ", which holds the reindex"
+                        + " lease until " + held.expiresAt() + " and renews it while it runs; GET /admin/reindex on"
+                        + " that instance shows its progress",
+                Map.of(
+                        "holder",
+                        held.owner(),
+                        "heldSince",
+                        held.acquiredAt().toString(),
+                        "until",
+                        held.expiresAt().toString()));
     }
 
     private void run(Instant started) {
@@ -86,6 +136,7 @@ public class Reindexer {
         List<Copy> copies = new ArrayList<>();
         try {
             for (String alias : List.of(Indices.EPISODES, Indices.MOMENTS)) {
+                new ReindexAliases(indices).dropStale(alias);
                 String from = indices.indexOf(alias);
                 String to = alias + "-" + suffix;
                 indices.create(to, DEFINITIONS.get(alias), alias + "-next");
@@ -99,21 +150,31 @@ public class Reindexer {
                 copies.set(i, copy(copies, i));
             }
             update("swapping", copies, null);
-            swap(copies);
-            status = new Status("DONE", "done", started, Instant.now(), List.copyOf(copies), null);
+            keeper.confirm();
+            new ReindexAliases(indices).swap(copies);
+            status = new Status("DONE", "done", started, Instant.now(), List.copyOf(copies), null, status.instance());
             Log.infof("reindex done: %s", copies);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             Log.errorf(e, "reindex failed");
-            cleanUp(copies);
-            status = new Status("FAILED", status.phase(), started, Instant.now(), List.copyOf(copies), e.getMessage());
+            new ReindexAliases(indices).discard(copies);
+            status = new Status(
+                    "FAILED",
+                    status.phase(),
+                    started,
+                    Instant.now(),
+                    List.copyOf(copies),
+                    e.getMessage(),
+                    status.instance());
         }
     }
 
+    /** Records progress; stops the run if another instance has taken the lease over. */
     private void update(String phase, List<Copy> copies, String error) {
-        status = new Status("RUNNING", phase, status.startedAt(), null, List.copyOf(copies), error);
+        keeper.check();
+        status = new Status("RUNNING", phase, status.startedAt(), null, List.copyOf(copies), error, status.instance());
     }
 
     /** Copies one index, keeping versions; reports progress while the engine's task runs. */
@@ -147,44 +208,6 @@ public class Reindexer {
                 return copy;
             }
             Thread.sleep(500);
-        }
-    }
-
-    /** Moves every alias to its new index and drops the {@code -next} aliases, in one atomic request. */
-    private void swap(List<Copy> copies) throws IOException {
-        List<Object> actions = new ArrayList<>();
-        for (Copy copy : copies) {
-            actions.add(Map.of("remove", Map.of("index", copy.from(), "alias", copy.alias())));
-            actions.add(Map.of("add", Map.of("index", copy.to(), "alias", copy.alias(), "is_write_index", true)));
-            actions.add(Map.of("remove", Map.of("index", copy.to(), "alias", copy.alias() + "-next")));
-        }
-        indices.call("POST", "/_aliases", Map.of("actions", actions));
-    }
-
-    /**
-     * After a failure: the new indices go, the old ones stay as they were. The {@code -next} aliases go first, and the
-     * indices only once every replica has stopped writing to them (they read the aliases at most once a second), so
-     * no late write recreates a deleted index.
-     */
-    private void cleanUp(List<Copy> copies) {
-        for (Copy copy : copies) {
-            try {
-                indices.call("DELETE", "/" + copy.to() + "/_alias/" + copy.alias() + "-next", null);
-            } catch (IOException e) {
-                Log.warnf("reindex clean-up: cannot remove alias %s-next: %s", copy.alias(), e.getMessage());
-            }
-        }
-        try {
-            Thread.sleep(3 * IndexSetup.TARGETS_TTL_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        for (Copy copy : copies) {
-            try {
-                indices.call("DELETE", "/" + copy.to(), null);
-            } catch (IOException e) {
-                Log.warnf("reindex clean-up: cannot delete %s: %s", copy.to(), e.getMessage());
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.podsearch.index.consume;
 
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
 import dev.podsearch.index.IndexerConfig;
@@ -49,6 +50,9 @@ public class TranscriptConsumer {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    KafkaTopics topics;
 
     @Inject
     IndexerConfig config;
@@ -120,7 +124,7 @@ public class TranscriptConsumer {
 
     /** Topics and indices exist before the first record is read. */
     private void prepare() {
-        KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
+        topics.ensure();
         try {
             indexSetup.ensureIndices();
         } catch (IOException e) {

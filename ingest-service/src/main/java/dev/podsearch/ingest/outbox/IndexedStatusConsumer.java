@@ -1,7 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.IndexedEvent;
-import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.ingest.IngestMetrics;
@@ -48,6 +48,9 @@ public class IndexedStatusConsumer {
     String bootstrapServers;
 
     @Inject
+    KafkaTopics topics;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -81,7 +84,7 @@ public class IndexedStatusConsumer {
     private void run() {
         while (running) {
             try {
-                KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
+                topics.ensure();
                 consume();
             } catch (WakeupException e) {
                 return;

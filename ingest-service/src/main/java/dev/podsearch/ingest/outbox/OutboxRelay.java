@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.ingest.IngestConfig;
 import io.quarkus.logging.Log;
@@ -31,6 +32,9 @@ public class OutboxRelay {
     String bootstrapServers;
 
     @Inject
+    KafkaTopics topics;
+
+    @Inject
     IngestConfig config;
 
     @Inject
@@ -47,7 +51,6 @@ public class OutboxRelay {
     private volatile boolean wakeRequested;
     private KafkaProducer<String, byte[]> producer;
     private Thread worker;
-    private boolean topicsReady;
     private volatile String kafkaProblem;
 
     void start(@Observes StartupEvent event) {
@@ -109,7 +112,7 @@ public class OutboxRelay {
         int failedRounds = 0;
         while (running) {
             try {
-                ensureTopics();
+                topics.ensure();
                 OutboxRound.Result result = round.run(producer, MAX_REQUEST_BYTES, () -> running);
                 if (!result.failed().isEmpty()) {
                     ledger.record(result.failed());
@@ -133,14 +136,6 @@ public class OutboxRelay {
                 await(Duration.ofMillis(backoff));
             }
         }
-    }
-
-    private void ensureTopics() {
-        if (topicsReady) {
-            return;
-        }
-        KafkaClients.ensureTopics(bootstrapServers, Duration.ofSeconds(5));
-        topicsReady = true;
     }
 
     private void await(Duration timeout) {
