@@ -81,6 +81,11 @@ abstract class IndexTestBase {
         for (int i = 0; i < lines.length; i++) {
             segments.add(new Segment(i * 60_000L, i * 60_000L + 5000, "Host", lines[i]));
         }
+        return upsert(id, revision, segments);
+    }
+
+    /** An upsert of these segments, with the metadata every test episode has. */
+    static TranscriptEvent upsert(String id, long revision, List<Segment> segments) {
         Episode episode = new Episode(
                 "Test Show",
                 "Episode " + id,

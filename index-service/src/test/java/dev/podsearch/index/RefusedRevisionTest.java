@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.index.dlq.DeadLetters;
@@ -37,16 +36,7 @@ class RefusedRevisionTest extends IndexTestBase {
         }
         long at = lines.length * 60_000L;
         segments.add(new Segment(at, at + 5000, "x".repeat(40_000), "refused line"));
-        Episode episode = new Episode(
-                "Test Show",
-                "Episode " + id,
-                "notes",
-                Instant.parse("2026-05-17T06:00:00Z"),
-                "https://media.example.org/" + id + ".mp3",
-                "en",
-                null,
-                List.of("Host"));
-        return TranscriptEvent.upsert(id, revision, Instant.now(), episode, segments);
+        return upsert(id, revision, segments);
     }
 
     private List<String> texts(String id) throws Exception {
