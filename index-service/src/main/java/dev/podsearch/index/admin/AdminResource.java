@@ -2,6 +2,8 @@ package dev.podsearch.index.admin;
 
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import dev.podsearch.support.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,9 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Operating the indexer: the dead letters and why they are there, replaying them after a fix, and rebuilding the
- * indices. Meant for operators: keep port 8082 inside the cluster (the deployment's network policy does).
+ * indices. Meant for operators, with an admin API key; and keep port 8082 inside the cluster (the deployment's network
+ * policy does).
  */
 @Path("/admin")
+@RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
