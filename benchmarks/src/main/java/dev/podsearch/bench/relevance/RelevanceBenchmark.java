@@ -1,5 +1,6 @@
 package dev.podsearch.bench.relevance;
 
+import dev.podsearch.bench.BenchAccess;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
@@ -37,12 +38,24 @@ public final class RelevanceBenchmark {
         try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(
                         LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)));
                 ServiceProcess index = ServiceProcess.start(
-                        "index-service", repo.resolve("index-service"), 0, stack.quarkusProperties(), logs);
+                        "index-service",
+                        repo.resolve("index-service"),
+                        0,
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
+                        logs);
                 ServiceProcess query = ServiceProcess.start(
-                        "query-service", repo.resolve("query-service"), 0, stack.quarkusProperties(), logs);
+                        "query-service",
+                        repo.resolve("query-service"),
+                        0,
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
+                        logs);
                 ServiceProcess ingest = ServiceProcess.start(
-                        "ingest-service", repo.resolve("ingest-service"), 0, stack.quarkusProperties(), logs)) {
-            Http http = new Http();
+                        "ingest-service",
+                        repo.resolve("ingest-service"),
+                        0,
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
+                        logs)) {
+            Http http = new Http(BenchAccess.authorization(repo));
             for (ServiceProcess service : List.of(index, query, ingest)) {
                 http.awaitReady(service.name(), service.url(), Duration.ofSeconds(180));
             }
