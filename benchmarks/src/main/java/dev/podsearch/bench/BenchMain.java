@@ -26,7 +26,7 @@ public final class BenchMain {
                         "       ./podsearch bench query  [--episodes 5000] [--kb 8] [--seconds 15]",
                         "       ./podsearch bench embed  [--passages 192]",
                         "       ./podsearch bench relevance [--modes keyword,semantic,hybrid] [--embed-timeout 600]"
-                                + " [--corpus DIR] [--queries FILE] [--ingest URL --query URL]"));
+                                + " [--corpus DIR] [--queries FILE] [--ingest URL --query URL [--key FILE]]"));
                 System.exit("help".equals(name) ? 0 : 2);
             }
         }

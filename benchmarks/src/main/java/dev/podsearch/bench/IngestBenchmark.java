@@ -42,6 +42,8 @@ final class IngestBenchmark {
 
     private IngestBenchmark() {}
 
+    private static final String AUTHORIZATION = BenchAccess.authorization(Options.repo());
+
     static void run(Options options) throws Exception {
         int seconds = options.integer("seconds", 20);
         int clients = options.integer("clients", 8);
@@ -56,7 +58,7 @@ final class IngestBenchmark {
                         "ingest-service",
                         repo.resolve("ingest-service"),
                         0,
-                        stack.quarkusProperties(),
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
                         repo.resolve("benchmarks/target/logs"))) {
             HttpClient http =
                     HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -124,6 +126,7 @@ final class IngestBenchmark {
                     HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/transcripts?show="
                                     + URLEncoder.encode(episode.show(), StandardCharsets.UTF_8)))
                             .header("Content-Type", "text/plain")
+                            .header("Authorization", AUTHORIZATION)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build();
                     long sent = System.nanoTime();

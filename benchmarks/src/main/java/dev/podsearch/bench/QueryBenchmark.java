@@ -48,7 +48,7 @@ final class QueryBenchmark {
                     "query-service",
                     repo.resolve("query-service"),
                     0,
-                    properties,
+                    BenchAccess.properties(repo, properties),
                     repo.resolve("benchmarks/target/logs"))) {
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podsearch.stack.DevKey;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
@@ -34,6 +36,8 @@ class EndToEndIT {
             Path.of(System.getProperty("podsearch.repo", "..")).toAbsolutePath().normalize();
     private static final Path WORK = REPO.resolve("e2e/target/e2e");
 
+    private static final Path KEY_FILE = WORK.resolve("api-key");
+
     private static RunningStack stack;
     private static ServiceProcess index;
     private static ServiceProcess query;
@@ -45,13 +49,28 @@ class EndToEndIT {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         Files.createDirectories(WORK);
         stack = RunningStack.start(EnumSet.allOf(LocalStack.Component.class));
+        Files.deleteIfExists(KEY_FILE);
+        String adminKey = DevKey.ensure(KEY_FILE);
         Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
         properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
+        properties.put("access.bootstrap-key-file", KEY_FILE.toString());
+        // a revoked key stops working on the other services within this
+        properties.put("access.cache-ttl", "1s");
+        // the waits below poll ten times a second from one address: over the public read limit on purpose
+        properties.put("rate-limit.reads-capacity", "0");
         Path logs = WORK.resolve("logs");
+        ingest = ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
+        properties.put("access.verify-url", ingest.url());
         index = ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
         query = ServiceProcess.start("query-service", REPO.resolve("query-service"), 0, properties, logs);
         queryWatch = new ServiceWatchdog(query); // as ./podsearch up runs them
-        ingest = ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
+        // every request below carries the development admin key unless it names another
+        RestAssured.filters((request, response, context) -> {
+            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", "Bearer " + adminKey);
+            }
+            return context.next(request, response);
+        });
     }
 
     @AfterAll
@@ -67,6 +86,7 @@ class EndToEndIT {
         if (stack != null) {
             stack.close();
         }
+        RestAssured.reset();
     }
 
     private static String fixture(String name) {
@@ -216,5 +236,48 @@ class EndToEndIT {
                 .contentType("application/problem+json")
                 .body("line", equalTo(4))
                 .body("detail", containsString("timestamps go backwards"));
+    }
+
+    @Test
+    void keysMadeWithTheCommandWorkOnEveryServiceUntilRevoked() {
+        KeyCommands keys = new KeyCommands(ingest.url(), KEY_FILE);
+        String uploader = keys.create("e2e uploader", "ingest");
+        String id = uploader.substring(3, 13);
+        String auth = "Bearer " + uploader;
+
+        given().baseUri(ingest.url())
+                .header("Authorization", auth)
+                .contentType("text/plain")
+                .body(fixture("orchard.txt"))
+                .post("/v1/transcripts?show=Keys")
+                .then()
+                .statusCode(202);
+        given().baseUri(index.url())
+                .header("Authorization", auth)
+                .get("/admin/dead-letters")
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("https://podsearch.dev/problems/forbidden"));
+        given().baseUri(index.url()).get("/admin/dead-letters").then().statusCode(200);
+        given().baseUri(index.url())
+                .header("Authorization", "Bearer ps_nosuchkey0_" + "A".repeat(43))
+                .get("/admin/dead-letters")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Bearer realm=\"podsearch\"");
+        String listed = keys.run("list");
+        assertTrue(listed.lines().anyMatch(line -> line.startsWith(id) && line.endsWith("e2e uploader")), listed);
+
+        assertTrue(keys.run("revoke", id).startsWith("revoked key " + id), "revoke prints the key it revoked");
+        given().baseUri(ingest.url())
+                .header("Authorization", auth)
+                .get("/v1/transcripts")
+                .then()
+                .statusCode(401);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().baseUri(index.url())
+                .header("Authorization", auth)
+                .get("/admin/dead-letters")
+                .then()
+                .statusCode(401)); // once its cached answer (access.cache-ttl) has expired
     }
 }

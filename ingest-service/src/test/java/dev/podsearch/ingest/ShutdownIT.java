@@ -41,6 +41,8 @@ class ShutdownIT {
         try (RunningStack stack =
                 RunningStack.start(EnumSet.of(LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA))) {
             Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
+            properties.put(
+                    "access.bootstrap-key-file", TEST_KEY_FILE.toAbsolutePath().toString());
             ServiceProcess ingest = ServiceProcess.start(
                     "ingest-service", Path.of("").toAbsolutePath(), 0, properties, work.resolve("logs"));
             try {
@@ -96,10 +98,16 @@ class ShutdownIT {
         }
     }
 
+    /** The tests' admin key, made a key at start (access.bootstrap-key-file). */
+    private static final Path TEST_KEY_FILE = Path.of("src/test/resources/access/test-admin-key");
+
     private static int upload(ServiceProcess ingest, String title) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(ingest.url() + "/v1/transcripts?format=text&title="
                         + title.replace(' ', '+') + "+" + UUID.randomUUID()))
                 .header("Content-Type", "text/plain")
+                .header(
+                        "Authorization",
+                        "Bearer " + Files.readString(TEST_KEY_FILE).strip())
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("The keeper climbed the stairs.\n\nThe lamp was lit."))
                 .build();

@@ -20,9 +20,11 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * local-stack servers [--only postgres,kafka,opensearch]   servers only, on their usual ports when free
  * local-stack up [--repo DIR]                               servers and the three services
+ * local-stack keys create --name N --role R | list | revoke ID   API keys of a running system
  * </pre>
  *
- * Both run until Ctrl-C, then stop everything they started. Data is kept between runs under the stack home.
+ * {@code servers} and {@code up} run until Ctrl-C, then stop everything they started. Data is kept between runs under
+ * the stack home.
  */
 public final class StackMain {
 
@@ -44,9 +46,11 @@ public final class StackMain {
                     up(Path.of(option(arguments, "--repo", "."))
                             .toAbsolutePath()
                             .normalize());
+                case "keys" -> System.exit(KeysCommand.run(arguments, System.out));
                 default -> {
                     System.err.println("usage: local-stack servers [--only postgres,kafka,opensearch]\n"
-                            + "       local-stack up [--repo DIR]");
+                            + "       local-stack up [--repo DIR]\n"
+                            + "       local-stack " + KeysCommand.USAGE.replace("usage: ", ""));
                     System.exit("help".equals(command) ? 0 : 2);
                 }
             }
@@ -82,27 +86,39 @@ public final class StackMain {
         }
         LocalStack stack =
                 LocalStack.start(new LocalStack.Options(EnumSet.allOf(LocalStack.Component.class), "dev", true));
+        Path keyFile = repo.resolve("local/api-key");
+        boolean newKey = !Files.exists(keyFile);
+        DevKey.ensure(keyFile);
         List<ServiceProcess> services = new ArrayList<>();
         Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
         properties.put("ingest.drop.dir", dropDir.toString());
-        for (Map.Entry<String, Integer> service : List.of(
-                Map.entry("index-service", 8082),
-                Map.entry("query-service", 8080),
-                Map.entry("ingest-service", 8081))) {
+        properties.put("access.bootstrap-key-file", keyFile.toString());
+        // ingest first: the others check keys with it
+        ServiceProcess ingest = startService("ingest-service", repo, 8081, properties, logDir);
+        // one that dies is started again (on its port); the services stop before the servers they use
+        stack.stopFirst(new ServiceWatchdog(ingest));
+        services.add(ingest);
+        properties.put("access.verify-url", ingest.url());
+        for (Map.Entry<String, Integer> service :
+                List.of(Map.entry("index-service", 8082), Map.entry("query-service", 8080))) {
             ServiceProcess started = startService(service.getKey(), repo, service.getValue(), properties, logDir);
-            // one that dies is started again; the services stop before the servers they use
             stack.stopFirst(new ServiceWatchdog(started));
             services.add(started);
         }
 
-        ServiceProcess query = services.get(1);
-        ServiceProcess ingest = services.get(2);
+        ServiceProcess query = services.get(2);
         System.out.println();
         System.out.println("podsearch is up:");
         System.out.printf("  search     %s/v1/search?q=...   (web page %s/)%n", query.url(), query.url());
         System.out.printf(
-                "  upload     curl --data-binary @episode.txt -H 'Content-Type: text/plain' '%s/v1/transcripts?show=...'%n",
+                "  API key    %s (admin; %s): send it as -H \"Authorization: Bearer $(cat local/api-key)\"%n",
+                keyFile, newKey ? "made now, mode 0600" : "kept from an earlier run");
+        System.out.printf(
+                "  upload     curl --data-binary @episode.txt -H 'Content-Type: text/plain' -H \"Authorization: Bearer"
+                        + " $(cat local/api-key)\" '%s/v1/transcripts?show=...'%n",
                 ingest.url());
+        System.out.println(
+                "  more keys  ./podsearch keys create --name NAME --role read|ingest|admin  (keys list, keys revoke ID)");
         System.out.printf("  drop files into %s%n", dropDir.resolve("incoming"));
         services.forEach(s -> System.out.printf("  %-15s %s  (log %s)%n", s.name(), s.url(), s.log()));
         stack.locations().forEach((name, where) -> System.out.printf("  %-15s %s%n", name, where));
@@ -131,7 +147,7 @@ public final class StackMain {
         return components;
     }
 
-    private static String option(List<String> arguments, String name, String fallback) {
+    static String option(List<String> arguments, String name, String fallback) {
         int index = arguments.indexOf(name);
         if (index < 0) {
             return fallback;

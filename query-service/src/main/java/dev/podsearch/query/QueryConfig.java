@@ -25,4 +25,11 @@ public interface QueryConfig {
     /** The search mode when a request names none: hybrid, semantic or keyword. */
     @WithDefault("hybrid")
     String defaultMode();
+
+    /**
+     * Whether searching needs an API key (any role: read, ingest or admin). Public by default; applied by the HTTP
+     * permission {@code search} in application.properties.
+     */
+    @WithDefault("false")
+    boolean requireKey();
 }

@@ -21,6 +21,12 @@ final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String authorization;
+
+    /** @param authorization the Authorization header every request carries (uploads need a key) */
+    Http(String authorization) {
+        this.authorization = authorization;
+    }
 
     Answer get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -61,8 +67,11 @@ final class Http {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                client.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                request.timeout(Duration.ofSeconds(60))
+                        .header("Authorization", authorization)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
     }

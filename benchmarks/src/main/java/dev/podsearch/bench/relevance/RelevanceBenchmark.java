@@ -1,5 +1,6 @@
 package dev.podsearch.bench.relevance;
 
+import dev.podsearch.bench.BenchAccess;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
@@ -24,7 +25,8 @@ public final class RelevanceBenchmark {
 
     /**
      * Options: {@code corpus}, {@code queries}, {@code modes}, {@code embed-timeout} (seconds); {@code ingest} and
-     * {@code query} (base URLs) to run against a running system instead of starting one.
+     * {@code query} (base URLs) to run against a running system instead of starting one, with the API key in
+     * {@code key} (a file; {@code local/api-key}, the one {@code ./podsearch up} makes, unless given).
      */
     public static void run(Path repo, Map<String, String> options) throws Exception {
         Path corpusDir = Path.of(options.getOrDefault(
@@ -44,23 +46,58 @@ public final class RelevanceBenchmark {
             System.err.printf(
                     "[bench] against the running system: ingest %s, query %s%n",
                     options.get("ingest"), options.get("query"));
-            evaluate(options.get("ingest"), options.get("query"), corpus, judgments, modes, embedTimeout, target);
+            Path key = repo.resolve(options.getOrDefault("key", "local/api-key"));
+            if (!java.nio.file.Files.isReadable(key)) {
+                throw new IllegalArgumentException(
+                        "uploads need an API key: " + key + " is not readable (give --key FILE with an ingest key)");
+            }
+            String authorization =
+                    "Bearer " + java.nio.file.Files.readString(key).strip();
+            evaluate(
+                    options.get("ingest"),
+                    options.get("query"),
+                    authorization,
+                    corpus,
+                    judgments,
+                    modes,
+                    embedTimeout,
+                    target);
             return;
         }
         Path logs = target.resolve("logs");
         try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.of(
                         LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)));
                 ServiceProcess index = ServiceProcess.start(
-                        "index-service", repo.resolve("index-service"), 0, stack.quarkusProperties(), logs);
+                        "index-service",
+                        repo.resolve("index-service"),
+                        0,
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
+                        logs);
                 ServiceProcess query = ServiceProcess.start(
-                        "query-service", repo.resolve("query-service"), 0, stack.quarkusProperties(), logs);
+                        "query-service",
+                        repo.resolve("query-service"),
+                        0,
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
+                        logs);
                 ServiceProcess ingest = ServiceProcess.start(
-                        "ingest-service", repo.resolve("ingest-service"), 0, stack.quarkusProperties(), logs)) {
-            Http http = new Http();
+                        "ingest-service",
+                        repo.resolve("ingest-service"),
+                        0,
+                        BenchAccess.properties(repo, stack.quarkusProperties()),
+                        logs)) {
+            Http http = new Http(BenchAccess.authorization(repo));
             for (ServiceProcess service : List.of(index, query, ingest)) {
                 http.awaitReady(service.name(), service.url(), Duration.ofSeconds(180));
             }
-            evaluate(ingest.url(), query.url(), corpus, judgments, modes, embedTimeout, target);
+            evaluate(
+                    ingest.url(),
+                    query.url(),
+                    BenchAccess.authorization(repo),
+                    corpus,
+                    judgments,
+                    modes,
+                    embedTimeout,
+                    target);
         }
     }
 
@@ -71,13 +108,14 @@ public final class RelevanceBenchmark {
     private static void evaluate(
             String ingestUrl,
             String queryUrl,
+            String authorization,
             Corpus corpus,
             List<Judgment> judgments,
             List<String> modes,
             Duration embedTimeout,
             Path target)
             throws Exception {
-        Http http = new Http();
+        Http http = new Http(authorization);
         Uploads uploads = new Uploads(http, ingestUrl);
         long start = System.nanoTime();
         uploads.upload(corpus);

@@ -2,6 +2,8 @@ package dev.podsearch.index.admin;
 
 import dev.podsearch.index.lease.LeaseDocument;
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,9 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Rebuilding the indices, one reindex in the whole cluster at a time (the dead letters: {@link DeadLetterResource}).
- * Meant for operators: keep port 8082 inside the cluster (the deployment's network policy does).
+ * Meant for operators, with an admin API key; and keep port 8082 inside the cluster (the deployment's network policy
+ * does).
  */
 @Path("/admin")
+@RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 

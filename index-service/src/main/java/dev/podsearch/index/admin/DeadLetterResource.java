@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import dev.podsearch.support.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The dead letters, page by page with a cursor, and replaying them after a fix: one record, a list of records, or a
- * page. Each call reads only the part of the topic it needs. Operators only: port 8082 stays inside the cluster.
+ * page. Each call reads only the part of the topic it needs. Operators only, with an admin API key; port 8082 stays
+ * inside the cluster.
  */
 @Path("/admin/dead-letters")
+@RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
 

@@ -3,6 +3,8 @@ package dev.podsearch.ingest.rest;
 import dev.podsearch.ingest.outbox.ParkedEvents;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import dev.podsearch.support.access.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** For operators: the outbox events Kafka refused for good, and handing them back to the relay after a fix. */
 @Path("/admin/outbox/parked")
+@RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class OutboxAdminResource {
 

@@ -10,10 +10,12 @@ import dev.podsearch.ingest.Upload;
 import dev.podsearch.ingest.UploadLimit;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import dev.podsearch.support.access.Role;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -45,6 +47,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/v1/transcripts")
+@RolesAllowed(Role.INGEST_NAME)
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscriptResource {
 

@@ -1,0 +1,88 @@
+package dev.podsearch.ingest.access;
+
+import dev.podsearch.support.access.ApiKey;
+import dev.podsearch.support.access.KeyOwner;
+import dev.podsearch.support.access.KeyVerifier;
+import dev.podsearch.support.access.Role;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The API keys, in PostgreSQL: created, listed, revoked, and checked for every request that carries one (here, and
+ * through /v1/access/whoami for the other services). Last use is recorded to the minute, so that checking a key does
+ * not write a row on every request.
+ */
+@ApplicationScoped
+public class KeyStore implements KeyVerifier {
+
+    private static final Duration LAST_USE_GRANULARITY = Duration.ofMinutes(1);
+
+    /** A new key: the view with the whole key in it, shown once. */
+    public KeyView create(String name, Role role) {
+        return create(ApiKey.generate(), name, role);
+    }
+
+    KeyView create(ApiKey key, String name, Role role) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StoredKey stored = new StoredKey();
+            stored.id = key.id();
+            stored.name = name;
+            stored.role = role.label();
+            stored.secretHash = key.hash();
+            stored.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            stored.persist();
+            Log.infof("API key %s created: '%s', role %s", key.id(), name, role.label());
+            return KeyView.of(stored).withKey(key.token());
+        });
+    }
+
+    /** Whether a key with this id exists, revoked or not. */
+    public boolean exists(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> StoredKey.findById(id) != null);
+    }
+
+    /** Every key, newest first, revoked ones too. */
+    public List<KeyView> list() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> StoredKey.<StoredKey>findAll(Sort.descending("createdAt")).stream()
+                        .map(KeyView::of)
+                        .toList());
+    }
+
+    /** Revokes a key (at once here; within access.cache-ttl on the other services); empty when no key has the id. */
+    public Optional<KeyView> revoke(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StoredKey stored = StoredKey.findById(id);
+            if (stored == null) {
+                return Optional.<KeyView>empty();
+            }
+            if (stored.revokedAt == null) {
+                stored.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                Log.infof("API key %s revoked: '%s'", id, stored.name);
+            }
+            return Optional.of(KeyView.of(stored));
+        });
+    }
+
+    @Override
+    public Optional<KeyOwner> verify(ApiKey key) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StoredKey stored = StoredKey.findById(key.id());
+            if (stored == null || stored.revokedAt != null || !key.matches(stored.secretHash)) {
+                return Optional.<KeyOwner>empty();
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            if (stored.lastUsedAt == null || stored.lastUsedAt.isBefore(now.minus(LAST_USE_GRANULARITY))) {
+                stored.lastUsedAt = now;
+            }
+            return Role.of(stored.role).map(role -> new KeyOwner(stored.id, stored.name, role));
+        });
+    }
+}

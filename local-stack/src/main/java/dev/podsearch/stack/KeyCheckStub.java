@@ -1,0 +1,62 @@
+package dev.podsearch.stack;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * For the tests of index-service and query-service: stands in for the ingest service's {@code GET /v1/access/whoami},
+ * which they ask about keys. It knows an admin key, an ingest key and a read key, and answers 401 to anything else
+ * (the revoked key among them). Sets {@code access.verify-url} to itself.
+ */
+public class KeyCheckStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ADMIN = "ps_indexadmin_" + "a".repeat(43);
+    public static final String INGEST = "ps_indexingst_" + "b".repeat(43);
+    public static final String READ = "ps_indexread0_" + "c".repeat(43);
+    public static final String REVOKED = "ps_indexrevkd_" + "d".repeat(43);
+
+    /** How many times the stub was asked: valid answers are cached, so a second use of a key asks no one. */
+    public static final AtomicInteger ASKED = new AtomicInteger();
+
+    private static final Map<String, String> KNOWN = Map.of(
+            ADMIN, "{\"id\":\"indexadmin\",\"name\":\"ops\",\"role\":\"admin\"}",
+            INGEST, "{\"id\":\"indexingst\",\"name\":\"uploader\",\"role\":\"ingest\"}",
+            READ, "{\"id\":\"indexread0\",\"name\":\"reader\",\"role\":\"read\"}");
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/access/whoami", exchange -> {
+            ASKED.incrementAndGet();
+            String header = exchange.getRequestHeaders().getFirst("Authorization");
+            String body = header == null ? null : KNOWN.get(header.replaceFirst("^Bearer ", ""));
+            byte[] bytes = (body == null ? "{\"status\":401}" : body).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(body == null ? 401 : 200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return Map.of(
+                "access.verify-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
