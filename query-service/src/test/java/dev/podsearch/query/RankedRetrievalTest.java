@@ -65,12 +65,12 @@ class RankedRetrievalTest extends CorpusTest {
                                         "ep-topics",
                                         "A Busy Week",
                                         null,
-                                        "Today on the show: the lighthouse keepers' strike, a capybara escape at"
+                                        "Today on the show: the dock workers' strike, a capybara escape at"
                                                 + " the city zoo, the tax deadline, the new tram timetable and a"
                                                 + " record pumpkin.",
                                         "Sounds like a busy week.",
                                         "So, the capybara escape. The capybara squeezed under the fence at"
-                                                + " night, and the keepers chased the capybara across the car park"
+                                                + " night, and the staff chased the capybara across the car park"
                                                 + " until it sat down in a fountain.",
                                         "And the tax deadline?"),
                                 episode(
