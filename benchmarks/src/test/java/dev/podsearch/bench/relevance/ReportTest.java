@@ -76,9 +76,10 @@ class ReportTest {
                         new PrintStream(bytes, true, StandardCharsets.UTF_8));
         assertEquals(
                 List.of(
-                        "keyword\tp\tparaphrase\ttune\tepisode\tq\tb\t-\ta",
-                        "keyword\to\tkeyword\ttune\tmoment\tw\tb\t1\tb",
-                        "keyword\tn\tnone\tholdout\tanswered\tcricket\t\t-\ta"),
+                        // the last column: where the expected episode's shown moments are (none when not found)
+                        "keyword\tp\tparaphrase\ttune\tepisode\tq\tb\t-\ta\t",
+                        "keyword\to\tkeyword\ttune\tmoment\tw\tb\t1\tb\t0:10",
+                        "keyword\tn\tnone\tholdout\tanswered\tcricket\t\t-\ta\t"),
                 bytes.toString(StandardCharsets.UTF_8).lines().toList());
     }
 }
