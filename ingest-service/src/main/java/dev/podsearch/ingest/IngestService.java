@@ -5,11 +5,7 @@ import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.ingest.outbox.Outbox;
-import dev.podsearch.ingest.parse.FormatDetector;
-import dev.podsearch.ingest.parse.ParsedTranscript;
 import dev.podsearch.ingest.parse.TranscriptFormat;
-import dev.podsearch.ingest.parse.TranscriptParseException;
-import dev.podsearch.ingest.parse.TranscriptText;
 import dev.podsearch.support.LogFields;
 import dev.podsearch.support.ProblemException;
 import io.quarkus.logging.Log;
@@ -23,7 +19,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +43,7 @@ public class IngestService {
     public IngestResult ingest(Upload upload) {
         String format = null;
         try {
-            Parsed parsed = parse(upload);
+            UploadParser.Parsed parsed = UploadParser.parse(upload);
             format = parsed.format().parameter();
             IngestResult result = ingest(upload, parsed);
             metrics.upload(format, result, upload.content().length);
@@ -59,7 +54,7 @@ public class IngestService {
         }
     }
 
-    private IngestResult ingest(Upload upload, Parsed parsed) {
+    private IngestResult ingest(Upload upload, UploadParser.Parsed parsed) {
         EpisodeMetadata given = upload.metadata();
         String title =
                 given.title() != null ? given.title() : parsed.transcript().title();
@@ -86,30 +81,6 @@ public class IngestService {
                 parsed.format(),
                 upload.idempotencyKey(),
                 upload.idempotencyKey() == null ? null : requestHash(upload)); // only a key needs it
-    }
-
-    record Parsed(TranscriptFormat format, ParsedTranscript transcript) {}
-
-    static Parsed parse(Upload upload) {
-        TranscriptFormat forced = null;
-        if (upload.format() != null && !upload.format().isBlank()) {
-            forced = TranscriptFormat.fromParameter(upload.format())
-                    .orElseThrow(() -> ProblemException.badParameter(
-                            "format",
-                            "format '" + upload.format() + "' is not one of " + TranscriptFormat.parameterNames()));
-        }
-        try {
-            String text = TranscriptText.decode(upload.content());
-            TranscriptFormat format = forced != null ? forced : FormatDetector.detect(upload.contentType(), text);
-            return new Parsed(format, format.parser().parse(text));
-        } catch (TranscriptParseException e) {
-            throw new ProblemException(
-                    422,
-                    "unparseable-transcript",
-                    "Transcript cannot be parsed",
-                    e.getMessage(),
-                    e.line() > 0 ? Map.of("line", e.line()) : Map.of());
-        }
     }
 
     @Transactional

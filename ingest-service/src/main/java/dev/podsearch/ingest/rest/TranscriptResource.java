@@ -5,7 +5,6 @@ import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
 import dev.podsearch.ingest.Transcript;
-import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.ingest.Upload;
 import dev.podsearch.ingest.UploadLimit;
 import dev.podsearch.support.ProblemException;
@@ -38,8 +37,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -51,7 +48,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class TranscriptResource {
 
-    private static final int MAX_KEY_LENGTH = 200;
     private static final int MAX_PAGE_SIZE = 100;
 
     /** What is left unread of an oversized body, below the HTTP layer's limit (which would answer a bare 413). */
@@ -91,7 +87,11 @@ public class TranscriptResource {
             @BeanParam MetadataParams metadata) {
         byte[] content = UploadLimit.read(body, maxUploadBytes(), httpBodyLimit.asLongValue() - DISCARD_MARGIN);
         return accepted(ingest.ingest(new Upload(
-                content, mediaType(contentType), metadata.format, metadata.toMetadata(), checkedKey(idempotencyKey))));
+                content,
+                RequestValues.mediaType(contentType),
+                metadata.format,
+                metadata.toMetadata(),
+                RequestValues.checkedKey(idempotencyKey))));
     }
 
     @POST
@@ -126,20 +126,20 @@ public class TranscriptResource {
             throw new UncheckedIOException(e);
         }
         EpisodeMetadata metadata = EpisodeMetadata.of(
-                first(show, query.show),
-                first(title, query.title),
-                first(notes, query.notes),
-                first(publishedAt, query.publishedAt),
-                first(audioUrl, query.audioUrl),
-                first(language, query.language),
-                first(externalId, query.externalId),
-                first(speakers, query.speakers));
+                RequestValues.first(show, query.show),
+                RequestValues.first(title, query.title),
+                RequestValues.first(notes, query.notes),
+                RequestValues.first(publishedAt, query.publishedAt),
+                RequestValues.first(audioUrl, query.audioUrl),
+                RequestValues.first(language, query.language),
+                RequestValues.first(externalId, query.externalId),
+                RequestValues.first(speakers, query.speakers));
         return accepted(ingest.ingest(new Upload(
                 content,
-                mediaType(file.contentType()),
-                first(format, query.format),
+                RequestValues.mediaType(file.contentType()),
+                RequestValues.first(format, query.format),
                 metadata,
-                checkedKey(idempotencyKey))));
+                RequestValues.checkedKey(idempotencyKey))));
     }
 
     @GET
@@ -156,7 +156,7 @@ public class TranscriptResource {
         Parameters parameters = new Parameters();
         if (status != null && !status.isBlank()) {
             conditions.add("status = :status");
-            parameters.and("status", status(status));
+            parameters.and("status", RequestValues.status(status));
         }
         if (show != null && !show.isBlank()) {
             conditions.add("show = :show");
@@ -177,7 +177,7 @@ public class TranscriptResource {
     @Path("/{id}")
     @Operation(summary = "An upload's metadata, revision and status, with the time of each step")
     public TranscriptView get(@PathParam("id") String id) {
-        return Transcript.<Transcript>findByIdOptional(parseId(id))
+        return Transcript.<Transcript>findByIdOptional(RequestValues.parseId(id))
                 .map(TranscriptView::of)
                 .orElseThrow(() -> ProblemException.notFound("transcript", id));
     }
@@ -188,7 +188,8 @@ public class TranscriptResource {
             summary = "Remove an episode from search",
             description = "Status becomes DELETED; the episode and " + "all its moments leave the index.")
     public Response delete(@PathParam("id") String id) {
-        IngestResult result = ingest.delete(parseId(id)).orElseThrow(() -> ProblemException.notFound("transcript", id));
+        IngestResult result =
+                ingest.delete(RequestValues.parseId(id)).orElseThrow(() -> ProblemException.notFound("transcript", id));
         return Response.accepted(result).build();
     }
 
@@ -200,52 +201,6 @@ public class TranscriptResource {
         return Response.accepted(result)
                 .location(URI.create("/v1/transcripts/" + result.id()))
                 .build();
-    }
-
-    private static String mediaType(String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
-                .strip()
-                .toLowerCase(Locale.ROOT);
-    }
-
-    private static String first(String preferred, String fallback) {
-        return preferred != null && !preferred.isBlank() ? preferred : fallback;
-    }
-
-    private static String checkedKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new ProblemException(
-                    400,
-                    "invalid-header",
-                    "Invalid header",
-                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters",
-                    java.util.Map.of("header", "Idempotency-Key"));
-        }
-        return key;
-    }
-
-    private static TranscriptStatus status(String value) {
-        try {
-            return TranscriptStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter(
-                    "status", "status '" + value + "' is not one of RECEIVED, PUBLISHED, INDEXED, FAILED, DELETED");
-        }
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("id", "'" + id + "' is not a transcript id (a UUID)");
-        }
     }
 
     /** A page of uploads. */
