@@ -55,6 +55,8 @@ class OpenApiTest {
                 api.getString("paths.'/v1/search'.get.responses.'200'.content.'application/json'.schema.$ref"));
         assertTrue(api.getMap("components.schemas.SearchResults.properties").containsKey("nextCursor"));
         assertTrue(paths.containsKey("/v1/episodes/{id}/similar"));
+        // public search (the default) asks for no key
+        assertEquals(null, api.<Object>get("paths.'/v1/search'.get.security"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 /**
  * At start, makes the key in {@code access.bootstrap-key-file} an admin key if no key has its id yet: how the local
  * stack's development key ({@code local/api-key}) and the tests' key come to exist. A key revoked since stays revoked.
+ * Replicas starting together race for the insert; the database lets exactly one win and the others carry on.
  */
 @ApplicationScoped
 public class KeyBootstrap {
@@ -42,10 +43,8 @@ public class KeyBootstrap {
         ApiKey key = ApiKey.parse(token)
                 .orElseThrow(() -> new IllegalStateException(
                         "access.bootstrap-key-file " + file + " does not hold a key (ps_<id>_<secret>)"));
-        if (keys.exists(key.id())) {
+        if (!keys.createIfAbsent(key, NAME, Role.ADMIN)) {
             Log.debugf("bootstrap key %s exists", key.id());
-            return;
         }
-        keys.create(key, NAME, Role.ADMIN);
     }
 }

@@ -43,9 +43,24 @@ public class KeyStore implements KeyVerifier {
         });
     }
 
-    /** Whether a key with this id exists, revoked or not. */
-    public boolean exists(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> StoredKey.findById(id) != null);
+    /**
+     * Stores the key unless a key with its id exists (revoked or not), in one statement: two replicas starting at once
+     * with the same bootstrap key both succeed, one of them inserting it. True when this call stored it.
+     */
+    public boolean createIfAbsent(ApiKey key, String name, Role role) {
+        int inserted = QuarkusTransaction.requiringNew().call(() -> StoredKey.getEntityManager()
+                .createNativeQuery("INSERT INTO api_key (id, name, role, secret_hash, created_at)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (id) DO NOTHING")
+                .setParameter(1, key.id())
+                .setParameter(2, name)
+                .setParameter(3, role.label())
+                .setParameter(4, key.hash())
+                .setParameter(5, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .executeUpdate());
+        if (inserted == 1) {
+            Log.infof("API key %s created: '%s', role %s", key.id(), name, role.label());
+        }
+        return inserted == 1;
     }
 
     /** Every key, newest first, revoked ones too. */

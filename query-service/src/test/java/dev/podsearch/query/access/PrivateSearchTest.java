@@ -98,7 +98,13 @@ class PrivateSearchTest {
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
-                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
+                // private search is documented as such: Swagger UI sends the key it was given with Authorize
+                .body("paths.'/v1/search'.get.security[0].apiKey", equalTo(List.of()))
+                .body("paths.'/v1/suggest'.get.security[0].apiKey", equalTo(List.of()))
+                .body(
+                        "paths.'/v1/search'.get.responses.'401'.description",
+                        equalTo("No key, or not a valid one (problem+json)"));
     }
 
     @Test
