@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podsearch.stack.GracefulStop;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
@@ -20,9 +21,9 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,20 +69,14 @@ class ShutdownIT {
                         .until(() -> probes.stream().allMatch(CompletableFuture::isDone)
                                 || adminClientLines(ingest.log()) > adminLines);
 
-                ProcessHandle process = ProcessHandle.of(ingest.pid()).orElseThrow();
-                long start = System.nanoTime();
-                process.destroy(); // SIGTERM
-                boolean stopped = waitFor(process, BOUND);
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                if (!stopped) {
-                    dumpThreads(process, work.resolve("logs/ingest-service.threads.txt"));
-                }
+                Optional<Duration> took = GracefulStop.terminate(ingest, BOUND);
                 assertTrue(
-                        stopped,
+                        took.isPresent(),
                         "ingest-service still running " + BOUND.toSeconds()
-                                + " s after SIGTERM with Kafka down; threads" + " in "
-                                + work.resolve("logs/ingest-service.threads.txt"));
-                System.out.printf("ingest-service stopped %d ms after SIGTERM with Kafka down%n", took.toMillis());
+                                + " s after SIGTERM with Kafka down; threads in " + GracefulStop.threadDump(ingest));
+                System.out.printf(
+                        "ingest-service stopped %d ms after SIGTERM with Kafka down%n",
+                        took.get().toMillis());
                 for (CompletableFuture<HttpResponse<String>> probe : probes) {
                     // answered before the stop, and still ready: it takes uploads while Kafka is down
                     assertEquals(
@@ -128,23 +123,5 @@ class ShutdownIT {
         try (var lines = Files.lines(log)) {
             return lines.filter(line -> line.contains("[AdminClient clientId=")).count();
         }
-    }
-
-    private static boolean waitFor(ProcessHandle process, Duration timeout) {
-        try {
-            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception e) {
-            return !process.isAlive();
-        }
-    }
-
-    private static void dumpThreads(ProcessHandle process, Path file) throws IOException, InterruptedException {
-        Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
-        new ProcessBuilder(jstack.toString(), Long.toString(process.pid()))
-                .redirectErrorStream(true)
-                .redirectOutput(file.toFile())
-                .start()
-                .waitFor(20, TimeUnit.SECONDS);
     }
 }
