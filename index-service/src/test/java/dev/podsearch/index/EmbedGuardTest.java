@@ -87,6 +87,62 @@ class EmbedGuardTest extends IndexTestBase {
     }
 
     @Test
+    void anEpisodeTheModelFailsOnTwiceIsPassedOverKeepingItsWordsFindable() throws Exception {
+        String id = indexed(1, BASEBALL);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        EpisodeEmbedder.Result result = stage.embed(id, 1, failing(embedder, calls, Integer.MAX_VALUE));
+
+        assertEquals(EpisodeEmbedder.Status.REFUSED, result.status(), "not thrown: the stage goes on to the next");
+        assertEquals(2, calls.get(), "asked once more, not for ever");
+        assertEquals(3, result.skipped());
+        List<Stored> moments = storedMoments(client, id, 3);
+        assertTrue(moments.stream().allMatch(m -> m.vector() == null && m.version() == 1), "the words stay indexed");
+        assertEquals(BASEBALL[0], moments.get(0).source().path("text").asText());
+        assertNull(stored(client, Indices.EPISODES, id).vector());
+    }
+
+    @Test
+    void aModelThatFailsOnceIsAskedAgainAndTheEpisodeEmbedded() throws Exception {
+        String id = indexed(1, BASEBALL);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        EpisodeEmbedder.Result result = stage.embed(id, 1, failing(embedder, calls, 1));
+
+        assertEquals(EpisodeEmbedder.Status.EMBEDDED, result.status());
+        assertEquals(2, calls.get());
+        assertTrue(storedMoments(client, id, 3).stream().allMatch(m -> m.vector() != null));
+    }
+
+    /** The real model, failing on its first {@code failures} calls for passages. */
+    private static Embedder failing(Embedder model, java.util.concurrent.atomic.AtomicInteger calls, int failures) {
+        return new Embedder() {
+            @Override
+            public float[] embedQuery(String text) {
+                return model.embedQuery(text);
+            }
+
+            @Override
+            public List<float[]> embedPassages(List<String> texts) {
+                if (calls.incrementAndGet() <= failures) {
+                    throw new IllegalStateException("ONNX Runtime: input too long (a test's failing model)");
+                }
+                return model.embedPassages(texts);
+            }
+
+            @Override
+            public String model() {
+                return model.model();
+            }
+
+            @Override
+            public int dimensions() {
+                return model.dimensions();
+            }
+        };
+    }
+
+    @Test
     void anOlderRevisionsVectorsNeverLandOnANewerRevision() throws Exception {
         String id = indexed(1, BASEBALL);
         publishAndWait(id, 2, BAKING);

@@ -22,7 +22,10 @@ import java.util.Set;
 @ApplicationScoped
 public class EpisodeEmbedder {
 
-    /** EMBEDDED: the episode's vector landed. STALE: a newer revision or a delete came first. REFUSED: see the log. */
+    /**
+     * EMBEDDED: the episode's vector landed. STALE: a newer revision or a delete came first. REFUSED: the engine
+     * refused a vector, or the model failed on the episode's text twice; see the log.
+     */
     public enum Status {
         EMBEDDED,
         STALE,
@@ -49,14 +52,47 @@ public class EpisodeEmbedder {
         if (episode.moments().isEmpty()) {
             return new Result(Status.STALE, 0, 0);
         }
+        List<String> texts =
+                episode.moments().stream().map(MomentVectors.Stored::text).toList();
         Timer.Sample sample = Timer.start(metrics);
-        List<float[]> vectors = embedder.embedPassages(
-                episode.moments().stream().map(MomentVectors.Stored::text).toList());
+        List<float[]> vectors;
+        try {
+            vectors = embedTwice(texts, embedder);
+        } catch (RuntimeException e) {
+            return modelFailed(episode, e);
+        }
         sample.stop(Timer.builder("podsearch.index.embed.batch")
                 .description("time to embed the moments of one episode (model calls of embedding.batch-size)")
                 .register(metrics));
         counter("podsearch.index.embed.passages", "moments embedded").increment(vectors.size());
         return write(episode.withVectors(vectors));
+    }
+
+    /**
+     * The model's answer, asked again once if it throws. A model in process fails the same way on the same text, so
+     * a third try would only hold every later episode up (the stage would never get past this one).
+     */
+    private static List<float[]> embedTwice(List<String> texts, Embedder embedder) {
+        try {
+            return embedder.embedPassages(texts);
+        } catch (RuntimeException first) {
+            Log.warnf("embedding model failed (%s); trying once more", first.getMessage());
+            return embedder.embedPassages(texts);
+        }
+    }
+
+    private Result modelFailed(MomentVectors episode, RuntimeException e) {
+        Log.errorf(
+                e,
+                "episode %s revision %d: the embedding model failed twice on its %d moments (%s): passed over without"
+                        + " vectors. It stays findable by its words (keyword search and the keyword side of hybrid);"
+                        + " a new revision of the episode is embedded again",
+                episode.episodeId(),
+                episode.revision(),
+                episode.moments().size(),
+                e.getMessage());
+        skipped("model-error", episode.moments().size());
+        return new Result(Status.REFUSED, 0, episode.moments().size());
     }
 
     private Result write(MomentVectors episode) {
@@ -117,7 +153,7 @@ public class EpisodeEmbedder {
         if (count > 0) {
             Counter.builder("podsearch.index.embed.skipped")
                     .description("documents whose vectors were not written: stale (a newer revision or a delete came"
-                            + " first) or refused")
+                            + " first), refused by the engine, or model-error (the model failed on the text twice)")
                     .tag("reason", reason)
                     .register(metrics)
                     .increment(count);
