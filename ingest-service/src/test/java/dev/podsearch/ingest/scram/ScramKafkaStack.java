@@ -19,7 +19,7 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * PostgreSQL and a Kafka that takes clients only over TLS with SCRAM-SHA-512 and enforces ACLs, set up the way the
  * prod overlay sets up Kafka: the topics made beforehand by an administrator (the KafkaTopics), and the ingest
- * service's user allowed exactly what its KafkaUser {@code ingest-service} allows (deploy/k8s/base/kafka-users.yaml):
+ * service's user allowed exactly what its KafkaUser {@code ingest-service} allows (deploy/k8s/overlays/prod/kafka-users.yaml):
  * write {@code transcripts.v1}, read {@code transcripts.indexed.v1} in group {@code ingest-service-status}. The service
  * gets the SASL_SSL address, the PEM truststore and its JAAS line, nothing else.
  *
