@@ -118,6 +118,22 @@ public final class ScramKafka {
         }
     }
 
+    /**
+     * Creates the user a Strimzi KafkaUser in {@code manifest} declares, with that resource's ACLs and nothing else
+     * (as the User Operator would), so a test proves the deployment's ACLs are enough.
+     */
+    public void addKafkaUser(Path manifest, String name, String password) {
+        addUser(name, password);
+        try (Admin admin = superuser()) {
+            admin.createAcls(KafkaUserAcls.of(manifest, name)).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the ACLs of " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** An admin client with every right (topics, users, ACLs), over the plain-text listener. */
     public Admin superuser() {
         Properties settings = new Properties();

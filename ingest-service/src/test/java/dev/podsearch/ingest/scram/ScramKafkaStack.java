@@ -6,6 +6,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.ScramKafka;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,9 +20,9 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * PostgreSQL and a Kafka that takes clients only over TLS with SCRAM-SHA-512 and enforces ACLs, set up the way the
  * prod overlay sets up Kafka: the topics made beforehand by an administrator (the KafkaTopics), and the ingest
- * service's user allowed exactly what its KafkaUser {@code ingest-service} allows (deploy/k8s/overlays/prod/kafka-users.yaml):
- * write {@code transcripts.v1}, read {@code transcripts.indexed.v1} in group {@code ingest-service-status}. The service
- * gets the SASL_SSL address, the PEM truststore and its JAAS line, nothing else.
+ * service's user given the ACLs its KafkaUser {@code ingest-service} declares in {@link #KAFKA_USERS}, read from
+ * that file (write {@code transcripts.v1}, read {@code transcripts.indexed.v1} in group {@code ingest-service-status}).
+ * The service gets the SASL_SSL address, the PEM truststore and its JAAS line, nothing else.
  *
  * <p>Two more users for the tests: {@link #VERIFIER}, which reads {@code transcripts.v1} (groups {@code verify-*})
  * and writes {@code transcripts.indexed.v1} as the index service would, and {@link #OUTSIDER}, which may log in and
@@ -32,7 +33,10 @@ public final class ScramKafkaStack implements QuarkusTestResourceLifecycleManage
     public static final String SERVICE = "ingest-service";
     public static final String VERIFIER = "verifier";
     public static final String OUTSIDER = "outsider";
-    public static final String STATUS_GROUP = "ingest-service-status";
+    /** The prod overlay's KafkaUsers: the service's user gets exactly the ACLs declared there. */
+    static final Path KAFKA_USERS = Path.of("..", "deploy", "k8s", "overlays", "prod", "kafka-users.yaml")
+            .toAbsolutePath()
+            .normalize();
 
     private static LocalStack stack;
     private static final Map<String, String> PASSWORDS = new HashMap<>();
@@ -48,11 +52,10 @@ public final class ScramKafkaStack implements QuarkusTestResourceLifecycleManage
         }
         for (String user : new String[] {SERVICE, VERIFIER, OUTSIDER}) {
             PASSWORDS.put(user, UUID.randomUUID().toString());
-            kafka.addUser(user, PASSWORDS.get(user));
         }
-        kafka.allow(SERVICE, ResourceType.TOPIC, Topics.TRANSCRIPTS, PatternType.LITERAL, AclOperation.WRITE);
-        kafka.allow(SERVICE, ResourceType.TOPIC, Topics.TRANSCRIPTS_INDEXED, PatternType.LITERAL, AclOperation.READ);
-        kafka.allow(SERVICE, ResourceType.GROUP, STATUS_GROUP, PatternType.LITERAL, AclOperation.READ);
+        kafka.addKafkaUser(KAFKA_USERS, SERVICE, PASSWORDS.get(SERVICE));
+        kafka.addUser(VERIFIER, PASSWORDS.get(VERIFIER));
+        kafka.addUser(OUTSIDER, PASSWORDS.get(OUTSIDER));
         kafka.allow(VERIFIER, ResourceType.TOPIC, Topics.TRANSCRIPTS, PatternType.LITERAL, AclOperation.READ);
         kafka.allow(VERIFIER, ResourceType.GROUP, "verify-", PatternType.PREFIXED, AclOperation.READ);
         kafka.allow(VERIFIER, ResourceType.TOPIC, Topics.TRANSCRIPTS_INDEXED, PatternType.LITERAL, AclOperation.WRITE);
