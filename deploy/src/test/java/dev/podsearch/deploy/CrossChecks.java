@@ -55,7 +55,7 @@ final class CrossChecks {
     // ------------------------------------------------------------------------------------------ the services' pods
 
     /** The Deployments that run one of our services (container named after the service). */
-    private List<ObjectNode> serviceDeployments() {
+    List<ObjectNode> serviceDeployments() {
         return manifests
                 .ofKind("Deployment")
                 .filter(d -> services.containsKey(Manifests.name(d)))
@@ -72,7 +72,7 @@ final class CrossChecks {
     }
 
     /** The configuration a service's container gets: its ConfigMaps' entries and its literal env entries. */
-    private Map<String, String> configuration(JsonNode deployment) {
+    Map<String, String> configuration(JsonNode deployment) {
         Map<String, String> config = new LinkedHashMap<>();
         JsonNode container = container(deployment);
         for (JsonNode from : container.path("envFrom")) {
@@ -474,6 +474,7 @@ final class CrossChecks {
         manifests.ofKind("Secret").forEach(s -> secrets.add(Manifests.name(s)));
         manifests.ofKind("Cluster").forEach(c -> secrets.add(Manifests.name(c) + "-app"));
         manifests.ofKind("Kafka").forEach(k -> secrets.add(Manifests.name(k) + "-cluster-ca-cert"));
+        manifests.ofKind("KafkaUser").forEach(u -> secrets.add(Manifests.name(u))); // Strimzi's User Operator
         manifests.ofKind("Ingress").forEach(ingress -> {
             JsonNode annotations = ingress.at("/metadata/annotations");
             if (annotations.has("cert-manager.io/cluster-issuer") || annotations.has("cert-manager.io/issuer")) {

@@ -29,7 +29,9 @@ class DeployManifestsTest {
 
     static List<String> problems(Manifests manifests) {
         List<String> problems = new ArrayList<>(Schemas.validate(manifests.objects()));
-        problems.addAll(new CrossChecks(manifests, README).all());
+        CrossChecks cross = new CrossChecks(manifests, README);
+        problems.addAll(cross.all());
+        problems.addAll(new KafkaAclChecks(manifests, cross::configuration).check(cross.serviceDeployments()));
         problems.addAll(new MonitoringChecks(manifests).all());
         return problems;
     }
@@ -40,25 +42,27 @@ class DeployManifestsTest {
         Manifests manifests = Manifests.render(Manifests.k8s(), overlay);
         Set<String> kinds = new TreeSet<>();
         manifests.objects().forEach(o -> kinds.add(o.path("kind").asText()));
-        assertEquals(
-                new TreeSet<>(List.of(
-                        "Cluster",
-                        "ConfigMap",
-                        "Deployment",
-                        "HorizontalPodAutoscaler",
-                        "Ingress",
-                        "Kafka",
-                        "KafkaNodePool",
-                        "KafkaTopic",
-                        "Namespace",
-                        "NetworkPolicy",
-                        "OpenSearchCluster",
-                        "PersistentVolumeClaim",
-                        "PodDisruptionBudget",
-                        "PrometheusRule",
-                        "Service",
-                        "ServiceMonitor")),
-                kinds);
+        Set<String> expected = new TreeSet<>(List.of(
+                "Cluster",
+                "ConfigMap",
+                "Deployment",
+                "HorizontalPodAutoscaler",
+                "Ingress",
+                "Kafka",
+                "KafkaNodePool",
+                "KafkaTopic",
+                "Namespace",
+                "NetworkPolicy",
+                "OpenSearchCluster",
+                "PersistentVolumeClaim",
+                "PodDisruptionBudget",
+                "PrometheusRule",
+                "Service",
+                "ServiceMonitor"));
+        if (overlay.equals("prod")) { // least privilege: the services' own Kafka and OpenSearch users
+            expected.addAll(List.of("KafkaUser", "OpensearchRole", "OpensearchUser", "OpensearchUserRoleBinding"));
+        }
+        assertEquals(expected, kinds);
         List<String> problems = problems(manifests);
         assertTrue(problems.isEmpty(), overlay + ":" + CrossChecks.describe(problems));
     }
@@ -347,9 +351,9 @@ class DeployManifestsTest {
                         new Breakage(
                                 "prod",
                                 "overlays/prod/services.yaml",
-                                "name: podsearch-opensearch-admin",
-                                "name: podsearch-os-admin",
-                                "Secret podsearch-os-admin is neither"),
+                                "name: podsearch-opensearch-query-service",
+                                "name: podsearch-os-query",
+                                "Secret podsearch-os-query is neither"),
                         new Breakage(
                                 "dev",
                                 "base/ingest-service.yaml",
@@ -406,6 +410,11 @@ class DeployManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("breakages")
     void eachCheckCatchesItsMistake(Breakage breakage, @TempDir Path copy) throws IOException {
+        assertCaught(breakage, copy);
+    }
+
+    /** Breaks a copy of the manifests as {@code breakage} says and asserts the problems include the expected one. */
+    static void assertCaught(Breakage breakage, Path copy) throws IOException {
         Manifests.copyTree(Manifests.k8s(), copy);
         Path file = copy.resolve(breakage.file());
         String text = Files.readString(file);

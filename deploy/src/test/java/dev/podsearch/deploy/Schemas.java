@@ -22,6 +22,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -35,7 +36,7 @@ import java.util.Map;
  * Validates rendered objects against typed schema models, offline: Kubernetes' own kinds against fabric8's
  * kubernetes-model (generated from the Kubernetes OpenAPI schema), Strimzi's against Strimzi's own API model (the one
  * its CRDs are generated from), ServiceMonitor against fabric8's model of the Prometheus operator's CRD, and the
- * CloudNativePG and OpenSearch operator kinds against {@link OperatorModels}.
+ * CloudNativePG and OpenSearch operator kinds against {@link OperatorModels} and {@link OpenSearchSecurityModels}.
  *
  * <p>Parsing is strict: a scalar of the wrong type is an error (no coercion of "8080" into a number), and a field the
  * model does not know is an error too. fabric8 and Strimzi keep unknown fields in {@code additionalProperties}
@@ -70,11 +71,17 @@ final class Schemas {
                 PrometheusRule.class,
                 Kafka.class,
                 KafkaNodePool.class,
-                KafkaTopic.class)) {
+                KafkaTopic.class,
+                KafkaUser.class)) {
             MODELS.put(HasMetadata.getApiVersion(type) + " " + HasMetadata.getKind(type), type);
         }
         MODELS.put("postgresql.cnpg.io/v1 Cluster", OperatorModels.PostgresCluster.class);
         MODELS.put("opensearch.opster.io/v1 OpenSearchCluster", OperatorModels.OpenSearchCluster.class);
+        MODELS.put("opensearch.opster.io/v1 OpensearchUser", OpenSearchSecurityModels.OpensearchUser.class);
+        MODELS.put("opensearch.opster.io/v1 OpensearchRole", OpenSearchSecurityModels.OpensearchRole.class);
+        MODELS.put(
+                "opensearch.opster.io/v1 OpensearchUserRoleBinding",
+                OpenSearchSecurityModels.OpensearchUserRoleBinding.class);
     }
 
     private Schemas() {}
@@ -187,7 +194,8 @@ final class Schemas {
                 && (name.startsWith("io.fabric8.kubernetes.api.model")
                         || name.startsWith("io.fabric8.openshift.api.model")
                         || name.startsWith("io.strimzi.api")
-                        || name.startsWith(OperatorModels.class.getName()));
+                        || name.startsWith(OperatorModels.class.getName())
+                        || name.startsWith(OpenSearchSecurityModels.class.getName()));
     }
 
     private static Object invoke(Method method, Object target) {

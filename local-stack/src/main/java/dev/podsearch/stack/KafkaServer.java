@@ -26,14 +26,19 @@ final class KafkaServer implements Server {
     private final StackHome home;
     private final Path runDir;
     private final int preferredPort;
+    private final boolean scram;
     private int port;
     private int controllerPort;
+    private int securePort;
+    private BrokerCertificate certificate;
     private ManagedProcess process;
 
-    KafkaServer(StackHome home, Path runDir, int preferredPort) {
+    /** @param scram also listen with SASL_SSL (SCRAM-SHA-512) and enforce ACLs there: see {@link ScramKafka} */
+    KafkaServer(StackHome home, Path runDir, int preferredPort, boolean scram) {
         this.home = home;
         this.runDir = runDir.resolve("kafka");
         this.preferredPort = preferredPort;
+        this.scram = scram;
     }
 
     @Override
@@ -51,6 +56,10 @@ final class KafkaServer implements Server {
         if (port == 0) { // a restart keeps its ports, so clients reconnect to the same address
             port = Ports.pick(preferredPort);
             controllerPort = Ports.pick(0);
+            if (scram) {
+                securePort = Ports.pick(0);
+                certificate = BrokerCertificate.create(home, runDir.resolve("tls"));
+            }
         }
         Path data = runDir.resolve("data");
         Path config = runDir.resolve("server.properties");
@@ -104,11 +113,13 @@ final class KafkaServer implements Server {
                         "process.roles=broker,controller",
                         "node.id=1",
                         "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                                + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port
+                                + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
                         "controller.listener.names=CONTROLLER",
                         "inter.broker.listener.name=PLAINTEXT",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
                         "log.dirs=" + data,
                         "num.partitions=3",
                         "auto.create.topics.enable=false",
@@ -121,8 +132,28 @@ final class KafkaServer implements Server {
                         "group.initial.rebalance.delay.ms=0",
                         "message.max.bytes=" + MAX_MESSAGE_BYTES,
                         "replica.fetch.max.bytes=" + MAX_MESSAGE_BYTES,
+                        scram ? scramProperties() : "",
                         "")
                 + "\n";
+    }
+
+    /**
+     * The SASL_SSL listener: SCRAM-SHA-512 logins over TLS, and ACLs. The plain-text listeners stay for the broker's
+     * own traffic and {@link ScramKafka#superuser}, on 127.0.0.1 only; their anonymous principal is the super user.
+     */
+    private String scramProperties() {
+        return String.join(
+                "\n",
+                "sasl.enabled.mechanisms=" + ScramKafka.MECHANISM,
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name.sasl_ssl.ssl.keystore.type=PKCS12",
+                "listener.name.sasl_ssl.ssl.keystore.location=" + certificate.keystore(),
+                "listener.name.sasl_ssl.ssl.keystore.password=" + certificate.password(),
+                "listener.name.sasl_ssl.ssl.key.password=" + certificate.password(),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:ANONYMOUS",
+                "allow.everyone.if.no.acl.found=false");
     }
 
     /**
@@ -144,20 +175,36 @@ final class KafkaServer implements Server {
     private void answers() throws Exception {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
-        // Kafka loads configured classes through the context class loader, which test frameworks replace.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(Admin.class.getClassLoader());
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = admin(config)) {
             if (admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {
                 throw new IllegalStateException("no broker registered yet");
             }
             admin.listTopics().names().get(3, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An admin client with short timeouts. */
+    static Admin admin(Properties config) {
+        config.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        // Kafka loads configured classes (and JAAS its login module) through the context class loader, which test
+        // frameworks replace.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Admin.class.getClassLoader());
+        try {
+            return Admin.create(config);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** The SASL_SSL side of a broker started with {@code scram}. */
+    ScramKafka scram() {
+        if (!scram) {
+            throw new IllegalStateException("this Kafka was started without its SASL_SSL listener");
+        }
+        return new ScramKafka(bootstrapServers(), "127.0.0.1:" + securePort, certificate.certificatePem());
     }
 
     @Override
@@ -173,12 +220,13 @@ final class KafkaServer implements Server {
 
     @Override
     public String location() {
-        return bootstrapServers();
+        return scram ? bootstrapServers() + " (SASL_SSL 127.0.0.1:" + securePort + ")" : bootstrapServers();
     }
 
     @Override
     public Map<String, String> quarkusProperties() {
-        return Map.of("kafka.bootstrap.servers", bootstrapServers());
+        // with SCRAM, services get the secure listener (the user's JAAS line is added by whoever made the user)
+        return scram ? scram().quarkusProperties(null, null) : Map.of("kafka.bootstrap.servers", bootstrapServers());
     }
 
     private static final String LOG4J2 =

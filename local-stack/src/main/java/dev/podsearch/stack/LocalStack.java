@@ -35,9 +35,18 @@ public final class LocalStack implements RunningStack {
      * @param dataName keep data under this name between runs; null for a throw-away run deleted on close
      * @param defaultPorts try the well-known ports first (5432, 9092, 9200) instead of any free port
      */
-    public record Options(Set<Component> components, String dataName, boolean defaultPorts) {
+    public record Options(Set<Component> components, String dataName, boolean defaultPorts, boolean scramKafka) {
+        public Options(Set<Component> components, String dataName, boolean defaultPorts) {
+            this(components, dataName, defaultPorts, false);
+        }
+
         public static Options ephemeral(Set<Component> components) {
             return new Options(components, null, false);
+        }
+
+        /** Kafka also listens with SASL_SSL and SCRAM-SHA-512 and enforces ACLs there ({@link #scramKafka()}). */
+        public Options withScramKafka() {
+            return new Options(components, dataName, defaultPorts, true);
         }
     }
 
@@ -65,7 +74,7 @@ public final class LocalStack implements RunningStack {
         Path runDir = home.runs().resolve(runName);
         List<Server> servers = new ArrayList<>();
         for (Component component : EnumSet.copyOf(options.components())) {
-            servers.add(server(component, home, runDir, !ephemeral, options.defaultPorts()));
+            servers.add(server(component, home, runDir, !ephemeral, options.defaultPorts(), options.scramKafka()));
         }
         LocalStack stack = new LocalStack(servers, runDir, ephemeral);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -92,7 +101,8 @@ public final class LocalStack implements RunningStack {
                 "%-10s ready at %s (%.1f s)", server.name(), server.location(), (System.nanoTime() - started) / 1e9);
     }
 
-    private static Server server(Component component, StackHome home, Path runDir, boolean durable, boolean defaults) {
+    private static Server server(
+            Component component, StackHome home, Path runDir, boolean durable, boolean defaults, boolean scram) {
         return switch (component) {
             case POSTGRES -> {
                 String url = StackHome.setting("podsearch.postgres.url", "PODSEARCH_POSTGRES_URL");
@@ -114,9 +124,9 @@ public final class LocalStack implements RunningStack {
             }
             case KAFKA -> {
                 String bootstrap = StackHome.setting("podsearch.kafka.bootstrap", "PODSEARCH_KAFKA_BOOTSTRAP");
-                yield bootstrap != null
+                yield bootstrap != null && !scram
                         ? new ExternalServer("kafka", bootstrap, Map.of("kafka.bootstrap.servers", bootstrap))
-                        : new KafkaServer(home, runDir, defaults ? 9092 : 0);
+                        : new KafkaServer(home, runDir, defaults ? 9092 : 0, scram);
             }
             case OPENSEARCH -> {
                 String url = StackHome.setting("podsearch.opensearch.url", "PODSEARCH_OPENSEARCH_URL");
@@ -168,6 +178,14 @@ public final class LocalStack implements RunningStack {
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " is not part of this stack"));
+    }
+
+    /** The SASL_SSL listener of a Kafka started with {@link Options#withScramKafka()}. */
+    public ScramKafka scramKafka() {
+        if (server(Component.KAFKA) instanceof KafkaServer kafka) {
+            return kafka.scram();
+        }
+        throw new IllegalStateException("Kafka is external here, not started with SCRAM");
     }
 
     public Path runDir() {

@@ -20,12 +20,12 @@ public final class KafkaClients {
      * A producer that loses nothing it acknowledged and never duplicates on retry: {@code acks=all}, idempotent,
      * compressed, sized for the largest transcript.
      *
+     * @param connection where Kafka is and how to log in ({@link KafkaConnection})
      * @param overrides further producer settings (timeouts, linger)
      */
     public static KafkaProducer<String, byte[]> reliableProducer(
-            String bootstrapServers, Map<String, Object> overrides) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Map<String, Object> connection, Map<String, Object> overrides) {
+        Map<String, Object> settings = new HashMap<>(connection);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
@@ -35,6 +35,12 @@ public final class KafkaClients {
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** {@link #reliableProducer(Map, Map)} to a plain-text Kafka (the local stack, tools). */
+    public static KafkaProducer<String, byte[]> reliableProducer(
+            String bootstrapServers, Map<String, Object> overrides) {
+        return reliableProducer(KafkaConnection.plaintext(bootstrapServers), overrides);
+    }
+
     /**
      * Creates the contract's topics that do not exist yet, sized by {@code settings}; fails when Kafka does not answer
      * within {@code timeout}, and returns within about twice that whatever state Kafka is in (the admin client is
@@ -42,16 +48,21 @@ public final class KafkaClients {
      *
      * @return how existing topics differ from {@code settings}; empty when they match
      */
-    public static List<String> ensureTopics(String bootstrapServers, TopicSettings settings, Duration timeout) {
+    public static List<String> ensureTopics(Map<String, Object> connection, TopicSettings settings, Duration timeout) {
         int millis = (int) timeout.toMillis();
-        Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        Admin admin = Admin.create(config);
         try {
             return TopicSetup.ensureTopics(admin, settings, timeout);
         } finally {
             admin.close(timeout);
         }
+    }
+
+    /** {@link #ensureTopics(Map, TopicSettings, Duration)} on a plain-text Kafka (the local stack, tools). */
+    public static List<String> ensureTopics(String bootstrapServers, TopicSettings settings, Duration timeout) {
+        return ensureTopics(KafkaConnection.plaintext(bootstrapServers), settings, timeout);
     }
 }

@@ -2,6 +2,7 @@ package dev.podsearch.events;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KafkaTopics {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection connection;
 
     @ConfigProperty(name = "topics.partitions", defaultValue = TopicSettings.DEFAULT_PARTITIONS)
     int partitions;
@@ -39,7 +40,7 @@ public class KafkaTopics {
         if (ready) {
             return;
         }
-        differences = KafkaClients.ensureTopics(bootstrapServers, settings(), Duration.ofSeconds(5));
+        differences = KafkaClients.ensureTopics(connection.settings(), settings(), Duration.ofSeconds(5));
         for (String difference : differences) {
             Log.warnf(
                     "kafka topics: %s (the topics stay as they are: change the configuration or the topics)",

@@ -2,6 +2,7 @@ package dev.podsearch.events;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -50,28 +53,46 @@ public final class TopicSetup {
      * Creates the missing topics as {@code settings} say; existing ones are left as they are (partitions can only be
      * added, and adding them moves episodes to other partitions: an operator's decision).
      *
+     * <p>A topic the service's Kafka user may neither see nor create (least privilege, topics from KafkaTopics) is
+     * reported among the differences, not an error.
+     *
      * @return how existing topics differ from {@code settings}, one sentence each; empty when they match
      */
     public static List<String> ensureTopics(Admin admin, TopicSettings settings, Duration timeout) {
         try {
-            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Set<String> visible =
+                    new HashSet<>(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
             List<NewTopic> wanted = topics(settings);
             List<NewTopic> missing = wanted.stream()
-                    .filter(topic -> !existing.contains(topic.name()))
+                    .filter(topic -> !visible.contains(topic.name()))
                     .toList();
-            for (var result : admin.createTopics(missing).values().values()) {
+            List<String> differences = new ArrayList<>();
+            for (var result : admin.createTopics(missing).values().entrySet()) {
                 try {
-                    result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    result.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    visible.add(result.getKey());
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicExistsException) {
+                        visible.add(result.getKey());
+                    } else if (e.getCause() instanceof TopicAuthorizationException
+                            || e.getCause() instanceof ClusterAuthorizationException) {
+                        // least privilege: on Kubernetes KafkaTopics make the topics, and a service's Kafka user
+                        // may neither create nor see the topics it does not use
+                        differences.add(result.getKey() + " is not visible to this service's Kafka user and it may not"
+                                + " create it (not authorized): it must come from a KafkaTopic");
+                    } else {
                         throw e;
                     }
                 }
             }
-            List<String> names = wanted.stream().map(NewTopic::name).toList();
+            List<String> names = wanted.stream()
+                    .map(NewTopic::name)
+                    .filter(visible::contains)
+                    .toList();
             Map<String, TopicDescription> described =
                     admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return differences(described.values(), settings);
+            differences.addAll(differences(described.values(), settings));
+            return differences;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot create the Kafka topics: " + e.getMessage(), e);
         } catch (InterruptedException e) {

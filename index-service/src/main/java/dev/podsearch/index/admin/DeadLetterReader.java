@@ -5,6 +5,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.support.ProblemException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -40,21 +41,14 @@ final class DeadLetterReader implements AutoCloseable {
     private final int partitions;
     private final long deadline = System.nanoTime() + TIMEOUT.toNanos();
 
-    DeadLetterReader(String bootstrapServers) {
-        kafka = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        500,
-                        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                        TopicSetup.MAX_MESSAGE_BYTES),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
+    /** @param connection where Kafka is and how to log in ({@code KafkaConnection}); no group: it assigns itself */
+    DeadLetterReader(Map<String, Object> connection) {
+        Map<String, Object> settings = new HashMap<>(connection);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        settings.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, TopicSetup.MAX_MESSAGE_BYTES);
+        kafka = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         partitions = kafka.partitionsFor(Topics.TRANSCRIPTS_DLQ, TIMEOUT).size();
     }
 

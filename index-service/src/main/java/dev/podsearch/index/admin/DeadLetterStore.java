@@ -1,11 +1,13 @@
 package dev.podsearch.index.admin;
 
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.Topics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Lists the dead-letter topic page by page and sends chosen records back to {@link Topics#TRANSCRIPTS} once the cause
@@ -35,8 +36,8 @@ public class DeadLetterStore {
     /** Header on a replayed record: the dead letter it came from ({@code partition@offset}). */
     public static final String REPLAYED_FROM = "dlq.replayed.from";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection connection;
 
     private KafkaProducer<String, byte[]> producer;
 
@@ -49,7 +50,7 @@ public class DeadLetterStore {
     /** The dead letters {@code filter} keeps, from {@code from} on, at most {@code limit}. */
     public Page list(DeadLetterPosition from, int limit, Predicate<DeadLetter> filter) {
         List<DeadLetter> letters = new ArrayList<>();
-        try (DeadLetterReader reader = new DeadLetterReader(bootstrapServers)) {
+        try (DeadLetterReader reader = new DeadLetterReader(connection.settings())) {
             reader.checkPartition("partition", from.partition());
             DeadLetterReader.PageEnd end =
                     reader.page(from, limit, filter, record -> letters.add(DeadLetter.of(record)));
@@ -59,7 +60,7 @@ public class DeadLetterStore {
 
     /** Sends back the page {@link #list} would show for the same arguments. */
     public Replay replayPage(DeadLetterPosition from, int limit, Predicate<DeadLetter> filter) {
-        try (DeadLetterReader reader = new DeadLetterReader(bootstrapServers);
+        try (DeadLetterReader reader = new DeadLetterReader(connection.settings());
                 Sender sender = new Sender()) {
             reader.checkPartition("partition", from.partition());
             DeadLetterReader.PageEnd end = reader.page(from, limit, filter, sender::send);
@@ -74,7 +75,7 @@ public class DeadLetterStore {
     public Replay replay(NavigableSet<DeadLetterPosition> wanted) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         List<DeadLetterPosition> missing;
-        try (DeadLetterReader reader = new DeadLetterReader(bootstrapServers)) {
+        try (DeadLetterReader reader = new DeadLetterReader(connection.settings())) {
             missing = reader.select(wanted, found::add);
         }
         if (!missing.isEmpty()) {
@@ -125,7 +126,7 @@ public class DeadLetterStore {
 
     private synchronized KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
-            producer = KafkaClients.reliableProducer(bootstrapServers, Map.of());
+            producer = KafkaClients.reliableProducer(connection.settings(), Map.of());
         }
         return producer;
     }

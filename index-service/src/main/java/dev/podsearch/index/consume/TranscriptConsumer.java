@@ -1,6 +1,7 @@
 package dev.podsearch.index.consume;
 
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
@@ -19,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -33,7 +33,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Consumes {@link Topics#TRANSCRIPTS} at least once, on a thread of its own ({@link PollLoop}). Each poll is one batch:
@@ -48,8 +47,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TranscriptConsumer {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection connection;
 
     @Inject
     KafkaTopics topics;
@@ -74,7 +73,7 @@ public class TranscriptConsumer {
     private final AtomicLong lag = new AtomicLong();
 
     void start(@Observes StartupEvent event) {
-        producer = KafkaClients.reliableProducer(bootstrapServers, Map.of());
+        producer = KafkaClients.reliableProducer(connection.settings(), Map.of());
         Gauge.builder("podsearch.index.consumer.lag", lag, AtomicLong::get)
                 .description("records of transcripts.v1 not yet consumed, over the assigned partitions")
                 .register(metrics);
@@ -160,8 +159,7 @@ public class TranscriptConsumer {
     }
 
     private Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> settings = connection.settings();
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -4,6 +4,7 @@ import dev.podsearch.embed.Embedder;
 import dev.podsearch.embed.Embeddings;
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
 import io.micrometer.core.instrument.Gauge;
@@ -13,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The embed stage's thread: consumes {@link Topics#TRANSCRIPTS_INDEXED} in its own consumer group, so keyword indexing
@@ -36,8 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class EmbedConsumer {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection connection;
 
     private final EmbedderConfig config;
     private final Embeddings embeddings;
@@ -104,7 +105,8 @@ public class EmbedConsumer {
         }
         int failures = 0;
         while (running) {
-            try (KafkaProducer<String, byte[]> producer = KafkaClients.reliableProducer(bootstrapServers, Map.of());
+            try (KafkaProducer<String, byte[]> producer =
+                            KafkaClients.reliableProducer(connection.settings(), Map.of());
                     KafkaConsumer<String, byte[]> kafka =
                             new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = kafka;
@@ -139,17 +141,12 @@ public class EmbedConsumer {
     }
 
     private Map<String, Object> settings() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                config.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                config.batchSize());
+        Map<String, Object> settings = connection.settings();
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+        return settings;
     }
 
     /** 200 ms doubling up to {@code embedder.max-backoff}, plus up to a quarter more at random. */

@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.IndexedEvent;
+import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
@@ -28,7 +29,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns the indexer's outcomes ({@link Topics#TRANSCRIPTS_INDEXED}) into upload statuses: {@code INDEXED} or {@code
@@ -44,8 +44,8 @@ public class IndexedStatusConsumer {
     static final String GROUP = "ingest-service-status";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection connection;
 
     @Inject
     KafkaTopics topics;
@@ -100,15 +100,10 @@ public class IndexedStatusConsumer {
     }
 
     private void consume() {
-        Map<String, Object> settings = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                GROUP,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
+        Map<String, Object> settings = connection.settings();
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> kafka =
                 new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         try {

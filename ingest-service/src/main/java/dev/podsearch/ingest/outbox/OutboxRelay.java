@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.KafkaClients;
+import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.ingest.IngestConfig;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes outbox rows to Kafka in id order (so in order per episode) with an idempotent producer ({@code
@@ -28,8 +28,8 @@ public class OutboxRelay {
     /** The producer's own limit, checked against the uncompressed record. */
     static final int MAX_REQUEST_BYTES = 4 * TopicSetup.MAX_MESSAGE_BYTES;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaConnection connection;
 
     @Inject
     KafkaTopics topics;
@@ -55,7 +55,7 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         producer = KafkaClients.reliableProducer(
-                bootstrapServers,
+                connection.settings(),
                 Map.of(
                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
                         MAX_REQUEST_BYTES,
