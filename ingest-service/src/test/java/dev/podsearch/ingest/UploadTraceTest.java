@@ -17,10 +17,13 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +126,34 @@ class UploadTraceTest {
                     .orElseThrow(() -> new AssertionError("no 'stored revision' line about " + id));
             assertEquals(accepted.path("traceId"), stored.traceId(), "traceId in the MDC of: " + stored.message());
         }
+    }
+
+    @Test
+    void aDroppedFileGetsATraceOfItsOwn() throws Exception {
+        String title = "Dropped traced " + UUID.randomUUID();
+        Path incoming = Path.of(ConfigProvider.getConfig().getValue("ingest.drop.dir", String.class), "incoming");
+        Files.createDirectories(incoming);
+        Files.writeString(
+                incoming.resolve("traced-" + UUID.randomUUID() + ".txt"),
+                fixture("harbour-episode.txt").replace("Lighthouses and the Last Keepers", title));
+
+        Transcript stored = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> QuarkusTransaction.requiringNew().call(() -> Transcript.<Transcript>find("title", title)
+                                .firstResultOptional()
+                                .orElse(null)),
+                        t -> t != null);
+        assertTrue(stored.traceId != null && stored.traceId.matches(HEX32), "trace id " + stored.traceId);
+        given().get("/v1/transcripts/{id}", stored.id.toString()).then().body("traceId", equalTo(stored.traceId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<SpanData> trace = TestSpans.ofTrace(spans, stored.traceId);
+            SpanData drop = trace.stream()
+                    .filter(span -> span.getName().equals("drop-file"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no drop-file span in " + trace));
+            assertTrue(!drop.getParentSpanContext().isValid(), "a root span");
+            assertEquals(drop.getSpanId(), only(trace, SpanKind.PRODUCER).getParentSpanId());
+        });
     }
 
     private static io.restassured.response.ExtractableResponse<io.restassured.response.Response> upload(String show) {
