@@ -26,8 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Reports the outcomes of a written batch: logs each, dead-letters the events refused for good, announces every
- * outcome but STALE on {@link Topics#TRANSCRIPTS_INDEXED}, and returns only once Kafka acknowledged all of it, so that
+ * Reports the outcomes of a written batch: logs each (in its record's span, so the line carries the trace id),
+ * dead-letters the events refused for good, announces every outcome but STALE on {@link Topics#TRANSCRIPTS_INDEXED}
+ * (with the record's trace context, see {@link IndexSpans}), and returns only once Kafka acknowledged all of it, so that
  * the batch's offsets may be committed. Waits at most {@code indexer.outcome-timeout} for the acknowledgements.
  */
 final class OutcomeReporter {

@@ -122,7 +122,12 @@ class OutboxRound {
                         maxRequestBytes);
                 RelaySpans.failed(event.span(), failure.reason());
                 failed.add(new OutboxLedger.Failed(
-                        event.id(), event.episode(), event.revision(), event.attempts(), failure));
+                        event.id(),
+                        event.episode(),
+                        event.revision(),
+                        event.attempts(),
+                        failure,
+                        event.span().getSpanContext().getTraceId()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 RelaySpans.failed(event.span(), "the relay was stopped before Kafka acknowledged the event");
@@ -131,7 +136,8 @@ class OutboxRound {
                         event.episode(),
                         event.revision(),
                         event.attempts(),
-                        new SendFailure(false, "the relay was stopped before Kafka acknowledged the event")));
+                        new SendFailure(false, "the relay was stopped before Kafka acknowledged the event"),
+                        event.span().getSpanContext().getTraceId()));
             }
         }
         markSent(sent);
