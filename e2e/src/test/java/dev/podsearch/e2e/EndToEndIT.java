@@ -7,89 +7,43 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podsearch.stack.DevKey;
-import dev.podsearch.stack.LocalStack;
-import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
 import dev.podsearch.stack.ServiceWatchdog;
-import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole system as a user runs it: the three packaged services as separate processes, on real PostgreSQL, Kafka
  * and OpenSearch. Transcripts go in through the upload endpoint and the drop folder and come out of the search API.
  */
+@ExtendWith(PodsearchSystem.class)
 class EndToEndIT {
 
-    private static final Path REPO =
-            Path.of(System.getProperty("podsearch.repo", "..")).toAbsolutePath().normalize();
-    private static final Path WORK = REPO.resolve("e2e/target/e2e");
+    private static final Path WORK = PodsearchSystem.WORK;
+    private static final Path KEY_FILE = PodsearchSystem.KEY_FILE;
 
-    private static final Path KEY_FILE = WORK.resolve("api-key");
-
-    private static RunningStack stack;
+    private static ServiceProcess ingest;
     private static ServiceProcess index;
     private static ServiceProcess query;
     private static ServiceWatchdog queryWatch;
-    private static ServiceProcess ingest;
 
     @BeforeAll
-    static void startTheSystem() throws IOException {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        Files.createDirectories(WORK);
-        stack = RunningStack.start(EnumSet.allOf(LocalStack.Component.class));
-        Files.deleteIfExists(KEY_FILE);
-        String adminKey = DevKey.ensure(KEY_FILE);
-        Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
-        properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
-        properties.put("access.bootstrap-key-file", KEY_FILE.toString());
-        // a revoked key stops working on the other services within this
-        properties.put("access.cache-ttl", "1s");
-        // the waits below poll ten times a second from one address: over the public read limit on purpose
-        properties.put("rate-limit.reads-capacity", "0");
-        Path logs = WORK.resolve("logs");
-        ingest = ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
-        properties.put("access.verify-url", ingest.url());
-        index = ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
-        query = ServiceProcess.start("query-service", REPO.resolve("query-service"), 0, properties, logs);
-        queryWatch = new ServiceWatchdog(query); // as ./podsearch up runs them
-        // every request below carries the development admin key unless it names another
-        RestAssured.filters((request, response, context) -> {
-            if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-                request.header("Authorization", "Bearer " + adminKey);
-            }
-            return context.next(request, response);
-        });
+    static void services() {
+        PodsearchSystem.Running system = PodsearchSystem.get();
+        ingest = system.ingest();
+        index = system.index();
+        query = system.query();
+        queryWatch = system.queryWatch();
     }
 
-    @AfterAll
-    static void stopTheSystem() {
-        if (queryWatch != null) {
-            queryWatch.close();
-        }
-        for (ServiceProcess service : new ServiceProcess[] {ingest, index}) {
-            if (service != null) {
-                service.close();
-            }
-        }
-        if (stack != null) {
-            stack.close();
-        }
-        RestAssured.reset();
-    }
-
-    private static String fixture(String name) {
+    static String fixture(String name) {
         try (InputStream in = EndToEndIT.class.getResourceAsStream("/fixtures/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

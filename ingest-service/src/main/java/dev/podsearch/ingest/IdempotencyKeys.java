@@ -38,8 +38,10 @@ public class IdempotencyKeys {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(
-                        "SELECT request_sha256, transcript_id, revision, status, created FROM idempotency_key"
-                                + " WHERE key = :key FOR UPDATE")
+                        "SELECT k.request_sha256, k.transcript_id, k.revision, k.status, k.created, t.trace_id"
+                                + " FROM idempotency_key k LEFT JOIN transcript t"
+                                + " ON t.id = k.transcript_id AND t.revision = k.revision"
+                                + " WHERE k.key = :key FOR UPDATE OF k")
                 .setParameter("key", key)
                 .getResultList();
         Object[] row = rows.getFirst();
@@ -52,8 +54,11 @@ public class IdempotencyKeys {
                     Map.of("header", "Idempotency-Key"));
         }
         return Optional.of(new IngestResult(
-                (UUID) row[1], ((Number) row[2]).longValue(), TranscriptStatus.valueOf((String) row[3]), (Boolean)
-                        row[4]));
+                (UUID) row[1],
+                ((Number) row[2]).longValue(),
+                TranscriptStatus.valueOf((String) row[3]),
+                (Boolean) row[4],
+                (String) row[5]));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -8,6 +8,8 @@ import dev.podsearch.ingest.outbox.Outbox;
 import dev.podsearch.ingest.parse.TranscriptFormat;
 import dev.podsearch.support.LogFields;
 import dev.podsearch.support.ProblemException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -114,7 +116,7 @@ public class IngestService {
             try (LogFields fields = LogFields.episode(transcript.id, transcript.revision)) {
                 Log.infof("episode %s: identical upload, revision %d kept", transcript.id, transcript.revision);
             }
-            return new IngestResult(transcript.id, transcript.revision, transcript.status, false);
+            return new IngestResult(transcript.id, transcript.revision, transcript.status, false, transcript.traceId);
         }
         if (transcript == null) {
             transcript = new Transcript();
@@ -144,6 +146,7 @@ public class IngestService {
         transcript.embeddedAt = null;
         transcript.deletedAt = null;
         transcript.updatedAt = now;
+        transcript.traceId = currentTraceId();
         transcript.persist();
         outbox.add(TranscriptEvent.upsert(
                 transcript.id.toString(), transcript.revision, now, episode(transcript), segments));
@@ -152,7 +155,7 @@ public class IngestService {
                     "episode %s: stored revision %d (%s, %d segments)",
                     transcript.id, transcript.revision, format.parameter(), segments.size());
         }
-        return new IngestResult(transcript.id, transcript.revision, transcript.status, true);
+        return new IngestResult(transcript.id, transcript.revision, transcript.status, true, transcript.traceId);
     }
 
     /**
@@ -167,7 +170,7 @@ public class IngestService {
         }
         Transcript transcript = found.get();
         if (transcript.status == TranscriptStatus.DELETED) {
-            return Optional.of(new IngestResult(id, transcript.revision, transcript.status, false));
+            return Optional.of(new IngestResult(id, transcript.revision, transcript.status, false, transcript.traceId));
         }
         Instant now = Instant.now();
         transcript.revision++;
@@ -175,11 +178,18 @@ public class IngestService {
         transcript.statusReason = null;
         transcript.deletedAt = now;
         transcript.updatedAt = now;
+        transcript.traceId = currentTraceId();
         outbox.add(TranscriptEvent.delete(id.toString(), transcript.revision, now));
         try (LogFields fields = LogFields.episode(id, transcript.revision)) {
             Log.infof("episode %s: deleted as revision %d", id, transcript.revision);
         }
-        return Optional.of(new IngestResult(id, transcript.revision, transcript.status, true));
+        return Optional.of(new IngestResult(id, transcript.revision, transcript.status, true, transcript.traceId));
+    }
+
+    /** The trace this request (or drop-folder file) belongs to; null when none is current. */
+    private static String currentTraceId() {
+        SpanContext context = Span.current().getSpanContext();
+        return context.isValid() ? context.getTraceId() : null;
     }
 
     static Episode episode(Transcript t) {

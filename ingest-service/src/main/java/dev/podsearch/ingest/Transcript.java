@@ -86,6 +86,10 @@ public class Transcript extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The trace of the upload (or delete) that made the current revision: its whole way to search. */
+    @Column(name = "trace_id")
+    public String traceId;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -10,10 +10,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
 import dev.podsearch.ingest.outbox.OutboxEvent;
+import dev.podsearch.ingest.tracing.LogCapture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -55,7 +57,8 @@ class OutboxParkingTest {
         String before;
         String tooLarge;
         String after;
-        try (Admin admin = admin()) {
+        try (Admin admin = admin();
+                LogCapture log = LogCapture.of("dev.podsearch.ingest.outbox")) {
             setTopicLimit(admin, SMALL_LIMIT);
             try {
                 before = upload(show, "Before", fixture("keepers-plain.txt"));
@@ -67,6 +70,13 @@ class OutboxParkingTest {
                         .body("status", equalTo("FAILED"))
                         .body("statusReason", containsString("larger than Kafka accepts"))
                         .body("statusReason", containsString("split the transcript")));
+                String traceId = given().get("/v1/transcripts/{id}", tooLarge).path("traceId");
+                assertTrue(
+                        log.lines().stream()
+                                .anyMatch(line -> tooLarge.equals(line.episodeId())
+                                        && line.message().contains("parked")
+                                        && traceId.equals(line.traceId())),
+                        "the 'parked' line carries the upload's trace id " + traceId + ": " + log.lines());
                 for (String published : List.of(before, after)) {
                     await().atMost(Duration.ofSeconds(30))
                             .untilAsserted(() -> given().get("/v1/transcripts/{id}", published)

@@ -55,6 +55,13 @@ final class TopicReader {
 
     /** Every event of the topic with this record key, in offset order, read until {@code quiet} passes without news. */
     static List<TranscriptEvent> eventsFor(String topic, String key, Duration quiet) {
+        return recordsFor(topic, key, quiet).stream()
+                .map(record -> TranscriptEventCodec.decode(record.value()))
+                .toList();
+    }
+
+    /** Every record of the topic with this key (headers and all), in offset order, until {@code quiet} passes. */
+    static List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key, Duration quiet) {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -65,7 +72,7 @@ final class TopicReader {
                 "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false);
-        List<TranscriptEvent> events = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> events = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -74,7 +81,7 @@ final class TopicReader {
             while (System.nanoTime() < deadline && (events.isEmpty() || System.nanoTime() < quietUntil)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
-                        events.add(TranscriptEventCodec.decode(record.value()));
+                        events.add(record);
                         quietUntil = System.nanoTime() + quiet.toNanos();
                     }
                 }

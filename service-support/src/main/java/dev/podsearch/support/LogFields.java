@@ -9,12 +9,19 @@ import org.jboss.logging.MDC;
  * with JSON logs ({@code quarkus.log.console.json.enabled=true}) they come out as {@code mdc.episodeId},
  * {@code mdc.revision} and {@code mdc.record} ({@code topic-partition@offset}), so a log search can select every line
  * about one episode or one Kafka record. Use with try-with-resources; closing removes what it put.
+ *
+ * <p>The trace id: OpenTelemetry puts {@code traceId}, {@code spanId} and {@code sampled} into the MDC while a span is
+ * current (quarkus-opentelemetry), so a block about a record or an upload makes its span current
+ * ({@code span.makeCurrent()}) around its log lines, and they come out as {@code mdc.traceId}. Only where no span of
+ * the trace is current is it put here ({@link #TRACE}).
  */
 public final class LogFields implements AutoCloseable {
 
     public static final String EPISODE = "episodeId";
     public static final String REVISION = "revision";
     public static final String RECORD = "record";
+    /** The trace id, where no span of the trace is current (OpenTelemetry's own MDC key). */
+    public static final String TRACE = "traceId";
 
     private final List<String> keys = new ArrayList<>();
 

@@ -50,6 +50,7 @@ final class BatchTopUp {
                             next.records().records(partition).getFirst().offset());
                 }
             }
+            IndexSpans.end(next.events(), "partitions reassigned before the write; read again");
             return null;
         }
         if (more.isEmpty()) {
@@ -64,6 +65,7 @@ final class BatchTopUp {
                 throw e;
             }
             Batch.rewind(kafka, more);
+            IndexSpans.end(events, "cannot plan now (" + e.getMessage() + "); read again");
             return next;
         }
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();

@@ -2,6 +2,7 @@ package dev.podsearch.index.consume;
 
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.Topics;
+import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.index.bulk.EpisodeIndexer;
@@ -9,6 +10,8 @@ import dev.podsearch.index.dlq.DeadLetters;
 import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +26,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Reports the outcomes of a written batch: logs each, dead-letters the events refused for good, announces every
- * outcome but STALE on {@link Topics#TRANSCRIPTS_INDEXED}, and returns only once Kafka acknowledged all of it, so that
+ * Reports the outcomes of a written batch: logs each (in its record's span, so the line carries the trace id),
+ * dead-letters the events refused for good, announces every outcome but STALE on {@link Topics#TRANSCRIPTS_INDEXED}
+ * (with the record's trace context, see {@link IndexSpans}), and returns only once Kafka acknowledged all of it, so that
  * the batch's offsets may be committed. Waits at most {@code indexer.outcome-timeout} for the acknowledgements.
  */
 final class OutcomeReporter {
@@ -68,8 +72,11 @@ final class OutcomeReporter {
             Decoded decoded = events.get(i);
             TranscriptEvent event = decoded.event();
             EpisodeIndexer.Result result = results.get(i);
-            try (LogFields fields =
-                    LogFields.episode(event.episodeId(), event.revision()).with(LogFields.RECORD, decoded.where())) {
+            try (Scope scope = decoded.span().makeCurrent();
+                    LogFields fields = LogFields.episode(event.episodeId(), event.revision())
+                            .with(LogFields.RECORD, decoded.where())) {
+                decoded.span()
+                        .setAttribute("podsearch.outcome", result.outcome().name());
                 report(decoded, result, attempt, announced);
             }
         }
@@ -86,7 +93,8 @@ final class OutcomeReporter {
                         event.episodeId(), event.revision(), decoded.where(), result.reason());
                 refused.increment();
                 deadLetter(decoded, result.reason(), attempt);
-                announced.add(announce(event, "FAILED", result.reason()));
+                decoded.span().setStatus(StatusCode.ERROR, result.reason());
+                announced.add(announce(decoded, "FAILED", result.reason()));
             }
             case STALE ->
                 Log.infof(
@@ -96,7 +104,7 @@ final class OutcomeReporter {
                 Log.infof(
                         "episode %s revision %d %s, %d documents (%s)",
                         event.episodeId(), event.revision(), result.outcome(), result.documents(), decoded.where());
-                announced.add(announce(event, result.outcome().name(), null));
+                announced.add(announce(decoded, result.outcome().name(), null));
             }
         }
     }
@@ -114,10 +122,14 @@ final class OutcomeReporter {
         }
     }
 
-    private Future<RecordMetadata> announce(TranscriptEvent event, String status, String reason) {
+    /** Announces an outcome on the record's trace: its header names the record's processing span. */
+    private Future<RecordMetadata> announce(Decoded decoded, String status, String reason) {
+        TranscriptEvent event = decoded.event();
         IndexedEvent outcome = new IndexedEvent(event.episodeId(), event.revision(), status, Instant.now(), reason);
-        return producer.send(new ProducerRecord<>(
-                Topics.TRANSCRIPTS_INDEXED, outcome.episodeId(), TranscriptEventCodec.encodeIndexed(outcome)));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.TRANSCRIPTS_INDEXED, outcome.episodeId(), TranscriptEventCodec.encodeIndexed(outcome));
+        TraceHeaders.inject(decoded.span(), record.headers());
+        return producer.send(record);
     }
 
     private void awaitAcknowledgements(List<Future<RecordMetadata>> announced) {

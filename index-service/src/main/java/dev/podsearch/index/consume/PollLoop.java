@@ -29,6 +29,7 @@ final class PollLoop implements ConsumerRebalanceListener {
     private final EpisodeIndexer indexer;
     private final RecordDecoder decoder;
     private final OutcomeReporter reporter;
+    private final IndexSpans spans;
     private final ExecutorService writer;
     private final BatchTopUp topUp;
     private final Duration maxBackoff;
@@ -44,6 +45,7 @@ final class PollLoop implements ConsumerRebalanceListener {
             EpisodeIndexer indexer,
             RecordDecoder decoder,
             OutcomeReporter reporter,
+            IndexSpans spans,
             ExecutorService writer,
             IndexerConfig config,
             Counter retries,
@@ -52,6 +54,7 @@ final class PollLoop implements ConsumerRebalanceListener {
         this.indexer = indexer;
         this.decoder = decoder;
         this.reporter = reporter;
+        this.spans = spans;
         this.writer = writer;
         this.topUp = new BatchTopUp(kafka, indexer, decoder);
         this.maxBackoff = config.maxBackoff();
@@ -76,6 +79,7 @@ final class PollLoop implements ConsumerRebalanceListener {
                 try {
                     next = new Batch(records, events, plan(events, inFlight == null ? null : inFlight.plan()), null);
                 } catch (IndexingException e) {
+                    IndexSpans.end(events, "cannot plan now: " + e.getMessage() + "; read again");
                     failure = retryable(e);
                 }
             }
@@ -84,11 +88,14 @@ final class PollLoop implements ConsumerRebalanceListener {
             if (done != null) {
                 List<EpisodeIndexer.Result> results = done.await();
                 if (results == null) {
+                    abandon(done, "OpenSearch could not take the batch");
+                    abandon(next, "the batch before it was not settled");
                     retryLater("OpenSearch could not take the batch", true);
                     continue;
                 }
                 String unsettled = settle(done, results);
                 if (unsettled != null) {
+                    abandon(next, "the batch before it was not settled");
                     retryLater(unsettled, false);
                     continue;
                 }
@@ -102,6 +109,7 @@ final class PollLoop implements ConsumerRebalanceListener {
                 }
             }
             if (failure != null) {
+                abandon(next, failure);
                 retryLater(failure, true);
                 continue;
             }
@@ -110,7 +118,9 @@ final class PollLoop implements ConsumerRebalanceListener {
             }
             if (next != null) {
                 Plan plan = next.plan();
-                inFlight = next.writing(CompletableFuture.supplyAsync(() -> indexer.execute(plan), writer));
+                IndexSpans.Write write = spans.write(next.events());
+                inFlight = next.writing(CompletableFuture.supplyAsync(() -> indexer.execute(plan), writer)
+                        .whenComplete((written, error) -> write.end(error == null ? null : unwrap(error))));
             }
         }
         if (inFlight != null) { // shutting down: finish what was started
@@ -134,6 +144,9 @@ final class PollLoop implements ConsumerRebalanceListener {
         inFlight = null;
         List<EpisodeIndexer.Result> results = batch.await();
         String failure = results == null ? "see above" : settle(batch, results);
+        if (results == null) {
+            abandon(batch, "OpenSearch could not take the batch");
+        }
         if (failure != null) {
             Log.warnf(
                     "transcript consumer: batch of %d records not committed (%s)",
@@ -161,11 +174,26 @@ final class PollLoop implements ConsumerRebalanceListener {
         try {
             reporter.report(batch.events(), results, attempt + 1);
         } catch (OutcomeReporter.NotAcknowledged e) {
+            abandon(batch, e.getMessage());
             return e.getMessage();
         }
+        IndexSpans.end(batch.events(), null);
         kafka.commitSync(batch.nextOffsets());
         attempt = 0;
         return null;
+    }
+
+    /** Ends the processing spans of a batch that is read again (null: none). */
+    private static void abandon(Batch batch, String why) {
+        if (batch != null) {
+            IndexSpans.end(batch.events(), why + "; read again");
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
     }
 
     /** Waiting to retry: partitions paused, polling keeps the group membership. */

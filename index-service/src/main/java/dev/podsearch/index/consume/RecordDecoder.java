@@ -6,6 +6,9 @@ import dev.podsearch.index.dlq.DeadLetters;
 import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +19,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 final class RecordDecoder {
 
     private final DeadLetters deadLetters;
+    private final IndexSpans spans;
     private final Counter consumed;
     private final Counter poison;
 
-    RecordDecoder(DeadLetters deadLetters, MeterRegistry metrics) {
+    RecordDecoder(DeadLetters deadLetters, IndexSpans spans, MeterRegistry metrics) {
         this.deadLetters = deadLetters;
+        this.spans = spans;
         this.consumed = Counter.builder("podsearch.index.records.consumed")
                 .description("records read from transcripts.v1")
                 .register(metrics);
@@ -34,6 +39,7 @@ final class RecordDecoder {
         consumed.increment(records.count());
         List<Decoded> events = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
+            Span span = spans.process(record);
             try {
                 if (record.key() == null) {
                     throw new TranscriptEventCodec.InvalidEventException("record has no key (episode id)");
@@ -43,15 +49,21 @@ final class RecordDecoder {
                     throw new TranscriptEventCodec.InvalidEventException(
                             "record key " + record.key() + " is not the episode id " + event.episodeId());
                 }
-                events.add(new Decoded(record, event));
+                span.setAttribute(IndexSpans.EPISODE, event.episodeId());
+                span.setAttribute(IndexSpans.REVISION, event.revision());
+                events.add(new Decoded(record, event, span));
             } catch (TranscriptEventCodec.InvalidEventException e) {
-                try (LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
+                span.setStatus(StatusCode.ERROR, "poison: " + e.getMessage());
+                try (Scope scope = span.makeCurrent();
+                        LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
                     Log.warnf(
                             "poison record %s-%d@%d (key %s): %s",
                             record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
+                    poison.increment();
+                    deadLetters.send(record, "poison", e.getMessage(), 1);
+                } finally {
+                    span.end();
                 }
-                poison.increment();
-                deadLetters.send(record, "poison", e.getMessage(), 1);
             }
         }
         return events;

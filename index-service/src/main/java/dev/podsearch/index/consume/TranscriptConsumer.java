@@ -12,6 +12,7 @@ import dev.podsearch.index.mapping.IndexSetup;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,6 +65,9 @@ public class TranscriptConsumer {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    Tracer tracer;
 
     private volatile boolean running;
     private volatile boolean prepared;
@@ -133,6 +137,7 @@ public class TranscriptConsumer {
 
     private void consume() {
         DeadLetters deadLetters = new DeadLetters(producer, metrics);
+        IndexSpans spans = new IndexSpans(tracer);
         ExecutorService writer = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("batch-writer").factory());
         try (KafkaConsumer<String, byte[]> kafka =
@@ -141,8 +146,9 @@ public class TranscriptConsumer {
             PollLoop loop = new PollLoop(
                     kafka,
                     indexer,
-                    new RecordDecoder(deadLetters, metrics),
+                    new RecordDecoder(deadLetters, spans, metrics),
                     new OutcomeReporter(producer, deadLetters, config.outcomeTimeout(), metrics),
+                    spans,
                     writer,
                     config,
                     Counter.builder("podsearch.index.failures")

@@ -3,9 +3,16 @@ package dev.podsearch.index.embed;
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.Topics;
+import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,55 +43,105 @@ final class EmbedBatch {
     private final Embedder embedder;
     private final KafkaProducer<String, byte[]> producer;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
 
     EmbedBatch(
             EpisodeEmbedder episodes,
             Embedder embedder,
             KafkaProducer<String, byte[]> producer,
-            MeterRegistry metrics) {
+            MeterRegistry metrics,
+            Tracer tracer) {
         this.episodes = episodes;
         this.embedder = embedder;
         this.producer = producer;
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     void handle(ConsumerRecords<String, byte[]> records) {
         List<Future<RecordMetadata>> announced = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-            IndexedEvent outcome = EmbedConsumer.decode(record.value());
-            if (outcome == null) {
-                Log.warnf(
-                        "embed stage: record %s (key %s) is not an indexing outcome: passed over", where, record.key());
-                Counter.builder("podsearch.index.embed.skipped")
-                        .tag("reason", "poison")
-                        .register(metrics)
-                        .increment();
-                continue;
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (ConsumerRecord<String, byte[]> record : records) {
+                handle(record, announced, spans);
             }
-            if (!"INDEXED".equals(outcome.status())) {
-                continue;
-            }
-            long start = System.nanoTime();
-            EpisodeEmbedder.Result result = episodes.embed(outcome.episodeId(), outcome.revision(), embedder);
-            Log.infof(
-                    "episode %s revision %d %s: %d moment vectors written, %d skipped, %d ms (%s)",
-                    outcome.episodeId(),
-                    outcome.revision(),
-                    result.status(),
-                    result.moments(),
-                    result.skipped(),
-                    (System.nanoTime() - start) / 1_000_000,
-                    where);
-            if (result.status() == EpisodeEmbedder.Status.EMBEDDED) {
-                IndexedEvent embedded =
-                        new IndexedEvent(outcome.episodeId(), outcome.revision(), EMBEDDED, Instant.now(), null);
-                announced.add(producer.send(new ProducerRecord<>(
-                        Topics.TRANSCRIPTS_INDEXED,
-                        embedded.episodeId(),
-                        TranscriptEventCodec.encodeIndexed(embedded))));
-            }
+            awaitAcknowledgements(announced);
+        } finally {
+            spans.forEach(Span::end);
         }
+    }
+
+    /** Embeds an INDEXED outcome in a span of its own, current while it runs (its log lines carry the trace id). */
+    private void handle(
+            ConsumerRecord<String, byte[]> record, List<Future<RecordMetadata>> announced, List<Span> spans) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        IndexedEvent outcome = EmbedConsumer.decode(record.value());
+        if (outcome == null) {
+            Log.warnf("embed stage: record %s (key %s) is not an indexing outcome: passed over", where, record.key());
+            Counter.builder("podsearch.index.embed.skipped")
+                    .tag("reason", "poison")
+                    .register(metrics)
+                    .increment();
+            return;
+        }
+        if (!"INDEXED".equals(outcome.status())) {
+            return;
+        }
+        Span span = span(record, outcome);
+        spans.add(span);
+        try (Scope scope = span.makeCurrent();
+                LogFields fields = LogFields.episode(outcome.episodeId(), outcome.revision())
+                        .with(LogFields.RECORD, where)) {
+            embed(outcome, where, announced);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /**
+     * The embed span of an {@code INDEXED} outcome: a child of the outcome's trace context (the indexer's processing
+     * span of the upload's trace), so embedding shows on the upload's trace too.
+     */
+    private Span span(ConsumerRecord<String, byte[]> record, IndexedEvent outcome) {
+        return tracer.spanBuilder("embed")
+                .setParent(TraceHeaders.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("podsearch.episode.id", outcome.episodeId())
+                .setAttribute("podsearch.revision", outcome.revision())
+                .startSpan();
+    }
+
+    private void embed(IndexedEvent outcome, String where, List<Future<RecordMetadata>> announced) {
+        long start = System.nanoTime();
+        EpisodeEmbedder.Result result = episodes.embed(outcome.episodeId(), outcome.revision(), embedder);
+        Span.current().setAttribute("podsearch.embed.status", result.status().name());
+        Span.current().setAttribute("podsearch.embed.moments", (long) result.moments());
+        Log.infof(
+                "episode %s revision %d %s: %d moment vectors written, %d skipped, %d ms (%s)",
+                outcome.episodeId(),
+                outcome.revision(),
+                result.status(),
+                result.moments(),
+                result.skipped(),
+                (System.nanoTime() - start) / 1_000_000,
+                where);
+        if (result.status() == EpisodeEmbedder.Status.EMBEDDED) {
+            IndexedEvent embedded =
+                    new IndexedEvent(outcome.episodeId(), outcome.revision(), EMBEDDED, Instant.now(), null);
+            ProducerRecord<String, byte[]> announcement = new ProducerRecord<>(
+                    Topics.TRANSCRIPTS_INDEXED, embedded.episodeId(), TranscriptEventCodec.encodeIndexed(embedded));
+            TraceHeaders.inject(Span.current(), announcement.headers());
+            announced.add(producer.send(announcement));
+        }
+    }
+
+    private static void awaitAcknowledgements(List<Future<RecordMetadata>> announced) {
         for (Future<RecordMetadata> future : announced) {
             try {
                 future.get();

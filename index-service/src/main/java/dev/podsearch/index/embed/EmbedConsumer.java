@@ -9,6 +9,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -44,16 +45,23 @@ public class EmbedConsumer {
     private final Embeddings embeddings;
     private final EpisodeEmbedder episodes;
     private final MeterRegistry metrics;
+    private final Tracer tracer;
     private final AtomicLong lag = new AtomicLong();
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread worker;
 
-    EmbedConsumer(EmbedderConfig config, Embeddings embeddings, EpisodeEmbedder episodes, MeterRegistry metrics) {
+    EmbedConsumer(
+            EmbedderConfig config,
+            Embeddings embeddings,
+            EpisodeEmbedder episodes,
+            MeterRegistry metrics,
+            Tracer tracer) {
         this.config = config;
         this.embeddings = embeddings;
         this.episodes = episodes;
         this.metrics = metrics;
+        this.tracer = tracer;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -110,7 +118,7 @@ public class EmbedConsumer {
                     KafkaConsumer<String, byte[]> kafka =
                             new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = kafka;
-                EmbedBatch batch = new EmbedBatch(episodes, embedder, producer, metrics);
+                EmbedBatch batch = new EmbedBatch(episodes, embedder, producer, metrics, tracer);
                 kafka.subscribe(java.util.List.of(Topics.TRANSCRIPTS_INDEXED));
                 while (running) {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));

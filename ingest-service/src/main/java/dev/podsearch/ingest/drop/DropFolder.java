@@ -7,8 +7,12 @@ import dev.podsearch.ingest.IngestResult;
 import dev.podsearch.ingest.IngestService;
 import dev.podsearch.ingest.Upload;
 import dev.podsearch.ingest.UploadLimit;
+import dev.podsearch.support.LogFields;
 import dev.podsearch.support.Problem;
 import dev.podsearch.support.ProblemException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -50,6 +54,9 @@ public class DropFolder {
 
     @Inject
     IngestMetrics metrics;
+
+    @Inject
+    Tracer tracer;
 
     private final Map<String, String> lastSeen = new HashMap<>();
     private boolean recovered;
@@ -128,7 +135,20 @@ public class DropFolder {
         config.drop().dir().map(Folders::create).ifPresent(this::recover);
     }
 
+    /** A file is a request of its own: a root span ("drop-file"), so its episode gets a trace id like an upload. */
     private void process(Folders folders, Path file) {
+        Span span = tracer.spanBuilder("drop-file")
+                .setNoParent()
+                .setAttribute("podsearch.drop.file", file.getFileName().toString())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            ingestFile(folders, file);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void ingestFile(Folders folders, Path file) {
         String name = file.getFileName().toString();
         try {
             Optional<Path> sidecar = Sidecar.of(file);
@@ -141,7 +161,9 @@ public class DropFolder {
                 move(sidecar.get(), folders.done().resolve(sidecar.get().getFileName()));
             }
             metrics.dropFile("done");
-            Log.infof("drop folder: %s -> episode %s revision %d", name, result.id(), result.revision());
+            try (LogFields fields = LogFields.episode(result.id(), result.revision())) {
+                Log.infof("drop folder: %s -> episode %s revision %d", name, result.id(), result.revision());
+            }
         } catch (ProblemException e) {
             fail(folders, file, e.problem());
         } catch (IOException | RuntimeException e) {

@@ -4,10 +4,16 @@ import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
+import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.support.LogFields;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -55,6 +61,9 @@ public class IndexedStatusConsumer {
 
     @Inject
     IngestMetrics metrics;
+
+    @Inject
+    Tracer tracer;
 
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -123,10 +132,26 @@ public class IndexedStatusConsumer {
         }
     }
 
-    /** Applies a record with its topic-partition@offset (and, once read, its episode) as fields of its log lines. */
+    /**
+     * Applies a record in a CONSUMER span, a child of the outcome's trace context (the upload's trace), current while
+     * it runs (so its log lines carry the trace id), with its topic-partition@offset (and, once read, its episode) as
+     * fields of its log lines.
+     */
     private void applyLogged(ConsumerRecord<String, byte[]> record) {
-        try (LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceHeaders.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+        try (Scope scope = span.makeCurrent();
+                LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
             apply(record);
+        } finally {
+            span.end();
         }
     }
 
@@ -137,11 +162,16 @@ public class IndexedStatusConsumer {
             event = TranscriptEventCodec.decodeIndexed(record.value());
             id = UUID.fromString(String.valueOf(event.episodeId()));
         } catch (TranscriptEventCodec.InvalidEventException | IllegalArgumentException e) {
+            Span.current().setStatus(StatusCode.ERROR, "unreadable outcome: " + e.getMessage());
             Log.warnf(
                     "indexed-status: skipping unreadable record %s-%d@%d: %s",
                     record.topic(), record.partition(), record.offset(), e.getMessage());
             return;
         }
+        Span.current()
+                .setAttribute(RelaySpans.EPISODE, id.toString())
+                .setAttribute(RelaySpans.REVISION, event.revision())
+                .setAttribute("podsearch.outcome", event.status());
         try (LogFields fields = LogFields.episode(id, event.revision())) {
             apply(event, id);
         }
@@ -175,6 +205,7 @@ public class IndexedStatusConsumer {
                 .setParameter("published", TranscriptStatus.PUBLISHED)
                 .setParameter("failed", TranscriptStatus.FAILED)
                 .executeUpdate();
+        Span.current().setAttribute("podsearch.status.changed", updated == 1);
         Log.debugf("episode %s revision %d: %s (%d row)", event.episodeId(), event.revision(), status, updated);
         if (updated == 1 && status == TranscriptStatus.INDEXED && event.indexedAt() != null) {
             Instant received = entityManager
@@ -197,6 +228,7 @@ public class IndexedStatusConsumer {
                 .setParameter("revision", event.revision())
                 .setParameter("indexed", TranscriptStatus.INDEXED)
                 .executeUpdate();
+        Span.current().setAttribute("podsearch.status.changed", updated == 1);
         Log.debugf("episode %s revision %d: embedded (%d row)", event.episodeId(), event.revision(), updated);
     }
 }

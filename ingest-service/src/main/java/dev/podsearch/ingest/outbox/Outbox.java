@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Adds events to the outbox inside the caller's transaction, and wakes the relay once that transaction commits. */
+/**
+ * Adds events to the outbox inside the caller's transaction, with the caller's trace context, and wakes the relay once
+ * that transaction commits.
+ */
 @ApplicationScoped
 public class Outbox {
 
@@ -33,6 +36,9 @@ public class Outbox {
         row.eventType = event.type().name();
         row.payload = new String(TranscriptEventCodec.encode(event), StandardCharsets.UTF_8);
         row.createdAt = Instant.now();
+        StoredTrace trace = StoredTrace.current(); // the upload's (or delete's) trace: the relay continues it
+        row.traceparent = trace.traceparent();
+        row.tracestate = trace.tracestate();
         row.persist();
         added.fire(new Added(row.id));
     }

@@ -51,6 +51,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "parked_at")
     public Instant parkedAt;
 
+    /** The W3C trace context of the request that wrote the event (null: none, or written before tracing). */
+    public String traceparent;
+
+    public String tracestate;
+
     /** Not before this time is it sent again (after a passing failure); null: at the next round. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;

@@ -22,8 +22,11 @@ import org.apache.kafka.common.utils.ExponentialBackoff;
 @ApplicationScoped
 class OutboxLedger {
 
-    /** An event of a round that was not acknowledged; {@code attempts} as they were before this one. */
-    record Failed(long id, UUID episode, long revision, int attempts, SendFailure failure) {}
+    /**
+     * An event of a round that was not acknowledged; {@code attempts} as they were before this one; {@code traceId}
+     * the upload's trace (its log lines carry it).
+     */
+    record Failed(long id, UUID episode, long revision, int attempts, SendFailure failure, String traceId) {}
 
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
     static final Duration MAX_RETRY = Duration.ofSeconds(10);
@@ -69,8 +72,9 @@ class OutboxLedger {
                 .setParameter("revision", event.revision())
                 .setParameter("received", TranscriptStatus.RECEIVED)
                 .executeUpdate();
-        try (LogFields fields =
-                LogFields.episode(event.episode(), event.revision()).with("outboxEventId", Long.toString(event.id()))) {
+        try (LogFields fields = LogFields.episode(event.episode(), event.revision())
+                .with("outboxEventId", Long.toString(event.id()))
+                .with(LogFields.TRACE, event.traceId())) {
             Log.errorf(
                     "outbox relay: event %d (episode %s revision %d) parked%s: %s",
                     event.id(),

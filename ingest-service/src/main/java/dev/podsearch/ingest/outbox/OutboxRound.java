@@ -2,6 +2,7 @@ package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.TranscriptStatus;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +37,9 @@ class OutboxRound {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    RelaySpans spans;
+
     /** What became of the events of one round. */
     record Result(int sent, List<OutboxLedger.Failed> failed) {
         boolean kafkaUnreachable() {
@@ -44,7 +48,14 @@ class OutboxRound {
     }
 
     private record Pending(
-            long id, String topic, UUID episode, long revision, int attempts, int bytes, Future<RecordMetadata> ack) {}
+            long id,
+            String topic,
+            UUID episode,
+            long revision,
+            int attempts,
+            int bytes,
+            Future<RecordMetadata> ack,
+            Span span) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Result run(Producer<String, byte[]> producer, long maxRequestBytes, BooleanSupplier running) {
@@ -52,7 +63,8 @@ class OutboxRound {
         // would rewrite every column, payload included, row by row).
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
-                .createNativeQuery("SELECT id, topic, record_key, episode_id, revision, attempts, payload"
+                .createNativeQuery("SELECT id, topic, record_key, episode_id, revision, attempts, payload, traceparent,"
+                        + " tracestate"
                         + " FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL"
                         + " AND (next_attempt_at IS NULL OR next_attempt_at <= now())"
                         + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
@@ -64,9 +76,15 @@ class OutboxRound {
                 break;
             }
             byte[] payload = ((String) row[6]).getBytes(StandardCharsets.UTF_8);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>((String) row[1], (String) row[2], payload);
+            Span span = spans.publish(
+                    new StoredTrace((String) row[7], (String) row[8]),
+                    record,
+                    (UUID) row[3],
+                    ((Number) row[4]).longValue());
             Future<RecordMetadata> ack;
             try {
-                ack = producer.send(new ProducerRecord<>((String) row[1], (String) row[2], payload));
+                ack = producer.send(record);
             } catch (RuntimeException e) { // closed, or an error thrown rather than handed to the future
                 ack = CompletableFuture.failedFuture(e);
             }
@@ -77,7 +95,8 @@ class OutboxRound {
                     ((Number) row[4]).longValue(),
                     ((Number) row[5]).intValue(),
                     payload.length,
-                    ack));
+                    ack,
+                    span));
             if (ack.isDone() && failedForNow(ack)) {
                 break; // no metadata within max.block.ms: Kafka is out of reach, the rest waits for the next round
             }
@@ -87,7 +106,9 @@ class OutboxRound {
         List<OutboxLedger.Failed> failed = new ArrayList<>();
         for (Pending event : pending) {
             try {
-                event.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RecordMetadata metadata =
+                        event.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                RelaySpans.acknowledged(event.span(), metadata);
                 sent.add(event.id());
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 SendFailure failure = SendFailure.of(
@@ -99,16 +120,24 @@ class OutboxRound {
                         event.topic(),
                         event.bytes(),
                         maxRequestBytes);
-                failed.add(new OutboxLedger.Failed(
-                        event.id(), event.episode(), event.revision(), event.attempts(), failure));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                RelaySpans.failed(event.span(), failure.reason());
                 failed.add(new OutboxLedger.Failed(
                         event.id(),
                         event.episode(),
                         event.revision(),
                         event.attempts(),
-                        new SendFailure(false, "the relay was stopped before Kafka acknowledged the event")));
+                        failure,
+                        event.span().getSpanContext().getTraceId()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                RelaySpans.failed(event.span(), "the relay was stopped before Kafka acknowledged the event");
+                failed.add(new OutboxLedger.Failed(
+                        event.id(),
+                        event.episode(),
+                        event.revision(),
+                        event.attempts(),
+                        new SendFailure(false, "the relay was stopped before Kafka acknowledged the event"),
+                        event.span().getSpanContext().getTraceId()));
             }
         }
         markSent(sent);

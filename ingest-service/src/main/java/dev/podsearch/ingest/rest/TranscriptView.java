@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An upload as the API shows it: metadata, revision, status and when each step happened. */
+/**
+ * An upload as the API shows it: metadata, revision, status, when each step happened, and the trace id of the upload
+ * that made the revision (every span and log line of its way to search carries it).
+ */
 public record TranscriptView(
         UUID id,
         long revision,
@@ -22,7 +25,8 @@ public record TranscriptView(
         List<String> speakers,
         String format,
         int segments,
-        Steps steps) {
+        Steps steps,
+        String traceId) {
 
     /**
      * When each step happened: {@code indexed}, keyword-searchable; {@code embedded}, semantically searchable too (its
@@ -46,6 +50,7 @@ public record TranscriptView(
                 t.speakers,
                 t.format,
                 t.segmentCount,
-                new Steps(t.receivedAt, t.publishedToKafkaAt, t.indexedAt, t.embeddedAt, t.deletedAt));
+                new Steps(t.receivedAt, t.publishedToKafkaAt, t.indexedAt, t.embeddedAt, t.deletedAt),
+                t.traceId);
     }
 }

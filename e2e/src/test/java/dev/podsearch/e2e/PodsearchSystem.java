@@ -1,0 +1,109 @@
+package dev.podsearch.e2e;
+
+import dev.podsearch.stack.DevKey;
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.ServiceProcess;
+import dev.podsearch.stack.ServiceWatchdog;
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The whole system as a user runs it, for the end-to-end test classes: the three packaged services as separate
+ * processes on real PostgreSQL, Kafka and OpenSearch, exporting their traces to an {@link OtlpReceiver}. Started once
+ * per test run by the first class that uses this extension, shared by the others, stopped at the end of the run.
+ */
+final class PodsearchSystem implements BeforeAllCallback {
+
+    static final Path REPO =
+            Path.of(System.getProperty("podsearch.repo", "..")).toAbsolutePath().normalize();
+    static final Path WORK = REPO.resolve("e2e/target/e2e");
+    static final Path KEY_FILE = WORK.resolve("api-key");
+
+    private static volatile Running running;
+
+    /** The running system (after this extension's {@code beforeAll}). */
+    static Running get() {
+        return running;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running = context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class);
+    }
+
+    /** The servers, the services and the trace receiver; closed by JUnit at the end of the run. */
+    record Running(
+            RunningStack stack,
+            ServiceProcess ingest,
+            ServiceProcess index,
+            ServiceWatchdog queryWatch,
+            OtlpReceiver traces)
+            implements AutoCloseable {
+
+        ServiceProcess query() {
+            return queryWatch.service();
+        }
+
+        static Running start() {
+            try {
+                RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+                Files.createDirectories(WORK);
+                RunningStack stack = RunningStack.start(EnumSet.allOf(LocalStack.Component.class));
+                Files.deleteIfExists(KEY_FILE);
+                String adminKey = DevKey.ensure(KEY_FILE);
+                OtlpReceiver traces = OtlpReceiver.start();
+                Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
+                properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
+                properties.put("access.bootstrap-key-file", KEY_FILE.toString());
+                // a revoked key stops working on the other services within this
+                properties.put("access.cache-ttl", "1s");
+                // the waits poll ten times a second from one address: over the public read limit on purpose
+                properties.put("rate-limit.reads-capacity", "0");
+                // every trace recorded and sent to the receiver, as to a cluster's collector (OTLP/HTTP here)
+                properties.put("quarkus.otel.traces.sampler.arg", "1");
+                properties.put("quarkus.otel.exporter.otlp.endpoint", traces.endpoint());
+                properties.put("quarkus.otel.exporter.otlp.protocol", "http/protobuf");
+                properties.put("quarkus.otel.bsp.schedule.delay", "200ms");
+                Path logs = WORK.resolve("logs");
+                ServiceProcess ingest =
+                        ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
+                properties.put("access.verify-url", ingest.url());
+                ServiceProcess index =
+                        ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
+                ServiceProcess query =
+                        ServiceProcess.start("query-service", REPO.resolve("query-service"), 0, properties, logs);
+                // every request carries the development admin key unless it names another
+                RestAssured.filters((request, response, context) -> {
+                    if (!request.getHeaders().hasHeaderWithName("Authorization")) {
+                        request.header("Authorization", "Bearer " + adminKey);
+                    }
+                    return context.next(request, response);
+                });
+                return new Running(stack, ingest, index, new ServiceWatchdog(query), traces); // as ./podsearch up
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            queryWatch.close();
+            ingest.close();
+            index.close();
+            stack.close();
+            traces.close();
+            RestAssured.reset();
+        }
+    }
+}
