@@ -1,11 +1,12 @@
 package dev.podsearch.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where Kafka is and how to log in to it: the settings every Kafka client of a service starts from (producers,
@@ -26,12 +27,42 @@ public class KafkaConnection {
             "ssl.truststore.password",
             "ssl.endpoint.identification.algorithm");
 
-    @Inject
-    Config config;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @ConfigProperty(name = "kafka.security.protocol")
+    Optional<String> securityProtocol;
+
+    @ConfigProperty(name = "kafka.sasl.mechanism")
+    Optional<String> saslMechanism;
+
+    @ConfigProperty(name = "kafka.sasl.jaas.config")
+    Optional<String> saslJaasConfig;
+
+    @ConfigProperty(name = "kafka.ssl.truststore.type")
+    Optional<String> truststoreType;
+
+    @ConfigProperty(name = "kafka.ssl.truststore.location")
+    Optional<String> truststoreLocation;
+
+    @ConfigProperty(name = "kafka.ssl.truststore.password")
+    Optional<String> truststorePassword;
+
+    @ConfigProperty(name = "kafka.ssl.endpoint.identification.algorithm")
+    Optional<String> endpointIdentification;
 
     /** Bootstrap servers and security settings, a new mutable map each time: add the client's own settings to it. */
     public Map<String, Object> settings() {
-        return settings(config);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("bootstrap.servers", bootstrapServers);
+        securityProtocol.ifPresent(value -> settings.put("security.protocol", value));
+        saslMechanism.ifPresent(value -> settings.put("sasl.mechanism", value));
+        saslJaasConfig.ifPresent(value -> settings.put("sasl.jaas.config", value));
+        truststoreType.ifPresent(value -> settings.put("ssl.truststore.type", value));
+        truststoreLocation.ifPresent(value -> settings.put("ssl.truststore.location", value));
+        truststorePassword.ifPresent(value -> settings.put("ssl.truststore.password", value));
+        endpointIdentification.ifPresent(value -> settings.put("ssl.endpoint.identification.algorithm", value));
+        return settings;
     }
 
     /** The same settings read from any configuration (tests and tools outside a service). */
