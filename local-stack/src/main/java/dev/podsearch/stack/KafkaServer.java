@@ -172,6 +172,14 @@ final class KafkaServer implements Server {
     }
 
     @Override
+    public ProcessHandle process() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name() + " is not running");
+        }
+        return process.handle();
+    }
+
+    @Override
     public String location() {
         return bootstrapServers();
     }

@@ -162,6 +162,11 @@ public final class LocalStack implements RunningStack {
         startOne(server(component));
     }
 
+    /** kill -9 and SIGSTOP of the servers, for crash tests. */
+    public ServerFaults faults() {
+        return new ServerFaults(this::server);
+    }
+
     private Server server(Component component) {
         String name = component.name().toLowerCase(java.util.Locale.ROOT);
         return servers.stream()
