@@ -38,7 +38,7 @@ public record ChaosReport(
         return ledger.count(Attempts.Ack.REFUSED);
     }
 
-    public int count(Verdict.Kind kind) {
+    int count(Verdict.Kind kind) {
         return (int) verdicts.values().stream().filter(v -> v.kind() == kind).count();
     }
 
@@ -52,6 +52,11 @@ public record ChaosReport(
 
     public int stale() {
         return count(Verdict.Kind.STALE);
+    }
+
+    /** Poison that ended as it must (FAILED with its reason, or in failed/ with its problem). */
+    public int poisonOk() {
+        return count(Verdict.Kind.POISON_OK);
     }
 
     public int poisonWrong() {

@@ -72,6 +72,9 @@ final class Verifier {
         }
         Set<String> unexpected = new java.util.HashSet<>(seen);
         allowed.forEach(unexpected::remove);
+        if (seen.size() > 1) { // two revisions findable at once: one of them was replaced
+            return Verdict.of(Verdict.Kind.STALE, "found by " + seen + ", expected one of " + allowed);
+        }
         if (!unexpected.isEmpty()) {
             return Verdict.of(Verdict.Kind.STALE, "found by " + unexpected + ", expected only " + allowed);
         }
