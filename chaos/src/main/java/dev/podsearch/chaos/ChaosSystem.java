@@ -38,6 +38,14 @@ public final class ChaosSystem implements AutoCloseable {
         Path logs = workDir.resolve("logs");
         Path keyFile = workDir.resolve("api-key");
         try {
+            if (Files.exists(dropDir)) { // an earlier run's files: judged by that run, not this one
+                try (var paths = Files.walk(dropDir)) {
+                    for (Path path :
+                            paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
             Files.createDirectories(dropDir.resolve("incoming"));
             Files.deleteIfExists(keyFile);
         } catch (IOException e) {

@@ -1,6 +1,5 @@
 package dev.podsearch.chaos;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,9 +33,31 @@ final class Ledger {
                 .count();
     }
 
-    List<Episode> of(Episode.Kind kind) {
-        List<Episode> found = new ArrayList<>();
-        episodes.stream().filter(e -> e.kind() == kind).forEach(found::add);
-        return found;
+    /**
+     * Acknowledged writes by what they were: {@code new} (an episode's first upload), {@code revision}, {@code delete},
+     * {@code poison}, {@code probe}.
+     */
+    java.util.Map<String, Integer> acknowledgedByKind() {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (String kind : List.of("new", "revision", "delete", "poison", "probe")) {
+            counts.put(kind, 0);
+        }
+        for (Episode episode : episodes) {
+            List<Episode.Write> writes = episode.writes();
+            for (int i = 0; i < writes.size(); i++) {
+                Episode.Write write = writes.get(i);
+                if (write.ack() != Attempts.Ack.ACKED) {
+                    continue;
+                }
+                String kind =
+                        switch (episode.kind()) {
+                            case PROBE -> "probe";
+                            case POISON_UPLOAD, POISON_DROP -> "poison";
+                            case NORMAL -> write.isDelete() ? "delete" : i == 0 ? "new" : "revision";
+                        };
+                counts.merge(kind, 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 }
