@@ -53,6 +53,7 @@ public final class ChaosSystem implements AutoCloseable {
         }
         LocalStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.allOf(LocalStack.Component.class)));
         ChaosSystem system = new ChaosSystem(stack, DevKey.ensure(keyFile), dropDir);
+        stack.stopFirst(system::stopServices); // also on Ctrl-C: the stack's shutdown hook stops them before itself
         try {
             Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
             properties.put("ingest.drop.dir", dropDir.toString());
@@ -130,12 +131,15 @@ public final class ChaosSystem implements AutoCloseable {
         return dropDir;
     }
 
-    @Override
-    public void close() {
+    private void stopServices() {
         synchronized (services) {
             services.values().forEach(ServiceProcess::close);
             services.clear();
         }
-        stack.close();
+    }
+
+    @Override
+    public void close() {
+        stack.close(); // the services first (stopFirst), then the servers
     }
 }
