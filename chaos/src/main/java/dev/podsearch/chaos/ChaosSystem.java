@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system for a crash test: PostgreSQL, Kafka and OpenSearch as local processes (throw-away data) and the
+ * The whole system for a crash test: PostgreSQL, Kafka and OpenSearch as local processes (throw-away data, written
+ * durably: PostgreSQL with fsync and synchronous commit, as in production) and the
  * three packaged services, each its own process, with a drop folder, an admin key and no rate limits (the test is one
  * busy client). Services killed by a fault are started again here, on the same port, not by a watchdog: the run
  * decides when, so it can time the recovery.
@@ -51,7 +52,8 @@ public final class ChaosSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalStack stack = LocalStack.start(LocalStack.Options.ephemeral(EnumSet.allOf(LocalStack.Component.class)));
+        LocalStack stack =
+                LocalStack.start(LocalStack.Options.ephemeralDurable(EnumSet.allOf(LocalStack.Component.class)));
         ChaosSystem system = new ChaosSystem(stack, DevKey.ensure(keyFile), dropDir);
         stack.stopFirst(system::stopServices); // also on Ctrl-C: the stack's shutdown hook stops them before itself
         try {

@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short version of {@code ./podsearch chaos}: the same code, five faults over two and a half minutes of uploads,
+ * The short version of {@code ./podsearch chaos}: the same code, five faults over two minutes of uploads,
  * whose plan (fixed seed) kills each server and a service with SIGKILL and freezes one component with SIGSTOP for
  * longer than the client timeout. Nothing acknowledged may be lost, duplicated or stale, and every fault survived.
  */
@@ -24,7 +24,7 @@ class ChaosIT {
     @Test
     void everyAcknowledgedUploadSurvivesAKillOfEachServerAndAServiceAndAPause() throws Exception {
         ChaosOptions options = new ChaosOptions(
-                Duration.ofSeconds(150),
+                Duration.ofSeconds(120),
                 5,
                 20261201L,
                 2.0,

@@ -35,9 +35,23 @@ public final class LocalStack implements RunningStack {
      * @param dataName keep data under this name between runs; null for a throw-away run deleted on close
      * @param defaultPorts try the well-known ports first (5432, 9092, 9200) instead of any free port
      */
-    public record Options(Set<Component> components, String dataName, boolean defaultPorts) {
+    public record Options(Set<Component> components, String dataName, boolean defaultPorts, boolean durable) {
+
+        /** Kept data is written durably; throw-away data fast (PostgreSQL without fsync and synchronous commit). */
+        public Options(Set<Component> components, String dataName, boolean defaultPorts) {
+            this(components, dataName, defaultPorts, dataName != null);
+        }
+
         public static Options ephemeral(Set<Component> components) {
             return new Options(components, null, false);
+        }
+
+        /**
+         * Throw-away data written as durably as kept data: for crash tests, where a commit PostgreSQL acknowledged must
+         * survive its kill -9 (with {@code synchronous_commit=off} the last acknowledged commits are lost with it).
+         */
+        public static Options ephemeralDurable(Set<Component> components) {
+            return new Options(components, null, false, true);
         }
     }
 
@@ -65,7 +79,7 @@ public final class LocalStack implements RunningStack {
         Path runDir = home.runs().resolve(runName);
         List<Server> servers = new ArrayList<>();
         for (Component component : EnumSet.copyOf(options.components())) {
-            servers.add(server(component, home, runDir, !ephemeral, options.defaultPorts()));
+            servers.add(server(component, home, runDir, options.durable(), options.defaultPorts()));
         }
         LocalStack stack = new LocalStack(servers, runDir, ephemeral);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
