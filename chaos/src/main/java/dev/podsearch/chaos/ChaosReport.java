@@ -129,7 +129,8 @@ public record ChaosReport(
         verdicts.values().forEach(v -> byKind.merge(v.kind(), 1, Integer::sum));
         out.printf("faults survived        %d of %d%n", faultsSurvived(), faultsInjected());
         out.printf(
-                "writes acknowledged    %d (unknown outcome %d, refused %d)%n", acknowledged(), unknown(), refused());
+                "writes acknowledged    %d %s (unknown outcome %d, refused %d)%n",
+                acknowledged(), ledger.acknowledgedByKind(), unknown(), refused());
         out.printf("episodes judged        %d: %s%n", verdicts.size(), byKind);
         out.printf(
                 "lost %d, duplicated %d, stale %d, poison not failed %d%n",
