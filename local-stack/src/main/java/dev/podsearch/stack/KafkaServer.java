@@ -219,6 +219,14 @@ final class KafkaServer implements Server {
     }
 
     @Override
+    public ProcessHandle process() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name() + " is not running");
+        }
+        return process.handle();
+    }
+
+    @Override
     public String location() {
         return scram ? bootstrapServers() + " (SASL_SSL 127.0.0.1:" + securePort + ")" : bootstrapServers();
     }

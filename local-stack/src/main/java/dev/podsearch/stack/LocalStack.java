@@ -35,9 +35,12 @@ public final class LocalStack implements RunningStack {
      * @param dataName keep data under this name between runs; null for a throw-away run deleted on close
      * @param defaultPorts try the well-known ports first (5432, 9092, 9200) instead of any free port
      */
-    public record Options(Set<Component> components, String dataName, boolean defaultPorts, boolean scramKafka) {
+    public record Options(
+            Set<Component> components, String dataName, boolean defaultPorts, boolean durable, boolean scramKafka) {
+
+        /** Kept data is written durably; throw-away data fast (PostgreSQL without fsync and synchronous commit). */
         public Options(Set<Component> components, String dataName, boolean defaultPorts) {
-            this(components, dataName, defaultPorts, false);
+            this(components, dataName, defaultPorts, dataName != null, false);
         }
 
         public static Options ephemeral(Set<Component> components) {
@@ -46,7 +49,15 @@ public final class LocalStack implements RunningStack {
 
         /** Kafka also listens with SASL_SSL and SCRAM-SHA-512 and enforces ACLs there ({@link #scramKafka()}). */
         public Options withScramKafka() {
-            return new Options(components, dataName, defaultPorts, true);
+            return new Options(components, dataName, defaultPorts, durable, true);
+        }
+
+        /**
+         * Throw-away data written as durably as kept data: for crash tests, where a commit PostgreSQL acknowledged must
+         * survive its kill -9 (with {@code synchronous_commit=off} the last acknowledged commits are lost with it).
+         */
+        public static Options ephemeralDurable(Set<Component> components) {
+            return new Options(components, null, false, true, false);
         }
     }
 
@@ -74,7 +85,8 @@ public final class LocalStack implements RunningStack {
         Path runDir = home.runs().resolve(runName);
         List<Server> servers = new ArrayList<>();
         for (Component component : EnumSet.copyOf(options.components())) {
-            servers.add(server(component, home, runDir, !ephemeral, options.defaultPorts(), options.scramKafka()));
+            servers.add(
+                    server(component, home, runDir, options.durable(), options.defaultPorts(), options.scramKafka()));
         }
         LocalStack stack = new LocalStack(servers, runDir, ephemeral);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -170,6 +182,11 @@ public final class LocalStack implements RunningStack {
     @Override
     public void resume(Component component) {
         startOne(server(component));
+    }
+
+    /** kill -9 and SIGSTOP of the servers, for crash tests. */
+    public ServerFaults faults() {
+        return new ServerFaults(this::server);
     }
 
     private Server server(Component component) {

@@ -73,6 +73,10 @@ final class ManagedProcess {
         return process.pid();
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     boolean waitFor(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -187,6 +187,14 @@ final class OpenSearchServer implements Server {
     }
 
     @Override
+    public ProcessHandle process() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name() + " is not running");
+        }
+        return process.handle();
+    }
+
+    @Override
     public String location() {
         return url();
     }

@@ -181,6 +181,30 @@ final class PostgresServer implements Server {
         process.stop();
     }
 
+    /**
+     * A postmaster killed with SIGKILL leaves {@code postmaster.pid}; PostgreSQL refuses to start while its pid is alive,
+     * and after a crash that pid may have been taken by another process. The server is known dead here.
+     */
+    @Override
+    public void afterCrash() {
+        Path lock = runDir.resolve("data/postmaster.pid");
+        try {
+            if (Files.deleteIfExists(lock)) {
+                StackLog.info("postgres: removed the stale %s", lock);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + lock, e);
+        }
+    }
+
+    @Override
+    public ProcessHandle process() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException(name() + " is not running");
+        }
+        return process.handle();
+    }
+
     @Override
     public String location() {
         return jdbcUrl() + " (user " + USER + ", password " + PASSWORD + ")";

@@ -17,4 +17,12 @@ interface Server {
 
     /** The configuration a Quarkus service needs to use it. */
     Map<String, String> quarkusProperties();
+
+    /** The process the stack started for it (maybe a wrapper of the real server: signal its whole tree). */
+    default ProcessHandle process() {
+        throw new UnsupportedOperationException(name() + " is not a process of this stack");
+    }
+
+    /** Clears what a server killed with SIGKILL leaves behind that would stop it from starting again. */
+    default void afterCrash() {}
 }

@@ -55,6 +55,16 @@ public final class ServiceProcess implements AutoCloseable {
         return launch(name, module, port, properties, logDir);
     }
 
+    /** kill -9: the process dies at once, with no shutdown; {@link #restart} starts it again. */
+    public void kill() {
+        ProcessSignals.killTree(process.handle());
+    }
+
+    /** The service's process, for signals ({@link ProcessSignals}). */
+    public ProcessHandle handle() {
+        return process.handle();
+    }
+
     /** Whether its process still runs. */
     public boolean isAlive() {
         return process.isAlive();

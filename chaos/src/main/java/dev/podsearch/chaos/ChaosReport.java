@@ -1,0 +1,152 @@
+package dev.podsearch.chaos;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** The figures of a run, and whether it passed: every fault survived, nothing lost, duplicated or stale. */
+public record ChaosReport(
+        ChaosOptions options,
+        List<FaultResult> faults,
+        Ledger ledger,
+        Map<Episode, Verdict> verdicts,
+        boolean settled,
+        Duration settleTime,
+        boolean outboxEmpty,
+        Duration total) {
+
+    public int faultsSurvived() {
+        return (int) faults.stream().filter(FaultResult::survived).count();
+    }
+
+    public int faultsInjected() {
+        return faults.size();
+    }
+
+    public int acknowledged() {
+        return ledger.count(Attempts.Ack.ACKED);
+    }
+
+    public int unknown() {
+        return ledger.count(Attempts.Ack.UNKNOWN);
+    }
+
+    public int refused() {
+        return ledger.count(Attempts.Ack.REFUSED);
+    }
+
+    int count(Verdict.Kind kind) {
+        return (int) verdicts.values().stream().filter(v -> v.kind() == kind).count();
+    }
+
+    public int lost() {
+        return count(Verdict.Kind.LOST);
+    }
+
+    public int duplicated() {
+        return count(Verdict.Kind.DUPLICATED);
+    }
+
+    public int stale() {
+        return count(Verdict.Kind.STALE);
+    }
+
+    /** Poison that ended as it must (FAILED with its reason, or in failed/ with its problem). */
+    public int poisonOk() {
+        return count(Verdict.Kind.POISON_OK);
+    }
+
+    public int poisonWrong() {
+        return count(Verdict.Kind.POISON_WRONG);
+    }
+
+    /** Which kinds of fault were made and survived, by target and kind ("kill -9 kafka"). */
+    public List<String> survivedKinds() {
+        return faults.stream()
+                .filter(FaultResult::survived)
+                .map(r -> r.fault().kind() + " " + r.fault().target())
+                .distinct()
+                .toList();
+    }
+
+    public boolean passed() {
+        return faultsSurvived() == faultsInjected()
+                && lost() == 0
+                && duplicated() == 0
+                && stale() == 0
+                && poisonWrong() == 0
+                && refused() == 0
+                && outboxEmpty;
+    }
+
+    static String outcome(FaultResult result) {
+        if (result.error() != null) {
+            return "NOT carried out: " + result.error();
+        }
+        return result.recovery() == null
+                ? String.format("probe NOT searchable in time (target back after %.1f s)", seconds(result.restart()))
+                : String.format(
+                        "back after %.1f s, probe searchable %.1f s after the fault ended",
+                        seconds(result.restart()), seconds(result.recovery()));
+    }
+
+    public void print(PrintStream out) {
+        out.println();
+        out.printf(
+                "chaos: seed %d, %d s of uploads at %.1f/s, %d faults, run took %d s%n",
+                options.seed(),
+                options.duration().toSeconds(),
+                options.uploadsPerSecond(),
+                faultsInjected(),
+                total.toSeconds());
+        out.println("  #  at(s)  fault                              back(s)  recovered(s)");
+        for (FaultResult r : faults) {
+            out.printf(
+                    "%3d %6d  %-34s %7.1f  %s%n",
+                    r.fault().number(),
+                    r.fault().at().toSeconds(),
+                    r.fault().describe(),
+                    seconds(r.restart()),
+                    r.recovery() == null
+                            ? "NOT RECOVERED" + (r.error() == null ? "" : ": " + r.error())
+                            : String.format("%12.1f", seconds(r.recovery())));
+        }
+        List<Double> recoveries = faults.stream()
+                .map(FaultResult::recovery)
+                .filter(Objects::nonNull)
+                .map(ChaosReport::seconds)
+                .sorted()
+                .toList();
+        if (!recoveries.isEmpty()) {
+            out.printf(
+                    "recovery (s): min %.1f, median %.1f, max %.1f%n",
+                    recoveries.getFirst(), recoveries.get(recoveries.size() / 2), recoveries.getLast());
+        }
+        Map<Verdict.Kind, Integer> byKind = new EnumMap<>(Verdict.Kind.class);
+        verdicts.values().forEach(v -> byKind.merge(v.kind(), 1, Integer::sum));
+        out.printf("faults survived        %d of %d%n", faultsSurvived(), faultsInjected());
+        out.printf(
+                "writes acknowledged    %d %s (unknown outcome %d, refused %d)%n",
+                acknowledged(), ledger.acknowledgedByKind(), unknown(), refused());
+        out.printf("episodes judged        %d: %s%n", verdicts.size(), byKind);
+        out.printf(
+                "lost %d, duplicated %d, stale %d, poison not failed %d%n",
+                lost(), duplicated(), stale(), poisonWrong());
+        out.printf(
+                "settled                %s in %d s; outbox empty: %s%n",
+                settled ? "yes" : "NO", settleTime.toSeconds(), outboxEmpty);
+        verdicts.forEach((episode, verdict) -> {
+            if (verdict.bad()) {
+                out.printf("  %s %s (%s): %s%n", verdict.kind(), episode.externalId(), episode.id(), verdict.detail());
+            }
+        });
+        out.println(passed() ? "PASSED" : "FAILED");
+    }
+
+    static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

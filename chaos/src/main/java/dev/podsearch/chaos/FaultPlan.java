@@ -1,0 +1,51 @@
+package dev.podsearch.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The faults of a run, from its seed. They are spread over the run, one per equal slot at a random point of the
+ * slot's first half. The first ones cover every kind that must be survived at least once, in random order: a kill of
+ * each server, a kill of a service and a pause; the rest are random kills (three in four) and pauses of any target.
+ */
+public final class FaultPlan {
+
+    private FaultPlan() {}
+
+    public static List<Fault> of(ChaosOptions options) {
+        Random random = new Random(options.seed());
+        List<Target> services = List.of(Target.INGEST, Target.INDEX, Target.QUERY);
+        List<Object[]> required = new ArrayList<>();
+        required.add(new Object[] {Target.POSTGRES, Fault.Kind.KILL});
+        required.add(new Object[] {Target.KAFKA, Fault.Kind.KILL});
+        required.add(new Object[] {Target.OPENSEARCH, Fault.Kind.KILL});
+        required.add(new Object[] {services.get(random.nextInt(services.size())), Fault.Kind.KILL});
+        required.add(new Object[] {randomTarget(random), Fault.Kind.PAUSE});
+        Collections.shuffle(required, random);
+        List<Fault> faults = new ArrayList<>();
+        long slot = options.faults() == 0 ? 0 : options.duration().toMillis() / options.faults();
+        for (int i = 0; i < options.faults(); i++) {
+            Target target;
+            Fault.Kind kind;
+            if (i < required.size()) {
+                target = (Target) required.get(i)[0];
+                kind = (Fault.Kind) required.get(i)[1];
+            } else {
+                target = randomTarget(random);
+                kind = random.nextInt(4) == 0 ? Fault.Kind.PAUSE : Fault.Kind.KILL;
+            }
+            Duration at = Duration.ofMillis(i * slot + (slot / 2 == 0 ? 0 : random.nextLong(slot / 2)));
+            Duration pause = kind == Fault.Kind.PAUSE ? options.pause() : Duration.ZERO;
+            faults.add(new Fault(i + 1, at, target, kind, pause));
+        }
+        return List.copyOf(faults);
+    }
+
+    private static Target randomTarget(Random random) {
+        Target[] all = Target.values();
+        return all[random.nextInt(all.length)];
+    }
+}

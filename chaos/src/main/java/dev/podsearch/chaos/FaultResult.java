@@ -1,0 +1,19 @@
+package dev.podsearch.chaos;
+
+import java.time.Duration;
+
+/**
+ * What became of one fault.
+ *
+ * @param fault the fault
+ * @param restart for a kill: from the kill until the target answered again (for a pause: the pause)
+ * @param recovery from the end of the fault (the kill, or the SIGCONT) until a probe uploaded then was searchable;
+ *     null when it was not within the probe's deadline
+ * @param error why the fault could not be carried out (the target did not start again); null when it was
+ */
+record FaultResult(Fault fault, Duration restart, Duration recovery, String error) {
+
+    boolean survived() {
+        return error == null && recovery != null;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.podsearch.chaos;
+
+import dev.podsearch.stack.LocalStack;
+
+/** What a fault hits: one of the three servers or one of the three services. */
+public enum Target {
+    POSTGRES(LocalStack.Component.POSTGRES, null),
+    KAFKA(LocalStack.Component.KAFKA, null),
+    OPENSEARCH(LocalStack.Component.OPENSEARCH, null),
+    INGEST(null, "ingest-service"),
+    INDEX(null, "index-service"),
+    QUERY(null, "query-service");
+
+    private final LocalStack.Component component;
+    private final String service;
+
+    Target(LocalStack.Component component, String service) {
+        this.component = component;
+        this.service = service;
+    }
+
+    boolean isServer() {
+        return component != null;
+    }
+
+    LocalStack.Component component() {
+        return component;
+    }
+
+    /** The service's module and process name; null for a server. */
+    String service() {
+        return service;
+    }
+
+    String label() {
+        return isServer() ? name().toLowerCase(java.util.Locale.ROOT) : service;
+    }
+}

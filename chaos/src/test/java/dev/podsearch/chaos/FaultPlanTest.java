@@ -1,0 +1,59 @@
+package dev.podsearch.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FaultPlanTest {
+
+    private static ChaosOptions options(int faults, long seed) {
+        return ChaosOptions.parse(
+                new String[] {"--minutes", "10", "--faults", Integer.toString(faults), "--seed", Long.toString(seed)},
+                Path.of("target"));
+    }
+
+    @Test
+    void theFirstFiveFaultsKillEveryServerAndOneServiceAndPauseOne() {
+        for (long seed = 0; seed < 50; seed++) {
+            List<Fault> plan = FaultPlan.of(options(5, seed));
+            Set<Target> killed = plan.stream()
+                    .filter(f -> f.kind() == Fault.Kind.KILL)
+                    .map(Fault::target)
+                    .collect(Collectors.toSet());
+            assertTrue(killed.containsAll(Set.of(Target.POSTGRES, Target.KAFKA, Target.OPENSEARCH)), "seed " + seed);
+            assertTrue(killed.stream().anyMatch(t -> !t.isServer()), "a service killed, seed " + seed);
+            assertEquals(
+                    1, plan.stream().filter(f -> f.kind() == Fault.Kind.PAUSE).count(), "seed " + seed);
+        }
+    }
+
+    @Test
+    void faultsAreSpreadInOrderOverTheRunAndPausesOutlastTheClientTimeout() {
+        List<Fault> plan = FaultPlan.of(options(50, 3));
+        assertEquals(50, plan.size());
+        for (int i = 1; i < plan.size(); i++) {
+            assertTrue(
+                    plan.get(i).at().compareTo(plan.get(i - 1).at()) > 0, "fault " + (i + 1) + " after the one before");
+        }
+        assertTrue(plan.getLast().at().compareTo(Duration.ofMinutes(10)) < 0);
+        plan.stream()
+                .filter(f -> f.kind() == Fault.Kind.PAUSE)
+                .forEach(f -> assertTrue(f.pause().compareTo(Duration.ofSeconds(5)) > 0));
+        assertTrue(
+                plan.stream().map(Fault::target).distinct().count() == Target.values().length,
+                "50 faults reach every target");
+    }
+
+    @Test
+    void theSameSeedMakesTheSamePlanAndAnotherSeedAnother() {
+        assertEquals(FaultPlan.of(options(20, 11)), FaultPlan.of(options(20, 11)));
+        assertNotEquals(FaultPlan.of(options(20, 11)), FaultPlan.of(options(20, 12)));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.podsearch.stack;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Crash-test faults of the servers of a {@link LocalStack}: {@code kill -9} and a start again on the same port and
+ * data, and {@code SIGSTOP}/{@code SIGCONT}. Each acts on the server's whole process tree.
+ */
+public final class ServerFaults {
+
+    private final Function<LocalStack.Component, Server> servers;
+
+    ServerFaults(Function<LocalStack.Component, Server> servers) {
+        this.servers = servers;
+    }
+
+    /**
+     * Kills the server with SIGKILL (no shutdown of any kind), then starts it again with the same port and data
+     * directory and returns once it answers requests. Its own recovery (PostgreSQL's WAL replay, Kafka's log
+     * recovery, OpenSearch's translog) is what is tested.
+     */
+    public void crashAndRestart(LocalStack.Component component) {
+        crash(component);
+        restart(component);
+    }
+
+    /** Kills the server with SIGKILL and waits until every process of it is gone. */
+    public void crash(LocalStack.Component component) {
+        Server server = servers.apply(component);
+        ProcessSignals.killTree(server.process());
+        StackLog.info("%s killed (SIGKILL)", server.name());
+        server.afterCrash();
+        server.stop(); // forgets the dead process (its pid file)
+    }
+
+    /** Starts a crashed server again on its port with its data; returns once it answers requests. */
+    public void restart(LocalStack.Component component) {
+        Server server = servers.apply(component);
+        server.start();
+        StackLog.info("%s started again at %s", server.name(), server.location());
+    }
+
+    /** The process the stack started for the server (a wrapper, maybe: its tree holds the real server). */
+    public ProcessHandle process(LocalStack.Component component) {
+        return servers.apply(component).process();
+    }
+
+    /** Freezes the server (SIGSTOP to its tree) and returns the processes to {@link #resume}. */
+    public List<ProcessHandle> pause(LocalStack.Component component) {
+        List<ProcessHandle> tree = ProcessSignals.tree(servers.apply(component).process());
+        ProcessSignals.stop(tree);
+        return tree;
+    }
+
+    /** Lets the processes of {@link #pause} run again (SIGCONT). */
+    public void resume(List<ProcessHandle> paused) {
+        ProcessSignals.resume(paused);
+    }
+}
