@@ -17,6 +17,14 @@ public final class KafkaClients {
     private KafkaClients() {}
 
     /**
+     * {@code session.timeout.ms} of every consumer group member: how long a member that died without leaving (kill
+     * -9, a lost node) keeps its partitions before the group gives them to another. Kafka's 45 s default held a
+     * restarted index-service's partitions for that long in the crash test; heartbeats go every 3 s, so 10 s still
+     * rides out a lost heartbeat or two. Processing time is bounded separately, by {@code max.poll.interval.ms}.
+     */
+    public static final int SESSION_TIMEOUT_MS = 10_000;
+
+    /**
      * A producer that loses nothing it acknowledged and never duplicates on retry: {@code acks=all}, idempotent,
      * compressed, sized for the largest transcript.
      *

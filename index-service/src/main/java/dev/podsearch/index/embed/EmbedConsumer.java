@@ -151,6 +151,7 @@ public class EmbedConsumer {
     private Map<String, Object> settings() {
         Map<String, Object> settings = connection.settings();
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaClients.SESSION_TIMEOUT_MS);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());

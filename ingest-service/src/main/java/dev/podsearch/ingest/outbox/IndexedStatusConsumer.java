@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.IndexedEvent;
+import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
@@ -111,6 +112,7 @@ public class IndexedStatusConsumer {
     private void consume() {
         Map<String, Object> settings = connection.settings();
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaClients.SESSION_TIMEOUT_MS);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         KafkaConsumer<String, byte[]> kafka =
