@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
  * {@code created}: a new revision, {@code unchanged}: the content was already stored, {@code rejected}: refused with a
  * problem; format {@code unknown} when it was refused before its format was known),
  * {@code podsearch_ingest_upload_bytes} (sizes of the transcripts read, uploads and dropped files alike) and
- * {@code podsearch_ingest_drop_files_total{outcome=done|failed}} and {@code podsearch_ingest_freshness_seconds}.
+ * {@code podsearch_ingest_drop_files_total{outcome=done|failed}}, {@code podsearch_ingest_freshness_seconds} and
+ * {@code podsearch_ingest_publish_lag_seconds}.
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -46,6 +47,18 @@ public class IngestMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(receivedToIndexed.isNegative() ? java.time.Duration.ZERO : receivedToIndexed);
+    }
+
+    /**
+     * An outbox event Kafka acknowledged: the time from its upload's commit to the acknowledgement,
+     * {@code podsearch_ingest_publish_lag_seconds} (the relay's polling, backoff after failures and Kafka's own time).
+     */
+    public void published(java.time.Duration createdToAcknowledged) {
+        Timer.builder("podsearch.ingest.publish.lag")
+                .description("Time from an outbox event's commit to Kafka's acknowledgement of it")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(createdToAcknowledged.isNegative() ? java.time.Duration.ZERO : createdToAcknowledged);
     }
 
     /** A dropped file that ended in {@code done/} or {@code failed/}. */

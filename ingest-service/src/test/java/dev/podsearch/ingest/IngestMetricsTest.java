@@ -137,6 +137,26 @@ class IngestMetricsTest {
     }
 
     @Test
+    void anAcknowledgedEventRecordsHowLongItWaitedSinceItsCommit() {
+        double count = sample(metrics(), "podsearch_ingest_publish_lag_seconds_count");
+        double sum = sample(metrics(), "podsearch_ingest_publish_lag_seconds_sum");
+        // an event committed an hour ago and due now (as after a long Kafka outage): the relay sends it at once
+        String key = "publish-lag-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("INSERT INTO outbox_event (topic, record_key, episode_id, revision, event_type,"
+                        + " payload, created_at) VALUES ('transcripts.v1', :key, gen_random_uuid(), 1, 'UPSERT',"
+                        + " '{}', now() - interval '1 hour')")
+                .setParameter("key", key)
+                .executeUpdate());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String now = metrics();
+            assertTrue(sample(now, "podsearch_ingest_publish_lag_seconds_count") >= count + 1, "it was counted");
+            double added = sample(now, "podsearch_ingest_publish_lag_seconds_sum") - sum;
+            assertTrue(added >= 3600 && added < 3900, "an hour from commit to acknowledgement, got " + added + " s");
+        });
+    }
+
+    @Test
     void theOutboxBacklogCountsWaitingEventsAndTheAgeOfTheOldest() {
         // an event an hour old that waits for a retry far in the future: the relay leaves it alone
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager

@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.ingest.IngestConfig;
+import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.logging.Log;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,9 @@ class OutboxRound {
     @Inject
     RelaySpans spans;
 
+    @Inject
+    IngestMetrics metrics;
+
     /** What became of the events of one round. */
     record Result(int sent, List<OutboxLedger.Failed> failed) {
         boolean kafkaUnreachable() {
@@ -55,7 +60,8 @@ class OutboxRound {
             int attempts,
             int bytes,
             Future<RecordMetadata> ack,
-            Span span) {}
+            Span span,
+            long createdAtMillis) {}
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Result run(Producer<String, byte[]> producer, long maxRequestBytes, BooleanSupplier running) {
@@ -64,7 +70,7 @@ class OutboxRound {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT id, topic, record_key, episode_id, revision, attempts, payload, traceparent,"
-                        + " tracestate"
+                        + " tracestate, (EXTRACT(EPOCH FROM created_at) * 1000)::bigint"
                         + " FROM outbox_event WHERE sent_at IS NULL AND parked_at IS NULL"
                         + " AND (next_attempt_at IS NULL OR next_attempt_at <= now())"
                         + " ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
@@ -96,7 +102,8 @@ class OutboxRound {
                     ((Number) row[5]).intValue(),
                     payload.length,
                     ack,
-                    span));
+                    span,
+                    ((Number) row[9]).longValue()));
             if (ack.isDone() && failedForNow(ack)) {
                 break; // no metadata within max.block.ms: Kafka is out of reach, the rest waits for the next round
             }
@@ -110,6 +117,7 @@ class OutboxRound {
                         event.ack().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 RelaySpans.acknowledged(event.span(), metadata);
                 sent.add(event.id());
+                metrics.published(Duration.ofMillis(System.currentTimeMillis() - event.createdAtMillis()));
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 SendFailure failure = SendFailure.of(
                         e instanceof TimeoutException
