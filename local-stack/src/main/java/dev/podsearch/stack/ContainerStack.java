@@ -42,7 +42,9 @@ final class ContainerStack implements RunningStack {
                     }
                     case KAFKA -> {
                         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1")
-                                .withEnv("KAFKA_MESSAGE_MAX_BYTES", Integer.toString(KafkaServer.MAX_MESSAGE_BYTES))
+                                .withEnv(
+                                        "KAFKA_MESSAGE_MAX_BYTES",
+                                        Integer.toString(KafkaBrokerConfig.MAX_MESSAGE_BYTES))
                                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
                         containers.put(component, kafka);
                         kafka.start();

@@ -2,16 +2,13 @@ package dev.podsearch.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,9 +16,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /** A single-node Kafka 4 broker in KRaft mode (broker and controller in one process), run from Maven jars. */
 final class KafkaServer implements Server {
-
-    /** Largest record the broker accepts: transcripts of 10 MB of text fit with room to spare. */
-    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     private final StackHome home;
     private final Path runDir;
@@ -65,7 +59,10 @@ final class KafkaServer implements Server {
         Path config = runDir.resolve("server.properties");
         try {
             Files.createDirectories(runDir);
-            Files.writeString(config, serverProperties(data, controllerPort));
+            Files.writeString(
+                    config,
+                    KafkaBrokerConfig.serverProperties(
+                            data, port, controllerPort, scram ? securePort : 0, certificate));
             Files.writeString(runDir.resolve("log4j2.properties"), LOG4J2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,7 +77,7 @@ final class KafkaServer implements Server {
                     "kafka.tools.StorageTool",
                     "format",
                     "-t",
-                    clusterId(),
+                    KafkaBrokerConfig.clusterId(),
                     "-c",
                     config.toString());
             Path log = runDir.resolve("format.log");
@@ -105,71 +102,6 @@ final class KafkaServer implements Server {
                 config.toString()));
         process = ManagedProcess.start(home, name(), command, Map.of(), runDir, runDir.resolve("kafka.log"));
         Readiness.await("Kafka on port " + port, Duration.ofSeconds(90), process, this::answers);
-    }
-
-    private String serverProperties(Path data, int controllerPort) {
-        return String.join(
-                        "\n",
-                        "process.roles=broker,controller",
-                        "node.id=1",
-                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
-                                + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port
-                                + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
-                        "controller.listener.names=CONTROLLER",
-                        "inter.broker.listener.name=PLAINTEXT",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
-                        "log.dirs=" + data,
-                        "num.partitions=3",
-                        "auto.create.topics.enable=false",
-                        "offsets.topic.replication.factor=1",
-                        "offsets.topic.num.partitions=3",
-                        "transaction.state.log.replication.factor=1",
-                        "transaction.state.log.min.isr=1",
-                        "share.coordinator.state.topic.replication.factor=1",
-                        "share.coordinator.state.topic.min.isr=1",
-                        "group.initial.rebalance.delay.ms=0",
-                        "message.max.bytes=" + MAX_MESSAGE_BYTES,
-                        "replica.fetch.max.bytes=" + MAX_MESSAGE_BYTES,
-                        scram ? scramProperties() : "",
-                        "")
-                + "\n";
-    }
-
-    /**
-     * The SASL_SSL listener: SCRAM-SHA-512 logins over TLS, and ACLs. The plain-text listeners stay for the broker's
-     * own traffic and {@link ScramKafka#superuser}, on 127.0.0.1 only; their anonymous principal is the super user.
-     */
-    private String scramProperties() {
-        return String.join(
-                "\n",
-                "sasl.enabled.mechanisms=" + ScramKafka.MECHANISM,
-                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
-                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
-                "listener.name.sasl_ssl.ssl.keystore.type=PKCS12",
-                "listener.name.sasl_ssl.ssl.keystore.location=" + certificate.keystore(),
-                "listener.name.sasl_ssl.ssl.keystore.password=" + certificate.password(),
-                "listener.name.sasl_ssl.ssl.key.password=" + certificate.password(),
-                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-                "super.users=User:ANONYMOUS",
-                "allow.everyone.if.no.acl.found=false");
-    }
-
-    /**
-     * A random Kafka cluster id: 16 bytes, URL-safe Base64 without padding, never starting with '-' (the storage tool
-     * would read it as an option, as Kafka's own id generator knows).
-     */
-    static String clusterId() {
-        while (true) {
-            UUID uuid = UUID.randomUUID();
-            ByteBuffer bytes = ByteBuffer.allocate(16);
-            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
-            if (!id.startsWith("-")) {
-                return id;
-            }
-        }
     }
 
     private void answers() throws Exception {

@@ -85,8 +85,8 @@ public final class LocalStack implements RunningStack {
         Path runDir = home.runs().resolve(runName);
         List<Server> servers = new ArrayList<>();
         for (Component component : EnumSet.copyOf(options.components())) {
-            servers.add(
-                    server(component, home, runDir, options.durable(), options.defaultPorts(), options.scramKafka()));
+            servers.add(StackServers.of(
+                    component, home, runDir, options.durable(), options.defaultPorts(), options.scramKafka()));
         }
         LocalStack stack = new LocalStack(servers, runDir, ephemeral);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -111,52 +111,6 @@ public final class LocalStack implements RunningStack {
         server.start();
         StackLog.info(
                 "%-10s ready at %s (%.1f s)", server.name(), server.location(), (System.nanoTime() - started) / 1e9);
-    }
-
-    private static Server server(
-            Component component, StackHome home, Path runDir, boolean durable, boolean defaults, boolean scram) {
-        return switch (component) {
-            case POSTGRES -> {
-                String url = StackHome.setting("podsearch.postgres.url", "PODSEARCH_POSTGRES_URL");
-                if (url != null) {
-                    String user = orDefault(
-                            StackHome.setting("podsearch.postgres.user", "PODSEARCH_POSTGRES_USER"), "podsearch");
-                    String password = orDefault(
-                            StackHome.setting("podsearch.postgres.password", "PODSEARCH_POSTGRES_PASSWORD"),
-                            "podsearch");
-                    yield new ExternalServer(
-                            "postgres",
-                            url,
-                            Map.of(
-                                    "quarkus.datasource.jdbc.url", url,
-                                    "quarkus.datasource.username", user,
-                                    "quarkus.datasource.password", password));
-                }
-                yield new PostgresServer(home, runDir, durable, defaults ? 5432 : 0);
-            }
-            case KAFKA -> {
-                String bootstrap = StackHome.setting("podsearch.kafka.bootstrap", "PODSEARCH_KAFKA_BOOTSTRAP");
-                yield bootstrap != null && !scram
-                        ? new ExternalServer("kafka", bootstrap, Map.of("kafka.bootstrap.servers", bootstrap))
-                        : new KafkaServer(home, runDir, defaults ? 9092 : 0, scram);
-            }
-            case OPENSEARCH -> {
-                String url = StackHome.setting("podsearch.opensearch.url", "PODSEARCH_OPENSEARCH_URL");
-                yield url != null
-                        ? new ExternalServer("opensearch", url, Map.of("opensearch.hosts", url))
-                        : new OpenSearchServer(
-                                home,
-                                runDir,
-                                defaults ? 9200 : 0,
-                                orDefault(
-                                        StackHome.setting("podsearch.opensearch.heap", "PODSEARCH_OPENSEARCH_HEAP"),
-                                        "512m"));
-            }
-        };
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null ? fallback : value;
     }
 
     @Override

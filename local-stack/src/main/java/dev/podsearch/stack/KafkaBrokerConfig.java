@@ -1,0 +1,91 @@
+package dev.podsearch.stack;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * How the local single-node KRaft broker is configured: its {@code server.properties} (plain-text and controller
+ * listeners on 127.0.0.1, optionally a SASL_SSL listener with SCRAM and ACLs) and a fresh cluster id for formatting.
+ */
+final class KafkaBrokerConfig {
+
+    /** Largest record the broker accepts: transcripts of 10 MB of text fit with room to spare. */
+    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+    private KafkaBrokerConfig() {}
+
+    /**
+     * The broker's {@code server.properties}.
+     *
+     * @param securePort the SASL_SSL listener's port, or 0 for none
+     * @param certificate the SASL_SSL listener's certificate (only with a secure port)
+     */
+    static String serverProperties(
+            Path data, int port, int controllerPort, int securePort, BrokerCertificate certificate) {
+        boolean scram = securePort != 0;
+        return String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                                + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port
+                                + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
+                        "controller.listener.names=CONTROLLER",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
+                        "log.dirs=" + data,
+                        "num.partitions=3",
+                        "auto.create.topics.enable=false",
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=3",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "message.max.bytes=" + MAX_MESSAGE_BYTES,
+                        "replica.fetch.max.bytes=" + MAX_MESSAGE_BYTES,
+                        scram ? scramProperties(certificate) : "",
+                        "")
+                + "\n";
+    }
+
+    /**
+     * The SASL_SSL listener: SCRAM-SHA-512 logins over TLS, and ACLs. The plain-text listeners stay for the broker's
+     * own traffic and {@link ScramKafka#superuser}, on 127.0.0.1 only; their anonymous principal is the super user.
+     */
+    private static String scramProperties(BrokerCertificate certificate) {
+        return String.join(
+                "\n",
+                "sasl.enabled.mechanisms=" + ScramKafka.MECHANISM,
+                "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                "listener.name.sasl_ssl.ssl.keystore.type=PKCS12",
+                "listener.name.sasl_ssl.ssl.keystore.location=" + certificate.keystore(),
+                "listener.name.sasl_ssl.ssl.keystore.password=" + certificate.password(),
+                "listener.name.sasl_ssl.ssl.key.password=" + certificate.password(),
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:ANONYMOUS",
+                "allow.everyone.if.no.acl.found=false");
+    }
+
+    /**
+     * A random Kafka cluster id: 16 bytes, URL-safe Base64 without padding, never starting with '-' (the storage tool
+     * would read it as an option, as Kafka's own id generator knows).
+     */
+    static String clusterId() {
+        while (true) {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16);
+            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+            if (!id.startsWith("-")) {
+                return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.podsearch.stack;
+
+import dev.podsearch.stack.LocalStack.Component;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Which server stands for each component of a stack, and how it is set up. */
+final class StackServers {
+
+    private StackServers() {}
+
+    /**
+     * The server of a component: an external one when its address is configured ({@code podsearch.postgres.url},
+     * {@code podsearch.kafka.bootstrap}, {@code podsearch.opensearch.url}, or their environment variables), a local
+     * process otherwise. A Kafka with a SCRAM listener is always local.
+     */
+    static Server of(
+            Component component, StackHome home, Path runDir, boolean durable, boolean defaults, boolean scram) {
+        return switch (component) {
+            case POSTGRES -> {
+                String url = StackHome.setting("podsearch.postgres.url", "PODSEARCH_POSTGRES_URL");
+                if (url != null) {
+                    String user = orDefault(
+                            StackHome.setting("podsearch.postgres.user", "PODSEARCH_POSTGRES_USER"), "podsearch");
+                    String password = orDefault(
+                            StackHome.setting("podsearch.postgres.password", "PODSEARCH_POSTGRES_PASSWORD"),
+                            "podsearch");
+                    yield new ExternalServer(
+                            "postgres",
+                            url,
+                            Map.of(
+                                    "quarkus.datasource.jdbc.url", url,
+                                    "quarkus.datasource.username", user,
+                                    "quarkus.datasource.password", password));
+                }
+                yield new PostgresServer(home, runDir, durable, defaults ? 5432 : 0);
+            }
+            case KAFKA -> {
+                String bootstrap = StackHome.setting("podsearch.kafka.bootstrap", "PODSEARCH_KAFKA_BOOTSTRAP");
+                yield bootstrap != null && !scram
+                        ? new ExternalServer("kafka", bootstrap, Map.of("kafka.bootstrap.servers", bootstrap))
+                        : new KafkaServer(home, runDir, defaults ? 9092 : 0, scram);
+            }
+            case OPENSEARCH -> {
+                String url = StackHome.setting("podsearch.opensearch.url", "PODSEARCH_OPENSEARCH_URL");
+                yield url != null
+                        ? new ExternalServer("opensearch", url, Map.of("opensearch.hosts", url))
+                        : new OpenSearchServer(
+                                home,
+                                runDir,
+                                defaults ? 9200 : 0,
+                                orDefault(
+                                        StackHome.setting("podsearch.opensearch.heap", "PODSEARCH_OPENSEARCH_HEAP"),
+                                        "512m"));
+            }
+        };
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+}
