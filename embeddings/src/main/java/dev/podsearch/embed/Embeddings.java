@@ -18,6 +18,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class Embeddings {
 
+    /** Where the model is: what readiness and the query's fallback report. */
+    public enum State {
+        /** {@code embedding.enabled=false}: no model, by choice. */
+        DISABLED,
+        /** Enabled, and the background load has not finished (or not started). */
+        LOADING,
+        /** The model answers. */
+        LOADED,
+        /** Enabled, but the model could not be loaded (logged once with what to do); it is not retried. */
+        FAILED
+    }
+
     private final EmbeddingConfig config;
     private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Optional<Embedder>> loaded = new CompletableFuture<>();
@@ -45,7 +57,18 @@ public class Embeddings {
 
     /** True when the model has loaded (never waits). */
     public boolean ready() {
-        return loaded.isDone() && loaded.join().isPresent();
+        return state() == State.LOADED;
+    }
+
+    /** Where the model is now (never waits). */
+    public State state() {
+        if (!config.enabled()) {
+            return State.DISABLED;
+        }
+        if (!loaded.isDone()) {
+            return State.LOADING;
+        }
+        return loaded.join().isPresent() ? State.LOADED : State.FAILED;
     }
 
     private Optional<Embedder> load() {

@@ -18,16 +18,20 @@ class EmbeddingsTest {
     void disabledGivesNoEmbedderSoCallersFallBack() {
         Embeddings embeddings = new Embeddings(config(false, "bge-small-en-v15-q"));
 
+        assertEquals(Embeddings.State.DISABLED, embeddings.state());
         assertTrue(embeddings.embedder().isEmpty());
         assertFalse(embeddings.ready());
+        assertEquals(Embeddings.State.DISABLED, embeddings.state());
     }
 
     @Test
     void aModelThatCannotLoadGivesNoEmbedderInsteadOfFailing() {
         Embeddings embeddings = new Embeddings(config(true, "no-such-model"));
+        assertEquals(Embeddings.State.LOADING, embeddings.state()); // not started yet
 
         assertTrue(embeddings.embedder().isEmpty());
         assertFalse(embeddings.ready());
+        assertEquals(Embeddings.State.FAILED, embeddings.state());
     }
 
     @Test
@@ -38,6 +42,7 @@ class EmbeddingsTest {
         Embedder embedder = embeddings.embedder().orElseThrow();
 
         assertTrue(embeddings.ready());
+        assertEquals(Embeddings.State.LOADED, embeddings.state());
         assertEquals("all-minilm-l6-v2-q", embedder.model());
         assertEquals(384, embedder.embedQuery("walk-off homer").length);
         if (System.getenv("DJL_CACHE_DIR") == null) {
