@@ -2,6 +2,7 @@ package dev.podsearch.query;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** The query service's own settings ({@code query.*} in application.properties). */
 @ConfigMapping(prefix = "query")
@@ -32,4 +33,18 @@ public interface QueryConfig {
      */
     @WithDefault("false")
     boolean requireKey();
+
+    /**
+     * Longest a semantic or hybrid search waits for its query's vector (queued and computed); beyond, it runs by
+     * keyword and says so.
+     */
+    @WithDefault("2s")
+    Duration embeddingTimeout();
+
+    /**
+     * Query vectors that may wait for the model beside the two being computed; a search beyond runs by keyword and
+     * says so.
+     */
+    @WithDefault("32")
+    int embeddingQueue();
 }

@@ -47,11 +47,11 @@ public class SearchService {
         if (!byMeaning) {
             return keyword(request, cursor, asOf);
         }
-        return vectors.of(request.query().meaning()).thenCompose(vector -> {
-            if (vector == null) {
+        return vectors.of(request.query().meaning()).thenCompose(qv -> {
+            if (qv.vector() == null) {
                 return keyword(request, cursor, asOf);
             }
-            return fused.search(request, vector, cursor, asOf)
+            return fused.search(request, qv.vector(), cursor, asOf)
                     .thenCompose(outcome -> outcome.results() == null
                             ? keyword(request, cursor, asOf)
                             : withSuggestion(
