@@ -2,6 +2,7 @@ package dev.podsearch.query.search;
 
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.embed.Embeddings;
+import jakarta.enterprise.inject.Vetoed;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,8 +10,10 @@ import java.util.function.Function;
 
 /**
  * {@link Embeddings} in a state a test chooses, with an embedder whose answer (or failure, or delay) the test writes;
- * it counts the model calls. Never loads a model.
+ * it counts the model calls. Never loads a model. Vetoed: it would inherit {@code @ApplicationScoped} and be a second
+ * bean; tests install it with {@code QuarkusMock}.
  */
+@Vetoed
 public class FakeEmbeddings extends Embeddings {
 
     private volatile State state;
