@@ -123,6 +123,7 @@ public final class RelevanceBenchmark {
             Duration embedTimeout,
             Path target)
             throws Exception {
+        System.out.println(checksum); // the report's first line: which corpus these figures are of
         Http http = new Http(authorization);
         Uploads uploads = new Uploads(http, ingestUrl);
         long start = System.nanoTime();
@@ -143,7 +144,7 @@ public final class RelevanceBenchmark {
                 byMode.put(mode, run);
             }
         }
-        print(checksum, corpus, judgments, indexSeconds, embedding, byMode, target);
+        print(corpus, judgments, indexSeconds, embedding, byMode, target);
     }
 
     /**
@@ -201,7 +202,6 @@ public final class RelevanceBenchmark {
     }
 
     private static void print(
-            String checksum,
             Corpus corpus,
             List<Judgment> judgments,
             double indexSeconds,
@@ -209,7 +209,6 @@ public final class RelevanceBenchmark {
             Map<String, ModeRun> byMode,
             Path target)
             throws Exception {
-        System.out.println(checksum);
         System.out.printf(
                 "relevance: %d episodes, %d queries (%d answerable); indexed %.1f s after the first upload;" + " %s%n",
                 corpus.episodes().size(),
