@@ -22,8 +22,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads transcripts.indexed.v1 from its end: which episodes index-service has indexed (or embedded). */
 final class Announcements implements AutoCloseable {
 
-    private static final String EMBEDDED = "EMBEDDED";
-
+    private final AnnouncementTally tally = new AnnouncementTally();
     private final KafkaConsumer<String, byte[]> consumer;
 
     Announcements(String bootstrap) {
@@ -40,14 +39,17 @@ final class Announcements implements AutoCloseable {
         partitions.forEach(consumer::position);
     }
 
-    /** When index-service said it indexed each of these episodes (its clock, same machine). */
+    /**
+     * When index-service said it indexed each of these episodes (its clock, same machine); the embed stage's later
+     * {@code EMBEDDED} announcements of the same episodes do not count.
+     */
     Map<String, Instant> indexedAt(Set<String> ids, Duration timeout) {
         Map<String, Instant> times = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (times.size() < ids.size() && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                 IndexedEvent event = TranscriptEventCodec.decodeIndexed(record.value());
-                if (ids.contains(event.episodeId())) {
+                if (ids.contains(event.episodeId()) && AnnouncementTally.indexedTime(event)) {
                     times.put(event.episodeId(), event.indexedAt());
                 }
             }
@@ -55,6 +57,12 @@ final class Announcements implements AutoCloseable {
         return times;
     }
 
+    /**
+     * Waits until index-service has announced each of these episodes indexed. {@code EMBEDDED} announcements read
+     * meanwhile (the embed stage shares the topic) count for {@link #awaitEmbedded}.
+     *
+     * @throws IllegalStateException when an episode failed or the time ran out
+     */
     void await(Set<String> ids, Duration timeout) {
         Set<String> waiting = new HashSet<>(ids);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -63,29 +71,25 @@ final class Announcements implements AutoCloseable {
                 throw new IllegalStateException(waiting.size() + " episodes not indexed in " + timeout);
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
-                IndexedEvent event = TranscriptEventCodec.decodeIndexed(record.value());
-                if (!"INDEXED".equals(event.status())) {
-                    throw new IllegalStateException(
-                            "episode " + event.episodeId() + ": " + event.status() + " " + event.reason());
-                }
-                waiting.remove(event.episodeId());
+                tally.indexing(TranscriptEventCodec.decodeIndexed(record.value()), waiting);
             }
         }
     }
 
-    /** Waits until the embed stage has announced each of these episodes embedded. */
+    /**
+     * Waits until the embed stage has announced each of these episodes embedded, counting those {@link #await} read
+     * while it waited for indexing.
+     */
     void awaitEmbedded(Set<String> ids, Duration timeout) {
         Set<String> waiting = new HashSet<>(ids);
+        tally.startEmbedding(waiting);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!waiting.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(waiting.size() + " episodes not embedded in " + timeout);
             }
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                IndexedEvent event = TranscriptEventCodec.decodeIndexed(record.value());
-                if (EMBEDDED.equals(event.status())) {
-                    waiting.remove(event.episodeId());
-                }
+                tally.embedding(TranscriptEventCodec.decodeIndexed(record.value()), waiting);
             }
         }
     }

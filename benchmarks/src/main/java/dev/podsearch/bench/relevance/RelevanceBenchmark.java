@@ -33,8 +33,13 @@ public final class RelevanceBenchmark {
                 "corpus",
                 repo.resolve("benchmarks/src/main/resources/relevance").toString()));
         Corpus corpus = Corpus.read(corpusDir);
-        List<Judgment> judgments = Judgments.read(Path.of(
-                options.getOrDefault("queries", corpusDir.resolve("queries.tsv").toString())));
+        Path queries = Path.of(
+                options.getOrDefault("queries", corpusDir.resolve("queries.tsv").toString()));
+        List<Judgment> judgments = Judgments.read(queries);
+        String checksum = CorpusChecksum.line(corpusDir)
+                + (queries.equals(corpusDir.resolve("queries.tsv"))
+                        ? ""
+                        : "; queries from " + queries + ", not the corpus's queries.tsv: not the frozen corpus");
         List<String> modes = List.of(
                 options.getOrDefault("modes", "keyword,semantic,hybrid").strip().split("\\s*,\\s*"));
         Duration embedTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("embed-timeout", "600")));
@@ -57,6 +62,7 @@ public final class RelevanceBenchmark {
                     options.get("ingest"),
                     options.get("query"),
                     authorization,
+                    checksum,
                     corpus,
                     judgments,
                     modes,
@@ -93,6 +99,7 @@ public final class RelevanceBenchmark {
                     ingest.url(),
                     query.url(),
                     BenchAccess.authorization(repo),
+                    checksum,
                     corpus,
                     judgments,
                     modes,
@@ -109,12 +116,14 @@ public final class RelevanceBenchmark {
             String ingestUrl,
             String queryUrl,
             String authorization,
+            String checksum,
             Corpus corpus,
             List<Judgment> judgments,
             List<String> modes,
             Duration embedTimeout,
             Path target)
             throws Exception {
+        System.out.println(checksum); // the report's first line: which corpus these figures are of
         Http http = new Http(authorization);
         Uploads uploads = new Uploads(http, ingestUrl);
         long start = System.nanoTime();
@@ -163,6 +172,7 @@ public final class RelevanceBenchmark {
         List<Score> scores = new ArrayList<>();
         Map<String, Integer> ran = new LinkedHashMap<>();
         int unnamed = 0;
+        Map<String, Integer> degraded = new LinkedHashMap<>();
         for (Judgment judgment : judgments) {
             Searcher.Answer answer = searcher.search(judgment.query(), mode);
             if (answer.status() == 400) {
@@ -174,7 +184,13 @@ public final class RelevanceBenchmark {
             }
             ran.merge(answer.ranMode() == null ? "keyword" : answer.ranMode(), 1, Integer::sum);
             unnamed += answer.ranMode() == null ? 1 : 0;
-            scores.add(Metrics.score(judgment, answer.hits()));
+            if (answer.degraded() != null) {
+                degraded.merge(answer.degraded(), 1, Integer::sum);
+            }
+            scores.add(Metrics.score(judgment, answer.hits(), answer.correctedQuery()));
+        }
+        if (!degraded.isEmpty()) {
+            System.out.println("WARNING: answers in mode " + mode + " say they are degraded: " + degraded);
         }
         ModeRun run = new ModeRun(mode, scores, ran, unnamed);
         if (!run.asAsked()) {
@@ -206,10 +222,10 @@ public final class RelevanceBenchmark {
         Files.createDirectories(target);
         Path failures = target.resolve("relevance-failures.tsv");
         try (PrintStream to = new PrintStream(Files.newOutputStream(failures))) {
-            to.println("mode\tid\tkind\tsplit\tfailure\tquery\texpected\trank\ttop 3\tshown");
-            byMode.values().forEach(run -> report.failures(run, to));
+            to.println(Failures.HEADER);
+            byMode.values().forEach(run -> Failures.write(run, to));
         }
-        System.out.println("\nfailed queries (expected episode not in the top 5, its moment not shown, or a none query"
-                + " answered): " + failures);
+        System.out.println("\nfailed queries (expected episode not in the top 5, its moment not shown or not the first"
+                + " shown, or a none query answered): " + failures);
     }
 }

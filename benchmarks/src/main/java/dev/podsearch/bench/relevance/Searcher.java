@@ -9,8 +9,13 @@ import java.util.Map;
 /** Runs one judged query on query-service in one mode and reads the answer back as corpus stems. */
 final class Searcher {
 
-    /** What came back: the hits, and the mode the service says it ran (null when the answer does not say). */
-    record Answer(List<Hit> hits, String ranMode, int status, String problem) {}
+    /**
+     * What came back: the hits, and the mode the service says it ran (null when the answer does not say).
+     *
+     * @param correctedQuery what the service searched instead of the typed query, null when it says nothing
+     * @param degraded why the service answered other than asked (e.g. by keyword when the model failed), or null
+     */
+    record Answer(List<Hit> hits, String ranMode, int status, String problem, String correctedQuery, String degraded) {}
 
     private final Http http;
     private final String query;
@@ -34,7 +39,9 @@ final class Searcher {
                     List.of(),
                     null,
                     answer.status(),
-                    answer.body().path("detail").asText());
+                    answer.body().path("detail").asText(),
+                    null,
+                    null);
         }
         List<Hit> hits = new ArrayList<>();
         for (JsonNode result : answer.body().path("results")) {
@@ -44,12 +51,25 @@ final class Searcher {
                 moments.add(new Hit.Moment(
                         m.path("startMs").asLong(),
                         m.path("endMs").asLong(),
-                        match.isNumber() ? match.asLong() : null));
+                        match.isNumber() ? match.asLong() : null,
+                        text(m.path("matchedBy"))));
             }
-            String id = result.path("episode").path("id").asText();
-            hits.add(new Hit(stems.getOrDefault(id, "?" + id), moments));
+            JsonNode episode = result.path("episode");
+            String id = episode.path("id").asText();
+            hits.add(new Hit(stems.getOrDefault(id, "?" + id), text(episode.path("title")), moments));
         }
-        JsonNode ran = answer.body().path("mode");
-        return new Answer(hits, ran.isTextual() ? ran.asText() : null, 200, null);
+        JsonNode body = answer.body();
+        return new Answer(
+                hits,
+                text(body.path("mode")),
+                200,
+                null,
+                text(body.path("correctedQuery")),
+                text(body.path("degraded")));
+    }
+
+    /** The field's text; null when it is absent or null (an older service's answer has none of the newer fields). */
+    private static String text(JsonNode field) {
+        return field.isTextual() ? field.asText() : null;
     }
 }

@@ -81,6 +81,106 @@ class MetricsTest {
     }
 
     @Test
+    void firstAtThirtySecondsCountsOnlyTheFirstMomentShown() {
+        Hit.Moment far = new Hit.Moment(200_000, 220_000, 205_000L, "words");
+        Hit.Moment near = new Hit.Moment(55_000, 75_000, 58_000L, "words");
+        Score secondShown = Metrics.score(AT_60S, List.of(hit("a"), hit("b", far, near)));
+        assertTrue(secondShown.moment());
+        assertFalse(secondShown.first());
+        Score firstShown = Metrics.score(AT_60S, List.of(hit("b", near, far)));
+        assertTrue(firstShown.moment());
+        assertTrue(firstShown.first());
+        // by the start when there is no match time, or by spanning the expected time
+        assertTrue(Metrics.score(AT_60S, List.of(hit("b", new Hit.Moment(85_000, 95_000, null), far)))
+                .first());
+        assertTrue(Metrics.score(AT_60S, List.of(hit("b", new Hit.Moment(0, 61_000, 1_000L), far)))
+                .first());
+    }
+
+    @Test
+    void firstMomentFailsBelowTheTopFiveOrWithNoMomentAndIsNotJudgedWithoutATime() {
+        Hit.Moment near = new Hit.Moment(60_000, 70_000, 60_000L);
+        Score sixth = Metrics.score(AT_60S, List.of(hit("a"), hit("c"), hit("d"), hit("e"), hit("f"), hit("b", near)));
+        assertFalse(sixth.first());
+        assertFalse(Metrics.score(AT_60S, List.of(hit("b"))).first());
+        Judgment untimed = new Judgment("m", "metadata", "tune", "x", "b", OptionalLong.empty());
+        assertNull(Metrics.score(untimed, List.of(hit("b", near))).first());
+    }
+
+    @Test
+    void summaryAveragesFirstOverTimedQueries() {
+        Hit.Moment near = new Hit.Moment(60_000, 70_000, 60_000L);
+        Hit.Moment far = new Hit.Moment(300_000, 310_000, 300_000L);
+        Metrics.Summary s = Metrics.summarize(List.of(
+                Metrics.score(AT_60S, List.of(hit("b", near, far))), // first and moment
+                Metrics.score(AT_60S, List.of(hit("b", far, near))), // moment, not first
+                Metrics.score(AT_60S, List.of(hit("b", far))), // neither
+                Metrics.score(AT_60S, List.of(hit("b", near))))); // first and moment
+        assertEquals(0.75, s.moment(), 1e-9);
+        assertEquals(0.5, s.first(), 1e-9);
+    }
+
+    @Test
+    void meaningPrecisionPoolsTheTopFivesResultsWhoseFirstMomentIsMeaningOnly() {
+        Hit.Moment meaning = new Hit.Moment(0, 10_000, 0L, Hit.Moment.MEANING);
+        Hit.Moment words = new Hit.Moment(0, 10_000, 0L, "words");
+        Judgment none = new Judgment("n", Judgment.NONE, "tune", "cricket", "", OptionalLong.empty());
+        Score answerable = Metrics.score(
+                AT_60S,
+                List.of(
+                        hit("a", meaning), // meaning only, wrong
+                        hit("b", meaning, words), // meaning only first: the expected episode
+                        hit("c", words, meaning), // first moment by its words: not counted
+                        hit("d"), // no moment: not counted
+                        hit("e", meaning), // meaning only, wrong
+                        hit("f", meaning))); // sixth: outside the top 5
+        assertEquals(3, answerable.meaningTop5());
+        assertEquals(1, answerable.meaningRelevant());
+        Score negative = Metrics.score(none, List.of(hit("a", meaning), hit("c", words)));
+        assertEquals(1, negative.meaningTop5());
+        assertEquals(0, negative.meaningRelevant());
+        assertEquals(1.0 / 4, Metrics.summarize(List.of(answerable, negative)).meaningPrecision(), 1e-9);
+        assertEquals(0.0, Metrics.summarize(List.of(negative)).meaningPrecision());
+    }
+
+    @Test
+    void meaningPrecisionIsUndefinedWhenNoResultIsMeaningOnlyAsFromAServiceThatDoesNotSay() {
+        Score older = Metrics.score(AT_60S, List.of(hit("b", new Hit.Moment(60_000, 70_000, 60_000L))));
+        assertEquals(0, older.meaningTop5());
+        assertTrue(Double.isNaN(Metrics.summarize(List.of(older)).meaningPrecision()));
+    }
+
+    @Test
+    void negativesEmptyIsTheShareOfNoneQueriesThatReturnedNothing() {
+        Judgment none = new Judgment("n", Judgment.NONE, "tune", "cricket", "", OptionalLong.empty());
+        Metrics.Summary s = Metrics.summarize(List.of(
+                Metrics.score(none, List.of()),
+                Metrics.score(none, List.of()),
+                Metrics.score(none, List.of()),
+                Metrics.score(none, List.of(hit("a")))));
+        assertEquals(0.25, s.answered(), 1e-9);
+        assertEquals(0.75, s.negativesEmpty(), 1e-9);
+        assertTrue(Double.isNaN(
+                Metrics.summarize(List.of(Metrics.score(AT_60S, List.of()))).negativesEmpty()));
+    }
+
+    @Test
+    void scoreKeepsTheTopResultsTitleItsFirstMomentsMatchAndTheCorrection() {
+        Judgment none = new Judgment("n", Judgment.NONE, "tune", "zorblax", "", OptionalLong.empty());
+        Score s = Metrics.score(
+                none,
+                List.of(new Hit("a", "Walk-Off in the Twelfth", List.of(new Hit.Moment(0, 1, 0L, "spelling")))),
+                "zorba");
+        assertEquals("Walk-Off in the Twelfth", s.topTitle());
+        assertEquals("spelling", s.topMatchedBy());
+        assertEquals("zorba", s.corrected());
+        Score empty = Metrics.score(none, List.of());
+        assertNull(empty.topTitle());
+        assertNull(empty.topMatchedBy());
+        assertNull(empty.corrected());
+    }
+
+    @Test
     void summaryOfOnlyNoneQueriesHasNoRecall() {
         Judgment none = new Judgment("n", Judgment.NONE, "tune", "cricket", "", OptionalLong.empty());
         Metrics.Summary s = Metrics.summarize(List.of(Metrics.score(none, List.of())));
