@@ -121,6 +121,7 @@ final class QueryMix {
                 SearchParameters.Mode.KEYWORD,
                 Integer.parseInt(params.getOrDefault("size", "10")),
                 Integer.parseInt(params.getOrDefault("moments", "3")),
+                SearchParameters.MomentOrder.RELEVANCE,
                 null);
         JacksonJsonpMapper mapper = new JacksonJsonpMapper();
         StringWriter out = new StringWriter();

@@ -23,6 +23,22 @@ public interface QueryConfig {
     @WithDefault("100")
     int fusionWindow();
 
+    /**
+     * The share of a query's words (weighted by rarity) a moment must have to be found by its words when it does not
+     * have them all: below it, a moment that shares a common word or two with the query is not a match. Calibrated on
+     * the judged corpus (docs/benchmarks.md, Relevance).
+     */
+    @WithDefault("0.5")
+    double wordFloor();
+
+    /**
+     * The engine's k-NN score ({@code (1 + cosine) / 2}) a moment must reach to be found by meaning alone: nearest
+     * neighbours exist for any text, nonsense included. Calibrated on the judged corpus (docs/benchmarks.md,
+     * Relevance) for the shipped model; another model needs its own.
+     */
+    @WithDefault("0.79")
+    double meaningFloor();
+
     /** The search mode when a request names none: hybrid, semantic or keyword. */
     @WithDefault("hybrid")
     String defaultMode();

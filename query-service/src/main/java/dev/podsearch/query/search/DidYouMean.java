@@ -14,9 +14,10 @@ import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.search.StringDistance;
 
 /**
- * "Did you mean": when a search found little (no moment has all its words), each typed word is checked against the
- * words the transcripts use; where a close spelling is more frequent, the corrected query is counted, and offered when
- * it finds episodes. Two more engine calls, made only for such searches.
+ * "Did you mean": when a search found little (no result has all its words) and no misspelled word was corrected
+ * ({@link WordStatistics}: those are words no transcript has), each typed word is checked against the words the
+ * transcripts use; where a close spelling is more frequent, the corrected query is counted, and offered (never
+ * searched) when it finds episodes. Two more engine calls, made only for such searches.
  */
 @ApplicationScoped
 public class DidYouMean {
@@ -26,22 +27,6 @@ public class DidYouMean {
 
     @Inject
     EngineCalls engine;
-
-    /** Whether a search found little: nothing, or no result with every word. */
-    static boolean foundLittle(UserQuery query, EngineResponse keyword) {
-        List<EngineResponse.Hit> hits = keyword.hits().hits();
-        if (hits.isEmpty()) {
-            return true;
-        }
-        // the best score, not the first hit's: sorted by date, the first is the newest
-        double best = hits.stream()
-                .map(EngineResponse.Hit::score)
-                .filter(java.util.Objects::nonNull)
-                .mapToDouble(Double::doubleValue)
-                .max()
-                .orElse(Double.MAX_VALUE);
-        return best < TextQuery.COVER * TextQuery.coverable(query);
-    }
 
     /** The corrected query and how many episodes it finds; null when there is none worth offering. */
     public CompletableFuture<SearchResults.Suggestion> suggest(UserQuery query, SearchParameters request) {

@@ -72,7 +72,18 @@ public final class EngineRequests {
         });
     }
 
-    private static final Highlight HIGHLIGHT = highlight(null);
+    /**
+     * The engine request for a keyword search with the query's words weighing the same and the default word floor (for
+     * the benchmark, which has no word statistics: the body differs from the service's in the words' weights only).
+     */
+    public static SearchRequest keyword(SearchParameters request, Cursor cursor, long asOf) {
+        return keyword(
+                request,
+                cursor,
+                asOf,
+                WordStats.uniform(TextQuery.counted(request.query()).size()),
+                0.5);
+    }
 
     /**
      * The engine request for a keyword search: what {@code /v1/search} sends to OpenSearch (public for the benchmark,
@@ -80,13 +91,19 @@ public final class EngineRequests {
      *
      * @param cursor where the page starts; null for the first page
      * @param asOf the first page's time, for the cursor's filter
+     * @param stats the weights and corrections of the query's words
+     * @param wordFloor the share of the words a moment must have ({@code query.word-floor})
      */
-    public static SearchRequest keyword(SearchParameters request, Cursor cursor, long asOf) {
+    public static SearchRequest keyword(
+            SearchParameters request, Cursor cursor, long asOf, WordStats stats, double wordFloor) {
         boolean byEpisode = request.group() == SearchParameters.Group.EPISODE;
         int from = cursor != null && cursor.from() != null ? cursor.from() : 0;
         Map<SearchParameters.Facet, Query> facetFilters = SearchFilters.facets(request);
+        Query ranked = TextQuery.ranked(request.query(), stats);
+        Double minScore = TextQuery.minScore(request.query(), wordFloor);
+        Highlight highlight = highlight(ranked);
         Query query = Query.of(q -> q.bool(b -> {
-            b.must(TextQuery.ranked(request.query()));
+            b.must(ranked);
             SearchFilters.plain(request).forEach(b::filter);
             if (cursor != null) {
                 b.filter(f -> f.range(r -> r.field("addedAt").lte(JsonData.of(asOf))));
@@ -100,8 +117,15 @@ public final class EngineRequests {
                     .query(query)
                     .size(request.size())
                     .aggregations(aggregations)
-                    .trackTotalHits(t -> t.enabled(false))
                     .source(byEpisode ? SUMMARY : SHOWN);
+            if (byEpisode) {
+                s.trackTotalHits(t -> t.enabled(false));
+            } else { // flat moments: their count is the total
+                s.trackTotalHits(t -> t.count(MAX_EPISODE_WINDOW));
+            }
+            if (minScore != null) {
+                s.minScore(minScore);
+            }
             if (!facetFilters.isEmpty()) {
                 s.postFilter(SearchFilters.all(facetFilters.values()));
             }
@@ -109,10 +133,10 @@ public final class EngineRequests {
             if (byEpisode) {
                 s.from(from).collapse(c -> c.field("episodeId").innerHits(ih -> ih.name(ResultShaper.BEST)
                         .size(innerHits)
-                        .highlight(HIGHLIGHT)
+                        .highlight(highlight)
                         .source(MOMENT)));
             } else {
-                s.highlight(HIGHLIGHT);
+                s.highlight(highlight);
                 if (cursor != null) {
                     s.searchAfter(cursor.after().stream()
                             .map(EngineRequests::fieldValue)

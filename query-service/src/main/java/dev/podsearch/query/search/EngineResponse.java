@@ -21,11 +21,19 @@ record EngineResponse(long took, Hits hits, JsonNode aggregations, JsonNode sugg
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Hits(List<Hit> hits) {
+    record Hits(List<Hit> hits, Total total) {
         Hits {
             hits = hits == null ? List.of() : hits;
         }
+
+        Hits(List<Hit> hits) {
+            this(hits, null);
+        }
     }
+
+    /** {@code hits.total}: how many hits there are ({@code eq}), or at least ({@code gte}); only when tracked. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Total(long value, String relation) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Hit(
@@ -34,8 +42,10 @@ record EngineResponse(long took, Hits hits, JsonNode aggregations, JsonNode sugg
             @JsonProperty("_source") MomentDocument source,
             Map<String, List<String>> highlight,
             @JsonProperty("inner_hits") Map<String, InnerHits> innerHits,
-            List<Object> sort) {
+            List<Object> sort,
+            @JsonProperty("matched_queries") List<String> matchedQueries) {
         Hit {
+            matchedQueries = matchedQueries == null ? List.of() : matchedQueries;
             highlight = highlight == null ? Map.of() : highlight;
             innerHits = innerHits == null ? Map.of() : innerHits;
             sort = sort == null ? List.of() : sort;

@@ -23,10 +23,12 @@ final class FusedRequests {
      * The keyword list: the best moments of the ranked text query, as ids, with the episode count and facets (which a
      * fused answer reports as the keyword search counts them).
      */
-    static SearchRequest keywordList(SearchParameters request, long asOf, boolean since, int size) {
+    static SearchRequest keywordList(
+            SearchParameters request, long asOf, boolean since, int size, WordStats stats, double wordFloor) {
         Map<SearchParameters.Facet, Query> facetFilters = SearchFilters.facets(request);
+        Double minScore = TextQuery.minScore(request.query(), wordFloor);
         Query query = Query.of(q -> q.bool(b -> {
-            b.must(TextQuery.ranked(request.query()));
+            b.must(TextQuery.ranked(request.query(), stats));
             SearchFilters.plain(request).forEach(b::filter);
             if (since) {
                 b.filter(asOf(asOf));
@@ -43,36 +45,52 @@ final class FusedRequests {
             if (!facetFilters.isEmpty()) {
                 s.postFilter(SearchFilters.all(facetFilters.values()));
             }
+            if (minScore != null) {
+                s.minScore(minScore);
+            }
             return s;
         });
     }
 
-    /** The semantic list: the moments nearest the query's vector, every filter applied inside the graph search. */
-    static SearchRequest nearest(SearchParameters request, float[] vector, long asOf, boolean since, int k) {
+    /**
+     * The semantic list: the moments near the query's vector, up to {@code k} of them, each at least {@code floor}
+     * close (a radial search: nearest neighbours exist for any text, nonsense too); every filter, and the query's
+     * strict parts (phrases, {@code -exclusions}, {@code a OR b}), applied inside the graph search.
+     */
+    static SearchRequest nearest(
+            SearchParameters request, float[] vector, long asOf, boolean since, int k, double floor) {
         List<Float> values = new ArrayList<>(vector.length);
         for (float v : vector) {
             values.add(v);
         }
         List<Query> filters = new ArrayList<>();
         filters.add(SearchFilters.everything(request));
+        filters.add(TextQuery.bounds(request.query()));
         if (since) {
             filters.add(asOf(asOf));
         }
         Query filter = SearchFilters.all(filters);
         return SearchRequest.of(s -> s.index(Indices.MOMENTS)
-                .query(q -> q.knn(n -> n.field(VECTOR).vector(values).k(k).filter(filter)))
+                .query(q -> q.knn(n ->
+                        n.field(VECTOR).vector(values).minScore((float) floor).filter(filter)))
                 .size(k)
                 .source(c -> c.fetch(false))
                 .trackTotalHits(t -> t.enabled(false)));
     }
 
-    /** The chosen moments, with what a result shows of them and their matches marked. */
-    static SearchRequest fetch(SearchParameters request, List<String> ids) {
+    /**
+     * The chosen moments, with what a result shows of them, their matches marked and which of the query's words each
+     * has (the ranked query's named parts); still under the query's strict parts, should a moment have changed since.
+     */
+    static SearchRequest fetch(SearchParameters request, List<String> ids, WordStats stats) {
+        Query ranked = TextQuery.ranked(request.query(), stats);
         return SearchRequest.of(s -> s.index(Indices.MOMENTS)
-                .query(q -> q.ids(i -> i.values(ids)))
+                .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(ids)))
+                        .filter(TextQuery.bounds(request.query()))
+                        .should(ranked)))
                 .size(ids.size())
                 .source(EngineRequests.SHOWN)
-                .highlight(EngineRequests.highlight(TextQuery.ranked(request.query()))));
+                .highlight(EngineRequests.highlight(ranked)));
     }
 
     private static Query asOf(long asOf) {

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Reciprocal rank fusion of ranked lists of moments (their ids, {@code episodeId:ordinal}): an item's score is the sum
@@ -63,14 +62,11 @@ final class Fusion {
 
     /**
      * The episodes of all lists, fused by the rank of each one's best moment in each list (counting that moment's
-     * weight), best first. An episode's moments start with its best moment of each list, the last list's first (each
-     * list's view of where it says it: shown side by side), then the rest by their fused score.
+     * weight), best first; an episode's moments best first by their fused score.
      */
     static List<Episode> episodes(List<Ranked> lists) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        Map<String, Set<String>> firsts = new HashMap<>();
-        for (int l = lists.size() - 1; l >= 0; l--) {
-            Ranked list = lists.get(l);
+        for (Ranked list : lists) {
             Map<String, Integer> best = new LinkedHashMap<>();
             for (int i = 0; i < list.ids().size(); i++) {
                 best.putIfAbsent(episodeOf(list.ids().get(i)), i);
@@ -78,8 +74,6 @@ final class Fusion {
             int rank = 0;
             for (Map.Entry<String, Integer> e : best.entrySet()) {
                 scores.merge(e.getKey(), list.weights()[e.getValue()] / (K + ++rank), Double::sum);
-                firsts.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>())
-                        .add(list.ids().get(e.getValue()));
             }
         }
         Map<String, List<String>> momentsOf = new HashMap<>();
@@ -89,13 +83,37 @@ final class Fusion {
                     .add(moment.id());
         }
         List<Episode> fused = new ArrayList<>();
-        scores.forEach((id, score) -> {
-            Set<String> ordered = new LinkedHashSet<>(firsts.get(id));
-            ordered.addAll(momentsOf.get(id));
-            fused.add(new Episode(id, score, List.copyOf(ordered)));
-        });
+        scores.forEach((id, score) -> fused.add(new Episode(id, score, List.copyOf(momentsOf.get(id)))));
         fused.sort(Comparator.comparingDouble(Episode::score).reversed());
         return fused;
+    }
+
+    /**
+     * Words before meaning: the episodes in order of their best moment's tier (every word, every word once corrected,
+     * the rest: some words or meaning, as fused), then as fused; each one's moments in order of their tier, where a
+     * moment with some of the words comes before one found by meaning alone. The order within a tier is the fusion's.
+     *
+     * @param tierOfMoment 0 every word, 1 every word once corrected, 2 some of the words, 3 meaning only
+     */
+    static List<Episode> tiered(List<Episode> episodes, ToIntFunction<String> tierOfMoment) {
+        List<Episode> tiered = new ArrayList<>();
+        Map<String, Integer> tierOfEpisode = new HashMap<>();
+        for (Episode e : episodes) {
+            List<String> moments = new ArrayList<>(e.moments());
+            moments.sort(Comparator.comparingInt(tierOfMoment));
+            int best = moments.isEmpty() ? Integer.MAX_VALUE : tierOfMoment.applyAsInt(moments.getFirst());
+            tierOfEpisode.put(e.id(), Math.min(best, 2));
+            tiered.add(new Episode(e.id(), e.score(), List.copyOf(moments)));
+        }
+        tiered.sort(Comparator.comparingInt((Episode e) -> tierOfEpisode.get(e.id())));
+        return tiered;
+    }
+
+    /** Flat moments in order of their tier (some words and meaning alone as one), then as fused. */
+    static List<Moment> tieredMoments(List<Moment> moments, ToIntFunction<String> tierOfMoment) {
+        List<Moment> tiered = new ArrayList<>(moments);
+        tiered.sort(Comparator.comparingInt(m -> Math.min(tierOfMoment.applyAsInt(m.id()), 2)));
+        return tiered;
     }
 
     /** The episode of a moment id ({@code episodeId:ordinal}). */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns the engine's hits into results: an episode with its best passages in time order, or one moment. */
+/** Turns the engine's hits into results: an episode with its best passages, or one moment. */
 final class ResultShaper {
 
     /** The name of a collapsed episode's inner hits: its best moments. */
@@ -17,41 +17,50 @@ final class ResultShaper {
     private ResultShaper() {}
 
     /**
-     * An episode and its best passages in time order. Consecutive moments share a line, so two may show the same
-     * match: a moment whose matched lines were all shown by a better one is left out, and one that overlaps a passage
-     * already chosen is merged into it (each line shown once, the match marked where it is).
+     * An episode and its best passages. Its moments (the collapsed episode's inner hits, best first) that have too few
+     * of the query's words are left out, and only those of the best tier are shown ({@link Coverage#tier}): an episode
+     * with a moment that has every word does not also show those that have only some of them.
      */
-    static SearchResults.Result episode(EngineResponse.Hit hit, int wanted) {
+    static SearchResults.Result episode(
+            EngineResponse.Hit hit, int wanted, Matching matching, SearchParameters.MomentOrder order) {
         EngineResponse.InnerHits best = hit.innerHits().get(BEST);
         List<EngineResponse.Hit> moments =
                 best == null ? List.of() : best.hits().hits();
-        return new SearchResults.Result(summary(hit.source()), score(hit), passages(bestTier(moments), wanted, false));
-    }
-
-    /**
-     * The moments that have as many of the query's words as the best one ({@link TextQuery#COVER} per word): an
-     * episode with a moment that has every word does not also show those that have only one of them.
-     */
-    private static List<EngineResponse.Hit> bestTier(List<EngineResponse.Hit> moments) {
-        if (moments.isEmpty() || moments.getFirst().score() == null) {
-            return moments;
+        List<Candidate> candidates = new ArrayList<>();
+        int tier = Integer.MAX_VALUE;
+        for (EngineResponse.Hit moment : moments) {
+            MatchKind kind = matching.kind(moment);
+            if (kind != null) {
+                int t = matching.coverage(moment).tier();
+                tier = Math.min(tier, t);
+                candidates.add(new Candidate(moment, kind, t));
+            }
         }
-        double tier = Math.floor(moments.getFirst().score() / TextQuery.COVER);
-        return moments.stream()
-                .filter(m -> m.score() == null || Math.floor(m.score() / TextQuery.COVER) >= tier)
-                .toList();
+        int bestTier = tier;
+        List<Candidate> shown =
+                candidates.stream().filter(c -> c.tier() == bestTier).toList();
+        return new SearchResults.Result(summary(hit.source()), score(hit), passages(shown, wanted, false, order));
     }
 
+    /** A moment that may be shown, how it matched, and its ranking tier. */
+    record Candidate(EngineResponse.Hit hit, MatchKind kind, int tier) {}
+
     /**
-     * Up to {@code wanted} passages from moments best first, shown in time order. A moment without a word of the query
-     * is shown only when none has one (the episode was found by its title or notes), or when it was found by meaning.
+     * Up to {@code wanted} passages from moments best first, listed best first (or in time order). A moment without a
+     * marked word of the query is shown only when none has one (the episode was found by its title or notes), or when
+     * it was found by meaning. Consecutive moments share a line, so two may show the same match: a moment whose matched
+     * lines were all shown by a better one is left out, and one that overlaps a passage already chosen is merged into
+     * it (each line shown once, the match marked where it is).
      */
-    static List<SearchResults.Moment> passages(List<EngineResponse.Hit> moments, int wanted, boolean byMeaning) {
-        List<Passage> candidates = moments.stream().map(ResultShaper::passage).toList();
+    static List<SearchResults.Moment> passages(
+            List<Candidate> moments, int wanted, boolean byMeaning, SearchParameters.MomentOrder order) {
+        List<Passage> candidates = moments.stream().map(c -> passage(c.hit())).toList();
         boolean anyMatch = candidates.stream().anyMatch(p -> !p.ranges().isEmpty());
         List<Passage> chosen = new ArrayList<>();
+        List<MatchKind> kinds = new ArrayList<>();
         Set<Integer> shownLines = new HashSet<>();
-        for (Passage candidate : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Passage candidate = candidates.get(i);
             List<Integer> matched = candidate.matchedLines();
             if (matched.isEmpty() ? anyMatch && !byMeaning : shownLines.containsAll(matched)) {
                 continue;
@@ -61,14 +70,20 @@ final class ResultShaper {
                 chosen.set(overlapping, chosen.get(overlapping).mergedWith(candidate));
             } else if (chosen.size() < wanted) {
                 chosen.add(candidate);
+                kinds.add(moments.get(i).kind());
             } else {
                 continue;
             }
             shownLines.addAll(matched);
         }
-        chosen.sort(Comparator.comparingLong(
-                p -> p.moment().startMs() == null ? Long.MAX_VALUE : p.moment().startMs()));
-        return chosen.stream().map(Passage::shown).toList();
+        List<SearchResults.Moment> shown = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            shown.add(chosen.get(i).shown().matchedBy(kinds.get(i)));
+        }
+        if (order == SearchParameters.MomentOrder.TIME) {
+            shown.sort(Comparator.comparingLong(m -> m.startMs() == null ? Long.MAX_VALUE : m.startMs()));
+        }
+        return shown;
     }
 
     private static int indexOfOverlap(List<Passage> chosen, Passage candidate) {
@@ -80,13 +95,13 @@ final class ResultShaper {
         return -1;
     }
 
-    static SearchResults.Result moment(EngineResponse.Hit hit) {
-        return moment(hit, score(hit));
+    static SearchResults.Result moment(EngineResponse.Hit hit, MatchKind kind) {
+        return moment(hit, score(hit), kind);
     }
 
-    static SearchResults.Result moment(EngineResponse.Hit hit, double score) {
+    static SearchResults.Result moment(EngineResponse.Hit hit, double score, MatchKind kind) {
         return new SearchResults.Result(
-                summary(hit.source()), score, List.of(passage(hit).shown()));
+                summary(hit.source()), score, List.of(passage(hit).shown().matchedBy(kind)));
     }
 
     private static double score(EngineResponse.Hit hit) {

@@ -19,6 +19,7 @@ public record SearchParameters(
         Mode mode,
         int size,
         int moments,
+        MomentOrder momentOrder,
         String cursor) {
 
     /** What a cursor continues: everything but the page size, the moments per episode, facets and the cursor. */
@@ -33,6 +34,12 @@ public record SearchParameters(
         KEYWORD,
         SEMANTIC,
         HYBRID
+    }
+
+    /** How a result's moments are listed: the best first (what a client showing one moment should show), or by time. */
+    public enum MomentOrder {
+        RELEVANCE,
+        TIME
     }
 
     public enum Group {

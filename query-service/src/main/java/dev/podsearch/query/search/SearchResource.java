@@ -58,8 +58,8 @@ public class SearchResource {
                             schema = @Schema(implementation = SearchResults.class)))
     @Operation(
             summary = "Find the moments where something was said",
-            description = "Episodes best first (or newest first), each with its best matching moments in time order; "
-                    + "or, with group=moment, a flat list of moments.")
+            description = "Episodes best first (or newest first), each with its best matching moments, best first;"
+                    + " or, with group=moment, a flat list of moments. Each moment says how it matched (matchedBy).")
     public CompletionStage<Response> search(
             @Parameter(
                             description = "What was said: words, \"exact phrases\", -excluded, a OR b, prefix*",
@@ -111,6 +111,13 @@ public class SearchResource {
                     @DefaultValue("3")
                     String moments,
             @Parameter(
+                            description = "How each result's moments are listed: relevance (default: the best first)"
+                                    + " or time",
+                            example = "relevance")
+                    @QueryParam("momentOrder")
+                    @DefaultValue("relevance")
+                    String momentOrder,
+            @Parameter(
                             description = "The nextCursor of the previous page, to get the next one; keep the other "
                                     + "parameters as they were",
                             example = "eyJ2IjoxLCJzZWFyY2giOiIxcjVjYjN6IiwiYXNPZiI6MTc2MzcwMDAwMDAwMCwiZnJvbSI6MTB9")
@@ -155,6 +162,7 @@ public class SearchResource {
                                 SearchParameters.Mode.class),
                         (int) RequestParameters.number("size", size, 1, config.maxSize()),
                         (int) RequestParameters.number("moments", moments, 1, MAX_MOMENTS),
+                        choice("momentOrder", momentOrder, SearchParameters.MomentOrder.class),
                         blankToNull(cursor)))
                 .thenApply(answer -> answer(answer, started));
     }

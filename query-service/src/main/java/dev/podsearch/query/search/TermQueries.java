@@ -1,16 +1,19 @@
 package dev.podsearch.query.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
 
 /** The queries of single terms and groups of the user's query, and what kind of group each is. */
 final class TermQueries {
 
+    /** Edits a typed pair of words may differ by from a word the recognizer wrote as one ("deep seek" / "DeepSeq"). */
     static final String FUZZINESS = "AUTO:5,8";
 
     /**
@@ -62,11 +65,10 @@ final class TermQueries {
     static Query term(UserQuery.Term term, boolean required) {
         ZeroTermsQuery stopWordsOnly = required ? ZeroTermsQuery.All : ZeroTermsQuery.None;
         return switch (term.kind()) {
-            case WORD -> // stemmed and typo-tolerant, or a word the recognizer split in two ("DeepSeek" / "deep seek")
+            case WORD -> // stemmed, or a word the recognizer split in two ("DeepSeek" / "deep seek"); never another
+                // word
                 Query.of(q -> q.bool(any -> any.should(s -> s.match(m -> m.field("text")
                                 .query(FieldValue.of(term.text()))
-                                .fuzziness(FUZZINESS)
-                                .prefixLength(1)
                                 .zeroTermsQuery(stopWordsOnly)))
                         .should(
                                 isStopWord(term)
@@ -79,6 +81,30 @@ final class TermQueries {
             case NAME -> name(term);
             case PREFIX -> Query.of(q -> q.prefix(p -> p.field("text.exact").value(term.text())));
         };
+    }
+
+    /**
+     * A group found in the moment's text or in its episode's fields (title, notes, show, speaker): what covers one of
+     * the query's words.
+     */
+    static Query anywhere(List<UserQuery.Term> group) {
+        List<Query> any = new ArrayList<>();
+        for (UserQuery.Term t : group) {
+            any.add(term(t, false));
+            if (t.kind() != UserQuery.Kind.PREFIX) {
+                any.add(Query.of(q -> q.match(
+                        m -> m.field("about").query(FieldValue.of(t.text())).operator(Operator.And))));
+            }
+        }
+        return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
+    }
+
+    /** A spelling correction of a typed word, as the transcripts write it (a word, or two the recognizer joined). */
+    static Query corrected(String word) {
+        return Query.of(q ->
+                q.bool(any -> any.should(s -> s.match(m -> m.field("text.exact").query(FieldValue.of(word))))
+                        .should(joinedWord(word, ZeroTermsQuery.None, false))
+                        .minimumShouldMatch("1")));
     }
 
     /**

@@ -125,6 +125,28 @@ public record UserQuery(List<List<Term>> groups, List<Term> excluded) {
         return String.join(" ", parts);
     }
 
+    /** The query written back in its syntax, some terms replaced (a spelling correction): what a user would type. */
+    public String text(java.util.Map<Term, String> replaced) {
+        List<String> parts = new ArrayList<>();
+        for (List<Term> group : groups) {
+            parts.add(String.join(
+                    " OR ",
+                    group.stream()
+                            .map(t -> written(t, replaced.getOrDefault(t, t.text())))
+                            .toList()));
+        }
+        excluded.forEach(t -> parts.add("-" + written(t, t.text())));
+        return String.join(" ", parts);
+    }
+
+    private static String written(Term term, String text) {
+        return switch (term.kind()) {
+            case PHRASE -> '"' + text + '"';
+            case PREFIX -> text + "*";
+            default -> text;
+        };
+    }
+
     /** The positive words in order, for the whole-phrase boost. */
     public String positiveText() {
         List<String> parts = new ArrayList<>();
