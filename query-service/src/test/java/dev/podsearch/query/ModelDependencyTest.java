@@ -75,6 +75,7 @@ class ModelDependencyTest extends CorpusTest {
                 .then()
                 .statusCode(200)
                 .body("mode", equalTo("keyword"))
+                .body("degraded", equalTo("the meaning model is still loading; searched by keyword"))
                 .body("results[0].episode.id", equalTo(TestCorpus.LIGHTHOUSE));
         model.state(State.LOADED);
     }
@@ -92,6 +93,7 @@ class ModelDependencyTest extends CorpusTest {
                 .then()
                 .statusCode(200)
                 .body("mode", equalTo("keyword"))
+                .body("degraded", equalTo("the meaning model failed on this query; searched by keyword"))
                 .body("results[0].episode.id", equalTo(TestCorpus.LIGHTHOUSE));
 
         given().when()

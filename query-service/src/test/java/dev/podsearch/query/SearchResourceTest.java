@@ -40,13 +40,27 @@ class SearchResourceTest extends CorpusTest {
     }
 
     @Test
-    void groupsMomentsByEpisodeInTimeOrder() {
+    void groupsMomentsByEpisodeBestFirstOrInTimeOrder() {
+        // "The horn of a passing ship answered through the fog." (27 s) says fog once in fewer words than 19 s's line
         given().queryParam("q", "fog")
                 .when()
                 .get("/v1/search")
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(3))
+                .body("totalRelation", equalTo("eq"))
+                .body(
+                        "results.find { it.episode.id == 'ep-lighthouse' }.moments.startMs",
+                        equalTo(java.util.List.of(27000, 19000)))
+                .body(
+                        "results.find { it.episode.id == 'ep-lighthouse' }.moments.matchedBy",
+                        equalTo(java.util.List.of("words", "words")));
+        given().queryParam("q", "fog")
+                .queryParam("momentOrder", "time")
+                .when()
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
                 .body(
                         "results.find { it.episode.id == 'ep-lighthouse' }.moments.startMs",
                         equalTo(java.util.List.of(19000, 27000)));

@@ -36,15 +36,34 @@ class FusionTest {
     }
 
     @Test
-    void aWeightedListCountsMoreAndEachListsBestMomentOfAnEpisodeComesFirst() {
+    void aWeightedListCountsMoreAndAnEpisodesMomentsComeByFusedScore() {
         List<Fusion.Episode> fused = Fusion.episodes(List.of(
                 Fusion.Ranked.uniform(List.of("ep-a:0", "ep-b:0", "ep-a:5"), 2),
                 Fusion.Ranked.uniform(List.of("ep-b:1", "ep-a:1"), 1)));
         assertEquals(
                 List.of("ep-a", "ep-b"), fused.stream().map(Fusion.Episode::id).toList());
         assertEquals(2.0 / 61 + 1.0 / 62, fused.getFirst().score(), 1e-12);
-        // the meaning list's best moment of ep-a, then the keyword list's, then the rest
-        assertEquals(List.of("ep-a:1", "ep-a:0", "ep-a:5"), fused.getFirst().moments());
+        // ep-a:0 (2/61), ep-a:5 (2/63), ep-a:1 (1/62)
+        assertEquals(List.of("ep-a:0", "ep-a:5", "ep-a:1"), fused.getFirst().moments());
+    }
+
+    @Test
+    void wordsComeBeforeMeaningEpisodesByTheirBestTierAndMomentsByTheirs() {
+        // fused: ep-m (meaning only) first; ep-w has a moment with every word (tier 0) and one by meaning (3)
+        List<Fusion.Episode> fused = List.of(
+                new Fusion.Episode("ep-m", 0.05, List.of("ep-m:0")),
+                new Fusion.Episode("ep-p", 0.04, List.of("ep-p:3", "ep-p:1")),
+                new Fusion.Episode("ep-w", 0.03, List.of("ep-w:4", "ep-w:2")));
+        java.util.Map<String, Integer> tiers =
+                java.util.Map.of("ep-m:0", 3, "ep-p:3", 3, "ep-p:1", 2, "ep-w:4", 3, "ep-w:2", 0);
+        List<Fusion.Episode> tiered = Fusion.tiered(fused, tiers::get);
+        // ep-w (every word) first; ep-p (some words) and ep-m (meaning) are one tier: fused order
+        assertEquals(
+                List.of("ep-w", "ep-m", "ep-p"),
+                tiered.stream().map(Fusion.Episode::id).toList());
+        assertEquals(List.of("ep-w:2", "ep-w:4"), tiered.getFirst().moments());
+        // within an episode, some words before meaning alone
+        assertEquals(List.of("ep-p:1", "ep-p:3"), tiered.get(2).moments());
     }
 
     @Test

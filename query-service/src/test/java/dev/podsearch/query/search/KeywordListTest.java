@@ -2,38 +2,77 @@ package dev.podsearch.query.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KeywordListTest {
 
-    private static EngineResponse.Hit hit(String id, Double score) {
-        return new EngineResponse.Hit(id, score, null, null, null, null);
+    /** Four words weighing 0.4, 0.3, 0.2 and 0.1 (by rarity). */
+    private static final WordStats STATS = WordStats.weighted(new double[] {0.4, 0.3, 0.2, 0.1});
+
+    private static Coverage coverage(String... matched) {
+        return Coverage.of(List.of(matched), 4, STATS);
     }
 
     @Test
     void aHitCountsByTheCubeOfTheShareOfTheQuerysWordsItHas() {
-        // four words: all four (tier 4, BM25 on top), two of four, one of four, and a hit without a score
-        EngineResponse keyword = new EngineResponse(
-                1,
-                new EngineResponse.Hits(List.of(
-                        hit("ep-a:1", 4 * TextQuery.COVER + 37.5),
-                        hit("ep-b:2", 2 * TextQuery.COVER + 99.9),
-                        hit("ep-c:3", 1 * TextQuery.COVER + 0.1),
-                        hit("ep-d:4", null))),
-                null,
-                null,
-                null);
-        Fusion.Ranked list = FusedSearch.keywordList(4, keyword);
+        // every word, the two rarest (0.7), the commonest (0.1); a hit without coverage (found another way) counts
+        // fully
+        Map<String, Coverage> coverage = Map.of(
+                "ep-a:1", coverage("w0", "w1", "w2", "w3"),
+                "ep-b:2", coverage("w0", "w1"),
+                "ep-c:3", coverage("w3"));
+        Fusion.Ranked list = FusedSearch.keywordList(List.of("ep-a:1", "ep-b:2", "ep-c:3", "ep-d:4"), coverage);
         assertEquals(List.of("ep-a:1", "ep-b:2", "ep-c:3", "ep-d:4"), list.ids());
-        assertArrayEquals(new double[] {2, 2 * 0.125, 2 / 64.0, 2}, list.weights(), 1e-12);
+        assertArrayEquals(new double[] {2, 2 * 0.343, 2 * 0.001, 2}, list.weights(), 1e-9);
+    }
+
+    @Test
+    void twoWordsWrittenAsOneCoverBoth() {
+        Coverage joined = coverage("j0", "w2", "w3");
+        assertTrue(joined.complete());
+        assertEquals(0, joined.tier());
+        assertEquals(MatchKind.WORDS, joined.kind(false, 0.5));
+    }
+
+    @Test
+    void aMomentWithTooFewOfTheWordsIsNoMatchByWords() {
+        Coverage common = coverage("w2", "w3"); // 0.3 of the weight: the two commonest words
+        assertEquals(0.3, common.weight(), 1e-9);
+        assertNull(common.kind(false, 0.5));
+        assertEquals(MatchKind.PARTIAL, coverage("w0", "w3").kind(false, 0.5));
+    }
+
+    @Test
+    void everyWordOnlyWithACorrectionIsASpellingMatchRankedBelowEveryWordAsTyped() {
+        Coverage spelled = coverage("w1", "w2", "w3", TextQuery.SPELLED_ALL);
+        assertFalse(spelled.complete());
+        assertEquals(1, spelled.tier());
+        assertEquals(MatchKind.SPELLING, spelled.kind(false, 0.5));
+        assertEquals(2, coverage("w0").tier());
     }
 
     @Test
     void aQueryOfOnlyStrictTermsCountsEveryHitFully() {
-        EngineResponse keyword =
-                new EngineResponse(1, new EngineResponse.Hits(List.of(hit("ep-a:1", 3.2))), null, null, null);
-        assertArrayEquals(new double[] {2}, FusedSearch.keywordList(0, keyword).weights(), 1e-12);
+        Coverage phraseOnly = Coverage.of(List.of("p0"), 0, WordStats.uniform(0));
+        assertTrue(phraseOnly.complete());
+        assertEquals(MatchKind.PHRASE, phraseOnly.kind(true, 0.5));
+        assertArrayEquals(
+                new double[] {2},
+                FusedSearch.keywordList(List.of("ep-a:1"), Map.of("ep-a:1", phraseOnly))
+                        .weights(),
+                1e-12);
+    }
+
+    @Test
+    void rarerWordsWeighMore() {
+        double[] weights = WordStats.fromFrequencies(1000, new long[] {0, 5, 500});
+        assertTrue(weights[0] > weights[1] && weights[1] > weights[2]);
+        assertEquals(1.0, weights[0] + weights[1] + weights[2], 1e-9);
     }
 }
