@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,9 +22,14 @@ public class InvalidJsonMapper implements ExceptionMapper<MismatchedInputExcepti
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(MismatchedInputException error) {
-        Problem problem = JsonProblems.of(error);
+        // only a request body the client sent is the client's fault; JSON the service reads itself is not
+        boolean body = headers != null && headers.getMediaType() != null;
+        Problem problem = body ? JsonProblems.of(error) : ProblemMapper.toProblem(new IllegalStateException(error));
         if (uriInfo != null) {
             problem = problem.withInstance(uriInfo.getRequestUri().getRawPath());
         }

@@ -55,7 +55,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return known.problem();
         }
         JsonProcessingException json = JsonProblems.find(error);
-        if (json != null && (error instanceof JsonProcessingException || badRequest(error))) {
+        if (json != null && badRequest(error)) { // the REST layer's 400 for a body it could not read
             return JsonProblems.of(json);
         }
         if (error instanceof ConstraintViolationException invalid) {
