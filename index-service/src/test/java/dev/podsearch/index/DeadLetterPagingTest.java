@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -155,6 +156,53 @@ class DeadLetterPagingTest extends IndexTestBase {
                 .contentType("application/problem+json")
                 .body("parameter", equalTo("records"))
                 .body("detail", containsString("'3-12'"));
+    }
+
+    @Test
+    void aReplayBodyThatIsNullMalformedOrMistypedIsABadRequestSayingWhere() {
+        given().contentType("application/json")
+                .body("null")
+                .post("/admin/dead-letters/replay")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("records"))
+                .body("detail", equalTo("records lists 1 to 1000 partition@offset"));
+        given().contentType("application/json")
+                .body("{\"records\": [\"0@1\",\n {\"partition\": 0}]}")
+                .post("/admin/dead-letters/replay")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/invalid-json"))
+                .body("parameter", equalTo("records[1]"))
+                .body("line", equalTo(2))
+                .body("detail", startsWith("the body's field 'records[1]' must be a string (line 2, column "));
+        given().contentType("application/json")
+                .body("7")
+                .post("/admin/dead-letters/replay")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("https://podsearch.dev/problems/invalid-json"))
+                .body("parameter", equalTo("body"))
+                .body("detail", equalTo("the body must be an object (line 1, column 1)"));
+    }
+
+    @Test
+    void anUnknownErrorClassIsRefusedListingTheValidOnes() {
+        for (String method : List.of("GET", "POST")) {
+            given().queryParam("errorClass", "bogus")
+                    .request(method, method.equals("GET") ? "/admin/dead-letters" : "/admin/dead-letters/replay")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://podsearch.dev/problems/invalid-parameter"))
+                    .body("parameter", equalTo("errorClass"))
+                    .body(
+                            "detail",
+                            equalTo("errorClass 'bogus' is not one of poison, non-retryable (the classes dead letters"
+                                    + " are written with)"));
+        }
     }
 
     @Test

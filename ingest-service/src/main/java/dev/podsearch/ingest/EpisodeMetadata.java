@@ -3,7 +3,9 @@ package dev.podsearch.ingest;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,9 @@ public record EpisodeMetadata(
         String language,
         String externalId,
         List<String> speakers) {
+
+    /** The earliest publication date an upload may give. */
+    public static final Instant EARLIEST_PUBLISHED = Instant.parse("1900-01-01T00:00:00Z");
 
     public static final EpisodeMetadata NONE = new EpisodeMetadata(null, null, null, null, null, null, null, List.of());
 
@@ -35,7 +40,7 @@ public record EpisodeMetadata(
                 text("show", show, 200),
                 text("title", title, 500),
                 text("notes", notes, 20_000),
-                RequestParameters.instant("publishedAt", publishedAt),
+                plausible(RequestParameters.instant("publishedAt", publishedAt)),
                 url(audioUrl),
                 language(language),
                 text("externalId", externalId, 200),
@@ -45,6 +50,26 @@ public record EpisodeMetadata(
                                 .map(String::strip)
                                 .filter(s -> !s.isEmpty())
                                 .toList());
+    }
+
+    /**
+     * A publication date a podcast episode can have: from 1900 (before recorded sound was broadcast, and a date a
+     * default or a typo makes) to a day from now (time zones, scheduled releases). Outside it, trends would chart
+     * decades of empty intervals for one stray date.
+     */
+    private static Instant plausible(Instant publishedAt) {
+        if (publishedAt == null) {
+            return null;
+        }
+        Instant latest = Instant.now().plus(Duration.ofDays(1));
+        if (publishedAt.isBefore(EARLIEST_PUBLISHED) || publishedAt.isAfter(latest)) {
+            throw ProblemException.badParameter(
+                    "publishedAt",
+                    "publishedAt " + publishedAt + " is not a plausible publication date: it must be from "
+                            + EARLIEST_PUBLISHED + " to a day from now (" + latest.truncatedTo(ChronoUnit.SECONDS)
+                            + ")");
+        }
+        return publishedAt;
     }
 
     private static String text(String parameter, String value, int max) {

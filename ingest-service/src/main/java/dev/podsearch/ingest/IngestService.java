@@ -133,7 +133,7 @@ public class IngestService {
         transcript.publishedAt = metadata.publishedAt();
         transcript.audioUrl = metadata.audioUrl();
         transcript.language = metadata.language();
-        transcript.speakers = metadata.speakers();
+        transcript.speakers = speakers(metadata.speakers(), segments);
         transcript.contentSha256 = hash;
         transcript.format = format.parameter();
         transcript.segments = TranscriptEventCodec.encodeSegments(segments);
@@ -228,5 +228,20 @@ public class IngestService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The speakers given, then those the transcript's lines name (SRT's {@code Name:}, VTT's {@code <v Name>}, JSON's
+     * {@code speaker}) in the order they first speak: what the query service shows for the episode. Not part of the
+     * content hash, which stays that of what was uploaded.
+     */
+    static List<String> speakers(List<String> given, List<Segment> segments) {
+        java.util.Set<String> speakers = new java.util.LinkedHashSet<>(given);
+        for (Segment segment : segments) {
+            if (segment.speaker() != null && !segment.speaker().isBlank()) {
+                speakers.add(segment.speaker());
+            }
+        }
+        return List.copyOf(speakers);
     }
 }

@@ -2,10 +2,15 @@ package dev.podsearch.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.podsearch.events.Topics;
@@ -259,13 +264,81 @@ class TranscriptResourceTest {
     }
 
     @Test
-    void rejectsUnsupportedContentTypes() {
+    void rejectsUnsupportedContentTypesNamingTheOneReceivedAndTheAcceptedOnes() {
         given().contentType("image/png")
                 .body(new byte[] {1, 2, 3})
                 .when()
                 .post("/v1/transcripts")
                 .then()
                 .statusCode(415)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/unsupported-media-type"))
+                .body("received", startsWith("image/png"))
+                .body("accepted", hasItems("text/plain", "text/vtt", "application/json", "multipart/form-data"))
+                .body(
+                        "detail",
+                        allOf(
+                                containsString("is not accepted here; POST /v1/transcripts takes "),
+                                containsString("text/plain"),
+                                containsString("multipart/form-data")));
+    }
+
+    @Test
+    void curlsDefaultFormTypeGetsAHint() {
+        given().contentType("application/x-www-form-urlencoded")
+                .body("00:00:01: hello")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("received", startsWith("application/x-www-form-urlencoded"))
+                .body("detail", containsString("is what curl -d sends when no type is given: add -H 'Content-Type: "));
+    }
+
+    @Test
+    void refusesImplausiblePublicationDates() {
+        for (String date : List.of(
+                "1899-12-31",
+                "1900-01-01T00:00:00+00:01",
+                Instant.now().plus(Duration.ofDays(2)).toString())) {
+            given().contentType("text/plain")
+                    .queryParam("publishedAt", date)
+                    .body(SampleExportParserTest.fixture("harbour-episode.txt"))
+                    .when()
+                    .post("/v1/transcripts")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://podsearch.dev/problems/invalid-parameter"))
+                    .body("parameter", equalTo("publishedAt"))
+                    .body(
+                            "detail",
+                            containsString(
+                                    "is not a plausible publication date: it must be from 1900-01-01T00:00:00Z to a day from now"));
+        }
+    }
+
+    @Test
+    void aPageFarPastTheEndIsEmptyNeverWrappedOrAnError() {
+        upload(SampleExportParserTest.fixture("harbour-episode.txt"), "Paging " + UUID.randomUUID());
+        for (String page : List.of("21474837", "42949673", "2147483647")) {
+            given().queryParam("page", page)
+                    .queryParam("size", 100)
+                    .get("/v1/transcripts")
+                    .then()
+                    .statusCode(200)
+                    .body("items", hasSize(0))
+                    .body("page", equalTo(Integer.parseInt(page)))
+                    .body("size", equalTo(100))
+                    .body("total", greaterThan(0));
+        }
+        given().queryParam("page", "2147483648")
+                .get("/v1/transcripts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("page"))
+                .body("detail", equalTo("page must be a whole number from 0 to 2147483647, not '2147483648'"));
     }
 }

@@ -65,7 +65,11 @@ class UploadFormatsTest {
     void srtSniffedFromPlainText() {
         String id = upload("text/plain; charset=utf-8", fixture("keepers.srt"), "SRT " + UUID.randomUUID());
 
-        given().get("/v1/transcripts/{id}", id).then().body("format", equalTo("srt"));
+        // the speakers its lines name, in the order they first speak, as the query service shows them
+        given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("format", equalTo("srt"))
+                .body("speakers", equalTo(List.of("Marta", "Host")));
         assertEquals("Host", publishedEvent(id).segments().get(1).speaker());
     }
 

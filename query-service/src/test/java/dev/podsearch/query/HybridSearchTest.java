@@ -180,4 +180,24 @@ class HybridSearchTest extends CorpusTest {
                 .body("by", equalTo("topics"))
                 .body("similar.id", not(hasItem("ep-novectors")));
     }
+
+    @Test
+    void similarByTopicsIsAskedForAndAnUnknownByIsRefused() {
+        given().queryParam("by", "topics")
+                .when()
+                .get("/v1/episodes/{id}/similar", "ep-bakery-talk")
+                .then()
+                .statusCode(200)
+                .body("by", equalTo("topics"))
+                .body("similar.id", not(hasItem("ep-bakery-talk")));
+        given().queryParam("by", "anything")
+                .when()
+                .get("/v1/episodes/{id}/similar", "ep-bakery-talk")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/invalid-parameter"))
+                .body("parameter", equalTo("by"))
+                .body("detail", equalTo("by 'anything' is not one of meaning, topics"));
+    }
 }

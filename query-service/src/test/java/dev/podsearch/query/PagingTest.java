@@ -14,6 +14,7 @@ import dev.podsearch.events.TranscriptEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,6 +156,23 @@ class PagingTest extends CorpusTest {
                 .statusCode(400)
                 .body("parameter", equalTo("cursor"))
                 .body("detail", containsString("different search"));
+        // a cursor that decodes to null, and a real one with its offset made negative: 400s naming cursor, not 500s
+        String forged = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                        .replaceFirst("\"from\":\\d+", "\"from\":-5")
+                        .getBytes(StandardCharsets.UTF_8));
+        for (String damaged : List.of("bnVsbA", forged)) {
+            given().queryParams(Map.of("q", "zebra", "size", "2", "cursor", damaged))
+                    .when()
+                    .get("/v1/search")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://podsearch.dev/problems/invalid-parameter"))
+                    .body("parameter", equalTo("cursor"))
+                    .body("detail", containsString("is not one this service issued"));
+        }
         // the page size may change between pages
         given().queryParams(Map.of("q", "zebra", "size", "3", "cursor", cursor))
                 .when()

@@ -4,7 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import dev.podsearch.events.Episode;
+import dev.podsearch.events.Segment;
+import dev.podsearch.events.TranscriptEvent;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,42 @@ class TrendsResourceTest extends CorpusTest {
                 .statusCode(200)
                 .body("buckets.start", equalTo(List.of("2026-05-17")))
                 .body("buckets[0].count", equalTo(2));
+    }
+
+    @Test
+    void aChartOfMoreThanAThousandIntervalsIsRefusedNamingTheIntervalsThatFit() throws IOException {
+        TestCorpus.index(
+                client,
+                List.of(
+                        dated("ep-trend-1900", "1900-01-01T00:00:00Z"),
+                        dated("ep-trend-2026", "2026-05-17T00:00:00Z")));
+        given().queryParam("q", "phonograph")
+                .queryParam("interval", "day")
+                .get("/v1/trends")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/invalid-parameter"))
+                .body("parameter", equalTo("interval"))
+                .body(
+                        "detail",
+                        equalTo("interval=day would chart 46158 intervals (the matches were published from 1900-01-01"
+                                + " to 2026-05-17); the limit is 1000: use interval=year, or narrow the shows"));
+        given().queryParam("q", "phonograph")
+                .queryParam("interval", "year")
+                .get("/v1/trends")
+                .then()
+                .statusCode(200)
+                .body("buckets", hasSize(127))
+                .body("buckets[0].start", equalTo("1900-01-01"))
+                .body("buckets[0].count", equalTo(1));
+    }
+
+    private static TranscriptEvent dated(String id, String publishedAt) {
+        Episode episode =
+                new Episode("Archive Hour", "Wax " + id, null, Instant.parse(publishedAt), null, "en", null, List.of());
+        return TranscriptEvent.upsert(
+                id, 1, Instant.now(), episode, List.of(new Segment(0L, 5000L, "Host", "the phonograph spins")));
     }
 
     @Test

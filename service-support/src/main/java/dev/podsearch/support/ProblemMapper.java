@@ -1,10 +1,13 @@
 package dev.podsearch.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -21,9 +24,20 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
     @Override
     public Response toResponse(Throwable error) {
-        Problem problem = toProblem(error);
+        Problem problem = unsupportedType(error) && uriInfo != null && request != null
+                ? UnsupportedMediaType.problem(
+                        headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                        request.getMethod(),
+                        uriInfo.getPath())
+                : toProblem(error);
         if (uriInfo != null) {
             problem = problem.withInstance(uriInfo.getRequestUri().getRawPath());
         }
@@ -39,6 +53,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (error instanceof ProblemException known) {
             return known.problem();
+        }
+        JsonProcessingException json = JsonProblems.find(error);
+        if (json != null && badRequest(error)) { // the REST layer's 400 for a body it could not read
+            return JsonProblems.of(json);
         }
         if (error instanceof ConstraintViolationException invalid) {
             ConstraintViolation<?> first =
@@ -75,6 +93,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 Map.of());
     }
 
+    private static boolean unsupportedType(Throwable error) {
+        return error instanceof WebApplicationException web && web.getResponse().getStatus() == 415;
+    }
+
+    private static boolean badRequest(Throwable error) {
+        return error instanceof WebApplicationException web && web.getResponse().getStatus() == 400;
+    }
+
     /** A connection refused somewhere down the cause chain (a database or engine that is down or restarting). */
     private static boolean unreachable(Throwable error) {
         Throwable cause = error;
@@ -93,7 +119,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             case 404 -> "no resource at this path";
             case 405 -> "this path does not accept that method";
             case 406 -> "no representation in the accepted media types";
-            case 415 -> "unsupported Content-Type for this endpoint";
             case 413 -> "the request body is larger than this service accepts (quarkus.http.limits.max-body-size)";
             default -> reason;
         };

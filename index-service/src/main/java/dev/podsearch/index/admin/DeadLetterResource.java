@@ -2,6 +2,8 @@ package dev.podsearch.index.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podsearch.index.dlq.DeadLetters;
+import dev.podsearch.support.JsonProblems;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import dev.podsearch.support.access.Role;
@@ -21,7 +23,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * The dead letters, page by page with a cursor, and replaying them after a fix: one record, a list of records, or a
@@ -91,6 +96,13 @@ public class DeadLetterResource {
 
     @POST
     @Path("/replay")
+    @RequestBody(
+            required = false,
+            description = "The records to replay, as partition@offset; none: the page the query parameters choose",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Selection.class)))
     @Operation(
             summary = "Send chosen dead letters, or one page of them, back to transcripts.v1",
             description =
@@ -137,10 +149,10 @@ public class DeadLetterResource {
         try {
             selection = json.readValue(body, Selection.class);
         } catch (JsonProcessingException e) {
-            throw ProblemException.badParameter(
-                    "records", "the body is not {\"records\": [\"partition@offset\", ...]}: " + e.getOriginalMessage());
+            throw new ProblemException(JsonProblems.of(e)); // where, and which field, without Java names
         }
-        if (selection.records() == null
+        if (selection == null
+                || selection.records() == null
                 || selection.records().isEmpty()
                 || selection.records().size() > MAX_PAGE) {
             throw ProblemException.badParameter("records", "records lists 1 to " + MAX_PAGE + " partition@offset");
@@ -167,7 +179,14 @@ public class DeadLetterResource {
     private static Predicate<DeadLetter> filter(String errorClass, String episode) {
         Predicate<DeadLetter> filter = letter -> true;
         if (errorClass != null && !errorClass.isBlank()) {
-            filter = filter.and(letter -> errorClass.strip().equals(letter.errorClass()));
+            String wanted = errorClass.strip();
+            if (!DeadLetters.ERROR_CLASSES.contains(wanted)) {
+                throw ProblemException.badParameter(
+                        "errorClass",
+                        "errorClass '" + wanted + "' is not one of " + String.join(", ", DeadLetters.ERROR_CLASSES)
+                                + " (the classes dead letters are written with)");
+            }
+            filter = filter.and(letter -> wanted.equals(letter.errorClass()));
         }
         if (episode != null && !episode.isBlank()) {
             filter = filter.and(letter -> episode.strip().equals(letter.key()));

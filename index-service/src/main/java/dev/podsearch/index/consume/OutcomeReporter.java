@@ -116,7 +116,7 @@ final class OutcomeReporter {
 
     private void deadLetter(Decoded decoded, String reason, int attempt) {
         try {
-            deadLetters.send(decoded.record(), "non-retryable", reason, attempt);
+            deadLetters.send(decoded.record(), DeadLetters.NON_RETRYABLE, reason, attempt);
         } catch (IllegalStateException e) {
             throw notAcknowledged(e.getMessage(), e);
         }

@@ -60,7 +60,7 @@ final class RecordDecoder {
                             "poison record %s-%d@%d (key %s): %s",
                             record.topic(), record.partition(), record.offset(), record.key(), e.getMessage());
                     poison.increment();
-                    deadLetters.send(record, "poison", e.getMessage(), 1);
+                    deadLetters.send(record, DeadLetters.POISON, e.getMessage(), 1);
                 } finally {
                     span.end();
                 }

@@ -4,6 +4,7 @@ import dev.podsearch.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +17,13 @@ import org.apache.kafka.common.header.Headers;
 public final class DeadLetters {
 
     public static final String ERROR_CLASS = "dlq.error.class";
+
+    /** The error classes a dead letter is written with: a record that is no event; one the index refused for good. */
+    public static final String POISON = "poison";
+
+    public static final String NON_RETRYABLE = "non-retryable";
+
+    public static final List<String> ERROR_CLASSES = List.of(POISON, NON_RETRYABLE);
     public static final String REASON = "dlq.reason";
     public static final String ORIGINAL_TOPIC = "dlq.original.topic";
     public static final String ORIGINAL_PARTITION = "dlq.original.partition";

@@ -60,6 +60,14 @@ public class KeyResource {
         return keys.list();
     }
 
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One key, as listed; where a created key's Location points")
+    public KeyView get(
+            @Parameter(description = "The key's public id", example = "k3v9q2m7xa") @PathParam("id") String id) {
+        return keys.find(id).orElseThrow(() -> ProblemException.notFound("API key", id));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(

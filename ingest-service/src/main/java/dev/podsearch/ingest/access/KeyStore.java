@@ -71,6 +71,12 @@ public class KeyStore implements KeyVerifier {
                         .toList());
     }
 
+    /** One key, revoked or not; empty when no key has the id. */
+    public Optional<KeyView> find(String id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> StoredKey.<StoredKey>findByIdOptional(id).map(KeyView::of));
+    }
+
     /** Revokes a key (at once here; within access.cache-ttl on the other services); empty when no key has the id. */
     public Optional<KeyView> revoke(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Collects timed lines in order, refusing start times that go backwards, and closes each open-ended line where the
- * next begins.
+ * next begins; the last, with no next, gets the time its words take to say.
  */
 final class Timeline {
 
@@ -34,6 +34,17 @@ final class Timeline {
         segments.add(new Segment(startMs, endMs, speaker == null || speaker.isBlank() ? null : speaker.strip(), clean));
     }
 
+    /** Speech runs at about 150 words a minute: 400 ms a word, and at least a second for a line. */
+    static final long MS_PER_WORD = 400;
+
+    static final long MIN_LINE_MS = 1000;
+
+    /** How long saying this text takes, estimated from its words. */
+    static long spoken(String text) {
+        long words = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+        return Math.max(MIN_LINE_MS, words * MS_PER_WORD);
+    }
+
     List<Segment> segments(int lastLine) {
         if (segments.isEmpty()) {
             throw new TranscriptParseException("the transcript has no timed lines", lastLine);
@@ -43,7 +54,7 @@ final class Timeline {
             Segment s = segments.get(i);
             Long end = s.endMs() != null
                     ? s.endMs()
-                    : i + 1 < segments.size() ? segments.get(i + 1).startMs() : null;
+                    : i + 1 < segments.size() ? segments.get(i + 1).startMs() : s.startMs() + spoken(s.text());
             closed.add(new Segment(s.startMs(), end, s.speaker(), s.text()));
         }
         return closed;

@@ -10,7 +10,6 @@ import dev.podsearch.ingest.UploadLimit;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import dev.podsearch.support.access.Role;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -150,8 +149,8 @@ public class TranscriptResource {
             @Parameter(description = "Exact show name") @QueryParam("show") String show,
             @QueryParam("page") @DefaultValue("0") String page,
             @QueryParam("size") @DefaultValue("20") String size) {
-        int pageIndex = (int) RequestParameters.number("page", page, 0, Integer.MAX_VALUE);
-        int pageSize = (int) RequestParameters.number("size", size, 1, MAX_PAGE_SIZE);
+        long pageIndex = RequestParameters.number("page", page, 0, Integer.MAX_VALUE);
+        long pageSize = RequestParameters.number("size", size, 1, MAX_PAGE_SIZE);
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (status != null && !status.isBlank()) {
@@ -167,9 +166,14 @@ public class TranscriptResource {
                 : Transcript.<Transcript>find(
                         String.join(" and ", conditions), Sort.descending("receivedAt"), parameters);
         long total = query.count();
-        List<TranscriptView> items = query.page(Page.of(pageIndex, pageSize)).list().stream()
-                .map(TranscriptView::of)
-                .toList();
+        // in long: page * size overflows an int long before page reaches its bound; past the end is an empty page
+        // (and the engine's int row numbers bound what can be reached at all)
+        long offset = pageIndex * pageSize;
+        List<TranscriptView> items = offset >= total || offset > Integer.MAX_VALUE - pageSize
+                ? List.of()
+                : query.range((int) offset, (int) Math.min(offset + pageSize, total) - 1).list().stream()
+                        .map(TranscriptView::of)
+                        .toList();
         return new TranscriptPage(items, pageIndex, pageSize, total);
     }
 
@@ -204,5 +208,5 @@ public class TranscriptResource {
     }
 
     /** A page of uploads. */
-    public record TranscriptPage(List<TranscriptView> items, int page, int size, long total) {}
+    public record TranscriptPage(List<TranscriptView> items, long page, long size, long total) {}
 }

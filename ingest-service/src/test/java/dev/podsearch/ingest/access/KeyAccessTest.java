@@ -176,6 +176,87 @@ class KeyAccessTest implements AdminKeyHeader.OwnKeys {
     }
 
     @Test
+    void aCreatedKeysLocationAnswersWithTheKeyAsListed() {
+        String name = "located " + UUID.randomUUID();
+        String location = given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
+                .contentType("application/json")
+                .body(Map.of("name", name, "role", "read"))
+                .when()
+                .post("/admin/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
+                .when()
+                .get(java.net.URI.create(location).getPath())
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .body("name", equalTo(name))
+                .body("role", equalTo("read"))
+                .body("$", org.hamcrest.Matchers.hasKey("revokedAt"))
+                .body("revokedAt", nullValue())
+                .body("$", org.hamcrest.Matchers.hasKey("lastUsedAt"))
+                .body("key", nullValue());
+        given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
+                .when()
+                .get("/admin/keys/nosuchkey0")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("no API key with id 'nosuchkey0'"));
+    }
+
+    @Test
+    void listedKeysShowRevokedAtNullAndLastUseToTheMinute() {
+        String key = createKey("minute " + UUID.randomUUID(), "read");
+        String id = key.substring(3, 13);
+        given().header("Authorization", "Bearer " + key).when().get("/v1/access/whoami");
+        given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
+                .when()
+                .get("/admin/keys")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + id + "' }", org.hamcrest.Matchers.hasKey("revokedAt"))
+                .body("find { it.id == '" + id + "' }.revokedAt", nullValue())
+                .body(
+                        "find { it.id == '" + id + "' }.lastUsedAt",
+                        matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:00)?Z"));
+    }
+
+    @Test
+    void malformedJsonSaysWhatIsWrongAndWhere() {
+        given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
+                .contentType("application/json")
+                .body("{\"name\": \"x\",\n \"role\": }")
+                .when()
+                .post("/admin/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/invalid-json"))
+                .body("parameter", equalTo("body"))
+                .body("line", equalTo(2))
+                .body("column", notNullValue())
+                .body("detail", org.hamcrest.Matchers.startsWith("the body is not valid JSON (line 2, column"));
+        given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
+                .contentType("application/json")
+                .body("{\"name\": [\"x\"], \"role\": \"read\"}")
+                .when()
+                .post("/admin/keys")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/invalid-json"))
+                .body("parameter", equalTo("name"))
+                .body(
+                        "detail",
+                        org.hamcrest.Matchers.startsWith("the body's field 'name' must be a string (line 1, column"));
+    }
+
+    @Test
     void aKeyNeedsANameAndAKnownRole() {
         given().header("Authorization", "Bearer " + AdminKeyHeader.KEY)
                 .contentType("application/json")

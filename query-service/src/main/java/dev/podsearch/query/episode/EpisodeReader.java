@@ -42,11 +42,11 @@ public class EpisodeReader {
     /**
      * Episodes about the same things: the nearest episode vectors (the mean of each episode's moment vectors) when the
      * episode has one; otherwise a more-like-this query over the title, notes and topics (the phrases and words said
-     * most).
+     * most). {@code byMeaning} false: more-like-this even when there is a vector.
      */
-    public Similar similar(String episodeId, int size) {
+    public Similar similar(String episodeId, int size, boolean byMeaning) {
         try {
-            Optional<List<Float>> vector = vector(episodeId);
+            Optional<List<Float>> vector = byMeaning ? vector(episodeId) : Optional.empty();
             if (vector.isPresent()) {
                 return new Similar(nearest(episodeId, vector.get(), size), "meaning");
             }

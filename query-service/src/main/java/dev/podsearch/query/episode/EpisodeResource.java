@@ -187,8 +187,8 @@ public class EpisodeResource {
     @Operation(
             summary = "Episodes about the same things",
             description = "Ranked by meaning (the nearest episode vectors) once the episode's vectors are written,"
-                    + " else by the title, notes and most frequent phrases and words they share with this one;"
-                    + " `by` says which.")
+                    + " else (or with by=topics) by the title, notes and most frequent phrases and words they share"
+                    + " with this one; the answer's `by` says which ran.")
     public SimilarView similar(
             @Parameter(
                             description = "The episode's id, as in search results",
@@ -196,10 +196,21 @@ public class EpisodeResource {
                     @PathParam("id")
                     String id,
             @Parameter(description = "How many, 1 to 20", example = "5") @QueryParam("size") @DefaultValue("5")
-                    String size) {
+                    String size,
+            @Parameter(
+                            description = "meaning (default: the nearest episode vectors; topics until the episode's"
+                                    + " vectors are written) or topics (shared title, notes and topics, no vectors)",
+                            example = "meaning")
+                    @QueryParam("by")
+                    @DefaultValue("meaning")
+                    String by) {
         int wanted = (int) RequestParameters.number("size", size, 1, MAX_SIMILAR);
+        String method = by.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!method.equals("meaning") && !method.equals("topics")) {
+            throw ProblemException.badParameter("by", "by '" + by.strip() + "' is not one of meaning, topics");
+        }
         EpisodeDocument episode = find(id);
-        EpisodeReader.Similar found = reader.similar(id, wanted);
+        EpisodeReader.Similar found = reader.similar(id, wanted, method.equals("meaning"));
         List<SimilarEpisode> similar = found.hits().stream()
                 .map(hit -> {
                     EpisodeDocument e = hit.source();

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,10 @@ public class TrendsResource {
             @Parameter(description = "What was said (the search syntax)", required = true, example = "nvidia")
                     @QueryParam("q")
                     String q,
-            @Parameter(description = "day, week or month", example = "month")
+            @Parameter(
+                            description =
+                                    "day, week, month or year; at most 1000 intervals from the first match to the last",
+                            example = "month")
                     @QueryParam("interval")
                     @DefaultValue("month")
                     String interval,
@@ -73,9 +77,11 @@ public class TrendsResource {
                     case "day" -> CalendarInterval.Day;
                     case "week" -> CalendarInterval.Week;
                     case "month" -> CalendarInterval.Month;
+                    case "year" -> CalendarInterval.Year;
                     default ->
                         throw ProblemException.badParameter(
-                                "interval", "interval '" + interval + "' is not one of day, week, month");
+                                "interval",
+                                "interval '" + interval + "' is not one of " + String.join(", ", TrendRange.INTERVALS));
                 };
         List<FieldValue> showFilter = shows == null
                 ? List.of()
@@ -92,6 +98,7 @@ public class TrendsResource {
             return bool;
         }));
         try {
+            checkRange(filtered, wanted);
             var response = client.search(
                     s -> s.index(Indices.MOMENTS)
                             .size(0)
@@ -120,5 +127,22 @@ public class TrendsResource {
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable", e);
         }
+    }
+
+    /** The first and last publication date of the matches, asked first: the chart's length is known before it is built. */
+    private void checkRange(Query filtered, String interval) throws IOException {
+        var range = client.search(
+                s -> s.index(Indices.MOMENTS)
+                        .size(0)
+                        .query(filtered)
+                        .aggregations("first", a -> a.min(m -> m.field("publishedAt")))
+                        .aggregations("last", a -> a.max(m -> m.field("publishedAt"))),
+                Void.class);
+        Double first = range.aggregations().get("first").min().value();
+        Double last = range.aggregations().get("last").max().value();
+        if (first == null || last == null || first.isInfinite() || last.isInfinite()) {
+            return; // no match has a date: no intervals at all
+        }
+        TrendRange.check(interval, Instant.ofEpochMilli(first.longValue()), Instant.ofEpochMilli(last.longValue()));
     }
 }
