@@ -39,6 +39,28 @@ class RecallAndSuggestTest extends CorpusTest {
     }
 
     @Test
+    void highlightsMarkTheTypedWordsNotTheirNeighbours() {
+        // the README's query: once it marked "deepseq v" and "deepseek is" whole (a typo-tolerant match of the joined
+        // pair against two-word shingles); only what was typed (stemmed, or written as one word) is marked now
+        List<String> highlights = search(Map.of("q", "deep seek ditching nvidia", "group", "moment", "size", "20"))
+                .extract()
+                .path("results.moments.flatten().highlight");
+        java.util.regex.Matcher marked =
+                java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(String.join(" ", highlights));
+        java.util.Set<String> typed = java.util.Set.of("deep", "seek", "deepseek", "ditched", "ditching", "nvidia");
+        int spans = 0;
+        while (marked.find()) {
+            spans++;
+            for (String word :
+                    marked.group(1).toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                org.junit.jupiter.api.Assertions.assertTrue(
+                        word.isEmpty() || typed.contains(word), "marked '" + marked.group(1) + "' in " + highlights);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(spans > 0, "nothing marked: " + highlights);
+    }
+
+    @Test
     void aWordTheTranscriptsHaveMatchesNoOtherSpellingQuietly() {
         // "deepseek" is said, so "DeepSeq" (two edits away) is another word, not a match of it; typed itself, it is
         search(Map.of("q", "deep seek", "group", "moment", "size", "10"))
