@@ -1,7 +1,6 @@
 package dev.podsearch.query;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -17,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,7 @@ class HybridSearchTest extends CorpusTest {
             if (loaded) {
                 return;
             }
-            Embedder embedder = await().atMost(Duration.ofMinutes(2))
-                    .until(() -> embeddings.ready() ? embeddings.embedder().orElseThrow() : null, e -> e != null);
+            Embedder embedder = VectorCorpus.model(embeddings);
             List<TranscriptEvent> withVectors = List.of(
                     episode(
                             "ep-ballgame",

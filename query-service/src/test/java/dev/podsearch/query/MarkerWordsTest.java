@@ -1,7 +1,6 @@
 package dev.podsearch.query;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,7 +13,6 @@ import dev.podsearch.events.TranscriptEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,8 +60,7 @@ class MarkerWordsTest extends CorpusTest {
             if (loaded) {
                 return;
             }
-            Embedder embedder = await().atMost(Duration.ofMinutes(2))
-                    .until(() -> embeddings.ready() ? embeddings.embedder().orElseThrow() : null, e -> e != null);
+            Embedder embedder = VectorCorpus.model(embeddings);
             List<TranscriptEvent> events = new ArrayList<>();
             List<String> markers = markers();
             for (int i = 0; i < markers.size(); i++) {

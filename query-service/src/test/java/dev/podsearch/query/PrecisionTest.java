@@ -1,7 +1,6 @@
 package dev.podsearch.query;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.empty;
@@ -21,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +51,7 @@ class PrecisionTest extends CorpusTest {
             if (loaded) {
                 return;
             }
-            Embedder embedder = await().atMost(Duration.ofMinutes(2))
-                    .until(() -> embeddings.ready() ? embeddings.embedder().orElseThrow() : null, e -> e != null);
+            Embedder embedder = VectorCorpus.model(embeddings);
             VectorCorpus.index(
                     client,
                     json,

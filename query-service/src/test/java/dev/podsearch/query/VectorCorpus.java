@@ -19,6 +19,13 @@ final class VectorCorpus {
 
     private VectorCorpus() {}
 
+    /** The service's model, once it has loaded (in the background from start-up). */
+    static Embedder model(dev.podsearch.embed.Embeddings embeddings) {
+        return org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofMinutes(2))
+                .until(() -> embeddings.ready() ? embeddings.embedder().orElseThrow() : null, e -> e != null);
+    }
+
     /** The events' moments with the vectors of their text, as the embed stage writes them. */
     static void index(OpenSearchClient client, ObjectMapper json, List<TranscriptEvent> events, Embedder embedder)
             throws IOException {
