@@ -1,7 +1,7 @@
 package dev.podsearch.query.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.podsearch.search.Indices;
 import io.quarkus.logging.Log;
@@ -23,9 +23,10 @@ import org.opensearch.client.opensearch.core.search.StringDistance;
  * Asks the engine for a query's {@link WordStats}: in one {@code _msearch}, the number of moments, how many moments
  * have each counted word (in their text or their episode's fields), and spelling suggestions for typed words the
  * transcripts do not have; then, when a word no moment has got a correction, whether the corrected query as a whole
- * finds a moment (else no correction is made). Cached for a minute per query (Caffeine: one load for concurrent
- * searches of the same words), so a repeated or paged search asks nothing. When the engine cannot answer, the words
- * weigh the same and nothing is corrected: the search itself will say what went wrong.
+ * finds a moment (else no correction is made). Cached per query (Caffeine: one load for concurrent searches of the
+ * same words), so a repeated or paged search asks nothing: refreshed in the background once a minute old (the
+ * search meanwhile uses the old figures, which move slowly), dropped when unused for ten minutes. When the engine
+ * cannot answer, the words weigh the same and nothing is corrected: the search itself will say what went wrong.
  */
 @ApplicationScoped
 public class WordStatistics {
@@ -36,10 +37,11 @@ public class WordStatistics {
     @Inject
     EngineCalls engine;
 
-    private final AsyncCache<UserQuery, WordStats> cache = Caffeine.newBuilder()
+    private final AsyncLoadingCache<UserQuery, WordStats> cache = Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofMinutes(1))
-            .buildAsync();
+            .refreshAfterWrite(Duration.ofMinutes(1))
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .buildAsync((query, executor) -> load(query, TextQuery.counted(query)));
 
     /** The query's statistics; never fails. */
     public CompletableFuture<WordStats> of(UserQuery query) {
@@ -47,7 +49,7 @@ public class WordStatistics {
         if (counted.isEmpty()) {
             return CompletableFuture.completedFuture(WordStats.uniform(0));
         }
-        return cache.get(query, (q, executor) -> load(q, counted)).exceptionally(e -> {
+        return cache.get(query).exceptionally(e -> {
             Log.debugf(e, "word statistics unavailable for %s; words weigh the same", query);
             return WordStats.uniform(counted.size());
         });
