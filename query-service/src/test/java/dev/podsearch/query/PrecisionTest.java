@@ -160,6 +160,18 @@ class PrecisionTest extends CorpusTest {
     }
 
     @Test
+    void anOrGroupBoundsEveryListInEveryMode() {
+        for (String mode : MODES) {
+            search("satellite OR pizza", mode)
+                    .body("results.size()", org.hamcrest.Matchers.greaterThan(0))
+                    .body(
+                            "results.moments.flatten().text",
+                            everyItem(org.hamcrest.Matchers.anyOf(
+                                    containsStringIgnoringCase("satellite"), containsStringIgnoringCase("pizza"))));
+        }
+    }
+
+    @Test
     void aMisspelledWordIsCorrectedOnlyVisiblyAndRanksAsSpelling() {
         for (String mode : List.of("keyword", "hybrid")) {
             search("rocketbux", mode)
