@@ -88,7 +88,7 @@ public class DidYouMean {
     /** How many episodes have every word of the corrected query, under the search's filters. */
     private CompletableFuture<Long> count(String corrected, SearchParameters request) {
         Query query = Query.of(q -> q.bool(b -> {
-            b.must(TextQuery.strict(UserQuery.parse(corrected)));
+            b.must(StrictQuery.of(UserQuery.parse(corrected)));
             b.filter(SearchFilters.everything(request));
             return b;
         }));

@@ -16,7 +16,7 @@ import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
  * orders moments of equal coverage. A moment that has every word only with a misspelled word corrected scores
  * {@value #SPELLED} of full coverage: below every exact match. Quoted phrases and {@code -exclusions} stay strict.
  * Each part is a named query, so the engine says which words a hit has ({@link Coverage}) and nothing is read back
- * from scores. {@link #strict} requires every word in the moment itself (trends count mentions, not relevance).
+ * from scores. {@link StrictQuery} requires every word in the moment itself (trends count mentions, not relevance).
  */
 public final class TextQuery {
 
@@ -109,31 +109,6 @@ public final class TextQuery {
             }
         }
         query.excluded().forEach(t -> b.mustNot(TermQueries.term(t, false)));
-    }
-
-    /** Every group must match in the moment's text (a group matches with any of its OR-ed terms); no excluded term may. */
-    public static Query strict(UserQuery query) {
-        return Query.of(q -> q.bool(b -> {
-            List<List<UserQuery.Term>> groups = query.groups();
-            for (int i = 0; i < groups.size(); i++) {
-                List<UserQuery.Term> group = groups.get(i);
-                List<UserQuery.Term> next = i + 1 < groups.size() ? groups.get(i + 1) : null;
-                if (next != null && TermQueries.joinable(group) && TermQueries.joinable(next)) {
-                    // Two words may have been transcribed as one ("deep seek" / "DeepSeek"): either form matches.
-                    Query both = Query.of(p -> p.bool(pair -> pair.must(TermQueries.term(group.getFirst(), true))
-                            .must(TermQueries.term(next.getFirst(), true))));
-                    String joined = group.getFirst().text() + next.getFirst().text();
-                    b.must(m -> m.bool(any -> any.should(both)
-                            .should(TermQueries.joinedWord(joined, ZeroTermsQuery.None, false))
-                            .minimumShouldMatch("1")));
-                    i++;
-                } else {
-                    b.must(TermQueries.anyOf(group, true));
-                }
-            }
-            query.excluded().forEach(t -> b.mustNot(TermQueries.term(t, false)));
-            return b;
-        }));
     }
 
     /**

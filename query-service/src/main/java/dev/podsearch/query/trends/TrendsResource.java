@@ -1,7 +1,7 @@
 package dev.podsearch.query.trends;
 
 import dev.podsearch.query.QueryConfig;
-import dev.podsearch.query.search.TextQuery;
+import dev.podsearch.query.search.StrictQuery;
 import dev.podsearch.query.search.UserQuery;
 import dev.podsearch.search.Indices;
 import dev.podsearch.support.ProblemException;
@@ -91,7 +91,7 @@ public class TrendsResource {
                         .map(FieldValue::of)
                         .toList();
         Query filtered = Query.of(b -> b.bool(bool -> {
-            bool.must(TextQuery.strict(query));
+            bool.must(StrictQuery.of(query));
             if (!showFilter.isEmpty()) {
                 bool.filter(f -> f.terms(t -> t.field("show").terms(v -> v.value(showFilter))));
             }
