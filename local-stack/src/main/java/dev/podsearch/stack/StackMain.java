@@ -109,7 +109,8 @@ public final class StackMain {
         ServiceProcess query = services.get(2);
         System.out.println();
         System.out.println("podsearch is up:");
-        System.out.printf("  search     %s/v1/search?q=...   (web page %s/)%n", query.url(), query.url());
+        System.out.printf(
+                "  search     %s/v1/search?q=...   (web app %s/, uploads at /upload)%n", query.url(), query.url());
         System.out.printf(
                 "  API key    %s (admin; %s): send it as -H \"Authorization: Bearer $(cat local/api-key)\"%n",
                 keyFile, newKey ? "made now, mode 0600" : "kept from an earlier run");

@@ -18,7 +18,8 @@ export function facetList(facets, state) {
     for (const value of chosen) if (!values.some(v => v.value === value)) values.push({ value, count: 0 });
     if (!values.length) continue;
     const list = el('ul', {});
-    for (const { value, count } of values) {
+    for (const { value: raw, count } of values) {
+      const value = String(raw);
       const id = 'facet-' + facet.name + '-' + value.replace(/[^A-Za-z0-9_-]/g, '_');
       const box = el('input', { type: 'checkbox', id, checked: chosen.includes(value), onchange: () => toggle(facet, value, id) });
       box.dataset.facet = facet.name;
