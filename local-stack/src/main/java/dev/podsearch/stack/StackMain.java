@@ -93,12 +93,15 @@ public final class StackMain {
         Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
         properties.put("ingest.drop.dir", dropDir.toString());
         properties.put("access.bootstrap-key-file", keyFile.toString());
+        // the web app's upload page calls ingest-service from query-service's origin, whichever ports they got
+        properties.put("quarkus.http.cors.origins", "/http://(127\\.0\\.0\\.1|localhost):[0-9]+/");
         // ingest first: the others check keys with it
         ServiceProcess ingest = startService("ingest-service", repo, 8081, properties, logDir);
         // one that dies is started again (on its port); the services stop before the servers they use
         stack.stopFirst(new ServiceWatchdog(ingest));
         services.add(ingest);
         properties.put("access.verify-url", ingest.url());
+        properties.put("web.ingest-url", ingest.url());
         for (Map.Entry<String, Integer> service :
                 List.of(Map.entry("index-service", 8082), Map.entry("query-service", 8080))) {
             ServiceProcess started = startService(service.getKey(), repo, service.getValue(), properties, logDir);

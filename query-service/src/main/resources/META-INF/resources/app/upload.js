@@ -68,6 +68,7 @@ async function follow(id, result) {
   const steps = el('ol', { class: 'steps' }, STEPS.map(s => el('li', { 'data-step': s }, s.toLowerCase())));
   const status = el('p', { class: 'status upload-status', role: 'status' }, 'Received');
   result.replaceChildren(el('h2', {}, 'Upload ' + id), steps, status);
+  result.scrollIntoView({ block: 'nearest' });
   for (;;) {
     let body;
     try {

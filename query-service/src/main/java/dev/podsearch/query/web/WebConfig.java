@@ -8,9 +8,9 @@ import io.smallrye.config.WithDefault;
 public interface WebConfig {
 
     /**
-     * Where the upload page sends transcripts (the ingest service's base URL, as the browser reaches it). Empty: the
-     * page's own origin, for a proxy or ingress that routes {@code /v1/transcripts} to the ingest service. The ingest
-     * service must allow this page's origin ({@code quarkus.http.cors.origins} there).
+     * Where the upload page sends transcripts (the ingest service's base URL, as the browser reaches it). {@code /}:
+     * the page's own origin, for an ingress that routes {@code /v1/transcripts} to the ingest service (the Kubernetes
+     * manifests). On another origin, the ingest service must allow this page's ({@code quarkus.http.cors.origins}).
      */
     @WithDefault("http://127.0.0.1:8081")
     String ingestUrl();
