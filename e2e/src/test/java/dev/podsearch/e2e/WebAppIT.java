@@ -168,6 +168,7 @@ class WebAppIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(90))
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector(".upload-status[data-status='INDEXED'] a")));
+        browser.script("document.querySelector('.upload-result').scrollIntoView()");
         browser.screenshots("upload-indexed");
         click(By.cssSelector(".upload-status a"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Kelp Forest Diaries"));
@@ -175,6 +176,21 @@ class WebAppIT {
         open("/?q=otters+kelp&mode=keyword");
         waitForResults(1);
         assertEquals("Kelp Forest Diaries", titles().getFirst());
+    }
+
+    @Test
+    void refusedUploadShowsTheProblemAndItsLine() throws IOException {
+        Path file = Files.createTempFile(PodsearchSystem.WORK, "refused", ".txt");
+        Files.writeString(file, "Backwards\nShow notes\nx\nShow transcript\n00:00:20: later\n00:00:10: earlier\n");
+        open("/upload");
+        type(By.id("upload-key"), Files.readString(PodsearchSystem.KEY_FILE).strip());
+        browser.driver.findElement(By.id("upload-file")).sendKeys(file.toString());
+        type(By.id("upload-show"), "Tide Pool Radio");
+        click(By.cssSelector("form.upload button.primary"));
+        WebElement alert =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".upload-result [role=alert]")));
+        assertTrue(alert.getText().contains("timestamps go backwards"), alert.getText());
+        assertTrue(alert.getText().contains("(line 6)"), alert.getText());
     }
 
     private static void open(String path) {
@@ -187,7 +203,9 @@ class WebAppIT {
     }
 
     private static void type(By by, String text) {
-        browser.driver.findElement(by).sendKeys(text);
+        WebElement field = browser.driver.findElement(by);
+        field.clear(); // the key field shows the key this tab kept from an earlier upload
+        field.sendKeys(text);
     }
 
     private static void waitForResults(int count) {

@@ -40,7 +40,8 @@ export async function episodeView(id) {
   if (audio) {
     audio.src = episode.audioUrl;
     seek(audio, start);
-    audio.addEventListener('timeupdate', () => mark(list, audio.currentTime, false));
+    // the line being played follows the audio (only while it plays: before, the page shows the line at t)
+    audio.addEventListener('timeupdate', () => { if (!audio.paused) mark(list, audio.currentTime, false); });
   }
   mark(list, start, true);
   loadSimilar(base, similar);
