@@ -79,6 +79,12 @@ class WebAppIT {
     void facetNarrowsTheSearchInTheUrlAndBackRestoresIt() {
         open(SEARCH);
         waitForResults(2);
+        // how each moment matched, in words: "contains your words" (by meaning it would say "about this")
+        assertEquals(
+                List.of("contains your words", "contains your words"),
+                browser.driver.findElements(By.cssSelector(".result .matched")).stream()
+                        .map(WebElement::getText)
+                        .toList());
         browser.assertAccessible("search");
         browser.screenshots("search");
 
