@@ -75,10 +75,14 @@ final class PodsearchSystem implements BeforeAllCallback {
                 properties.put("quarkus.otel.exporter.otlp.endpoint", traces.endpoint());
                 properties.put("quarkus.otel.exporter.otlp.protocol", "http/protobuf");
                 properties.put("quarkus.otel.bsp.schedule.delay", "200ms");
+                // the web app's origin, whichever port query-service gets (a regular expression between slashes)
+                properties.put("quarkus.http.cors.origins", "/http://127\\.0\\.0\\.1:[0-9]+/");
                 Path logs = WORK.resolve("logs");
                 ServiceProcess ingest =
                         ServiceProcess.start("ingest-service", REPO.resolve("ingest-service"), 0, properties, logs);
                 properties.put("access.verify-url", ingest.url());
+                // the web app's upload page (served by query-service, on a port chosen at start) calls ingest-service
+                properties.put("web.ingest-url", ingest.url());
                 ServiceProcess index =
                         ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
                 ServiceProcess query =

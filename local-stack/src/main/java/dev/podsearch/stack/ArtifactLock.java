@@ -17,9 +17,12 @@ final class ArtifactLock {
     private static final String RESOURCE = "/stack/artifacts.lock";
 
     private final Map<String, List<PinnedArtifact>> byComponent;
+    private final Map<String, List<PinnedFile>> filesByComponent;
 
-    private ArtifactLock(Map<String, List<PinnedArtifact>> byComponent) {
+    private ArtifactLock(
+            Map<String, List<PinnedArtifact>> byComponent, Map<String, List<PinnedFile>> filesByComponent) {
         this.byComponent = byComponent;
+        this.filesByComponent = filesByComponent;
     }
 
     static ArtifactLock load() {
@@ -35,6 +38,7 @@ final class ArtifactLock {
 
     static ArtifactLock parse(BufferedReader reader) throws IOException {
         Map<String, List<PinnedArtifact>> byComponent = new LinkedHashMap<>();
+        Map<String, List<PinnedFile>> filesByComponent = new LinkedHashMap<>();
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {
@@ -48,11 +52,17 @@ final class ArtifactLock {
                 throw new IllegalStateException(
                         RESOURCE + " line " + number + ": expected 3 fields, found " + fields.length);
             }
-            byComponent
-                    .computeIfAbsent(fields[0], k -> new ArrayList<>())
-                    .add(PinnedArtifact.parse(fields[1], fields[2]));
+            if (PinnedFile.isPinnedFile(fields[1])) {
+                filesByComponent
+                        .computeIfAbsent(fields[0], k -> new ArrayList<>())
+                        .add(PinnedFile.parse(fields[1], fields[2]));
+            } else {
+                byComponent
+                        .computeIfAbsent(fields[0], k -> new ArrayList<>())
+                        .add(PinnedArtifact.parse(fields[1], fields[2]));
+            }
         }
-        return new ArtifactLock(byComponent);
+        return new ArtifactLock(byComponent, filesByComponent);
     }
 
     List<PinnedArtifact> component(String name) {
@@ -61,6 +71,15 @@ final class ArtifactLock {
             throw new IllegalStateException(RESOURCE + " pins no artifact for " + name);
         }
         return artifacts;
+    }
+
+    /** The Debian packages or npm tarballs pinned for a component. */
+    List<PinnedFile> files(String name) {
+        List<PinnedFile> files = filesByComponent.get(name);
+        if (files == null) {
+            throw new IllegalStateException(RESOURCE + " pins no file for " + name);
+        }
+        return files;
     }
 
     PinnedArtifact single(String name) {

@@ -93,12 +93,15 @@ public final class StackMain {
         Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
         properties.put("ingest.drop.dir", dropDir.toString());
         properties.put("access.bootstrap-key-file", keyFile.toString());
+        // the web app's upload page calls ingest-service from query-service's origin, whichever ports they got
+        properties.put("quarkus.http.cors.origins", "/http://(127\\.0\\.0\\.1|localhost):[0-9]+/");
         // ingest first: the others check keys with it
         ServiceProcess ingest = startService("ingest-service", repo, 8081, properties, logDir);
         // one that dies is started again (on its port); the services stop before the servers they use
         stack.stopFirst(new ServiceWatchdog(ingest));
         services.add(ingest);
         properties.put("access.verify-url", ingest.url());
+        properties.put("web.ingest-url", ingest.url());
         for (Map.Entry<String, Integer> service :
                 List.of(Map.entry("index-service", 8082), Map.entry("query-service", 8080))) {
             ServiceProcess started = startService(service.getKey(), repo, service.getValue(), properties, logDir);
@@ -109,7 +112,8 @@ public final class StackMain {
         ServiceProcess query = services.get(2);
         System.out.println();
         System.out.println("podsearch is up:");
-        System.out.printf("  search     %s/v1/search?q=...   (web page %s/)%n", query.url(), query.url());
+        System.out.printf(
+                "  search     %s/v1/search?q=...   (web app %s/, uploads at /upload)%n", query.url(), query.url());
         System.out.printf(
                 "  API key    %s (admin; %s): send it as -H \"Authorization: Bearer $(cat local/api-key)\"%n",
                 keyFile, newKey ? "made now, mode 0600" : "kept from an earlier run");
