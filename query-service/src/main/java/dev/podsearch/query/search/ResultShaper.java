@@ -36,6 +36,12 @@ final class ResultShaper {
                 candidates.add(new Candidate(moment, kind, t));
             }
         }
+        if (candidates.isEmpty() && !moments.isEmpty()) {
+            // the engine admitted the episode by its score (coverage just under the floor plus relevance): its best
+            // moment is what it found, with some of the words
+            candidates.add(new Candidate(moments.getFirst(), MatchKind.PARTIAL, 2));
+            tier = 2;
+        }
         int bestTier = tier;
         List<Candidate> shown =
                 candidates.stream().filter(c -> c.tier() == bestTier).toList();
