@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.ToIntFunction;
 import org.opensearch.client.opensearch.core.SearchRequest;
 
 /**
@@ -95,7 +96,7 @@ public class FusedSearch {
         keyword.hits().hits().forEach(h -> coverage.put(h.id(), matching.coverage(h)));
         Fusion.Ranked meaning = Fusion.Ranked.uniform(nearest.ids(), 1);
         List<Fusion.Ranked> lists = hybrid ? List.of(keywordList(keyword.ids(), coverage), meaning) : List.of(meaning);
-        java.util.function.ToIntFunction<String> tier = id -> {
+        ToIntFunction<String> tier = id -> {
             Coverage c = coverage.get(id);
             return !hybrid ? 2 : c != null ? c.tier() : 3;
         };
@@ -181,7 +182,7 @@ public class FusedSearch {
             Map<String, EngineResponse.Hit> byId,
             SearchParameters request,
             Matching matching,
-            java.util.function.ToIntFunction<String> tier) {
+            ToIntFunction<String> tier) {
         List<ResultShaper.Candidate> candidates = e.moments().stream()
                 .filter(byId::containsKey)
                 .map(id -> new ResultShaper.Candidate(byId.get(id), kind(byId.get(id), matching), tier.applyAsInt(id)))

@@ -25,7 +25,7 @@ public final class StrictQuery {
                             .must(TermQueries.term(next.getFirst(), true))));
                     String joined = group.getFirst().text() + next.getFirst().text();
                     b.must(m -> m.bool(any -> any.should(both)
-                            .should(TermQueries.joinedWord(joined, ZeroTermsQuery.None, false))
+                            .should(TermQueries.joinedWord(joined, ZeroTermsQuery.None))
                             .minimumShouldMatch("1")));
                     i++;
                 } else {

@@ -13,9 +13,6 @@ import org.opensearch.client.opensearch._types.query_dsl.ZeroTermsQuery;
 /** The queries of single terms and groups of the user's query, and what kind of group each is. */
 final class TermQueries {
 
-    /** Edits a typed pair of words may differ by from a word the recognizer wrote as one ("deep seek" / "DeepSeq"). */
-    static final String FUZZINESS = "AUTO:5,8";
-
     /**
      * The English analyzer's stop words: the stemmed field ignores them, so the joined-pairs field (which keeps them)
      * must too, or "-the" would exclude everything.
@@ -73,7 +70,7 @@ final class TermQueries {
                         .should(
                                 isStopWord(term)
                                         ? Query.of(none -> none.matchNone(n -> n))
-                                        : joinedWord(term.text(), stopWordsOnly, false))
+                                        : joinedWord(term.text(), stopWordsOnly))
                         .minimumShouldMatch("1")));
             case PHRASE ->
                 Query.of(q ->
@@ -103,7 +100,7 @@ final class TermQueries {
     static Query corrected(String word) {
         return Query.of(q ->
                 q.bool(any -> any.should(s -> s.match(m -> m.field("text.exact").query(FieldValue.of(word))))
-                        .should(joinedWord(word, ZeroTermsQuery.None, false))
+                        .should(joinedWord(word, ZeroTermsQuery.None))
                         .minimumShouldMatch("1")));
     }
 
@@ -117,20 +114,17 @@ final class TermQueries {
         return Query.of(q ->
                 q.bool(any -> any.should(s -> s.matchPhrase(m -> m.field("text").query(term.text())))
                         .should(s -> s.match(m -> m.field("text.exact").query(FieldValue.of(joined))))
-                        .should(joinedWord(joined, ZeroTermsQuery.None, false))
+                        .should(joinedWord(joined, ZeroTermsQuery.None))
                         .minimumShouldMatch("1")));
     }
 
     /**
-     * A word against the joined-pairs field: "deepseek" matches "deep seek" and "DeepSeek". Typo-tolerant only for two
-     * typed words joined ("deep seek" then also reaches "DeepSeq"): a single typed word one typo away from a pair is
-     * mostly that word and a short one after it ("gondola a" is "gondolaa"), which would mark both as the match; its
-     * typos are tolerated on the stemmed field instead.
+     * A word against the joined-pairs field, as it is: "deepseek" matches "deep seek" and "DeepSeek". Never typo
+     * tolerant: one typo away from a pair is mostly the word and a short one after it ("gondola a" is "gondolaa"),
+     * which would mark both as the match.
      */
-    static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly, boolean typoTolerant) {
-        return Query.of(q -> q.match(m -> {
-            m.field("text.joined").query(FieldValue.of(word)).zeroTermsQuery(stopWordsOnly);
-            return typoTolerant ? m.fuzziness(FUZZINESS).prefixLength(1) : m;
-        }));
+    static Query joinedWord(String word, ZeroTermsQuery stopWordsOnly) {
+        return Query.of(q ->
+                q.match(m -> m.field("text.joined").query(FieldValue.of(word)).zeroTermsQuery(stopWordsOnly)));
     }
 }

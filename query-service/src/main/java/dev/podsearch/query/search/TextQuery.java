@@ -168,7 +168,7 @@ public final class TextQuery {
      */
     private static Query pairCoverage(List<UserQuery.Term> first, List<UserQuery.Term> second, int i, WordStats stats) {
         Query joined = Query.of(q -> q.bool(b -> b.filter(TermQueries.joinedWord(
-                        first.getFirst().text() + second.getFirst().text(), ZeroTermsQuery.None, false))
+                        first.getFirst().text() + second.getFirst().text(), ZeroTermsQuery.None))
                 .queryName(joined(i))));
         Query apart = Query.of(
                 q -> q.bool(b -> b.should(groupCoverage(first, i, stats)).should(groupCoverage(second, i + 1, stats))));
@@ -195,8 +195,7 @@ public final class TextQuery {
                     b.should(TermQueries.joinedWord(
                             counted.get(i).getFirst().text()
                                     + counted.get(i + 1).getFirst().text(),
-                            ZeroTermsQuery.None,
-                            false));
+                            ZeroTermsQuery.None));
                 }
                 if (TermQueries.isPlain(counted.get(i)) && TermQueries.isPlain(counted.get(i + 1))) {
                     String pair = counted.get(i).getFirst().text() + " "
@@ -228,8 +227,7 @@ public final class TextQuery {
                 any.add(TermQueries.joinedWord(
                         counted.get(i).getFirst().text()
                                 + counted.get(i + 1).getFirst().text(),
-                        ZeroTermsQuery.None,
-                        false));
+                        ZeroTermsQuery.None));
             }
         }
         return Query.of(q -> q.bool(b -> b.should(any).minimumShouldMatch("1")));
