@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 final class MonitoringChecks {
 
     /** Meter names in the services' code: {@code "podsearch.ingest.outbox.backlog"}. */
-    private static final Pattern METER = Pattern.compile("\"(podsearch\\.(?:ingest|index|query)\\.[a-z0-9.]+)\"");
+    private static final Pattern METER =
+            Pattern.compile("\"(podsearch\\.(?:ingest|index|query|consumer)\\.[a-z0-9.]+)\"");
     /** A metric name in PromQL: a word followed by a selector, a range, a space, a bracket or the end. */
     private static final Pattern METRIC =
             Pattern.compile("\\b((?:podsearch|http_server|jvm|process|kafka)_[a-zA-Z0-9_:]*)\\b(?!\\s*\\()");

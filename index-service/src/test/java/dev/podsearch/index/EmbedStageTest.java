@@ -121,7 +121,7 @@ class EmbedStageTest extends IndexTestBase {
                 .statusCode(200)
                 .body(containsString("podsearch_index_embed_passages_total"))
                 .body(containsString("podsearch_index_embed_batch_seconds_count"))
-                .body(containsString("podsearch_index_embed_lag")));
+                .body(containsString("podsearch_consumer_lag{consumer=\"embed\"}")));
     }
 
     @Test
@@ -152,7 +152,7 @@ class EmbedStageTest extends IndexTestBase {
     private double failures() {
         String metrics = given().get("/q/metrics").then().extract().asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("podsearch_index_embed_failures_total"))
+                .filter(line -> line.startsWith("podsearch_consumer_failures_total{consumer=\"embed\"}"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
