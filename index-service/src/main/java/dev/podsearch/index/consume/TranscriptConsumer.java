@@ -5,6 +5,7 @@ import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.index.IndexerConfig;
 import dev.podsearch.index.bulk.EpisodeIndexer;
 import dev.podsearch.index.dlq.DeadLetters;
@@ -78,7 +79,7 @@ public class TranscriptConsumer {
 
     void start(@Observes StartupEvent event) {
         producer = KafkaClients.reliableProducer(connection.settings(), Map.of());
-        Gauge.builder("podsearch.index.consumer.lag", lag, AtomicLong::get)
+        Gauge.builder(IndexFacts.CONSUMER_LAG, lag, AtomicLong::get)
                 .description("records of transcripts.v1 not yet consumed, over the assigned partitions")
                 .register(metrics);
         running = true;
@@ -151,7 +152,7 @@ public class TranscriptConsumer {
                     spans,
                     writer,
                     config,
-                    Counter.builder("podsearch.index.failures")
+                    Counter.builder(IndexFacts.FAILURES)
                             .description("documents or batches OpenSearch did not take")
                             .tag("class", "retryable")
                             .register(metrics),

@@ -7,6 +7,7 @@ import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.index.IndexFacts;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
@@ -81,7 +82,7 @@ public class EmbedConsumer {
         if (running) {
             return;
         }
-        Gauge.builder("podsearch.index.embed.lag", lag, AtomicLong::get)
+        Gauge.builder(IndexFacts.EMBED_LAG, lag, AtomicLong::get)
                 .description("records of transcripts.indexed.v1 the embed stage has not consumed yet")
                 .register(metrics);
         running = true;
@@ -133,7 +134,7 @@ public class EmbedConsumer {
                 return;
             } catch (RuntimeException e) {
                 // OpenSearch or Kafka unreachable, or refusing a read: nothing is committed, so nothing is lost
-                io.micrometer.core.instrument.Counter.builder("podsearch.index.embed.failures")
+                io.micrometer.core.instrument.Counter.builder(IndexFacts.EMBED_FAILURES)
                         .description("times the embed stage went back to its last commit to try again")
                         .register(metrics)
                         .increment();

@@ -7,6 +7,7 @@ import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.ingest.IngestFacts;
 import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.support.LogFields;
@@ -48,7 +49,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 @ApplicationScoped
 public class IndexedStatusConsumer {
 
-    static final String GROUP = "ingest-service-status";
+    static final String GROUP = IngestFacts.STATUS_GROUP;
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject

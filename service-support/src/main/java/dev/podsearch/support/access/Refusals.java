@@ -20,11 +20,14 @@ public class Refusals {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.application.name", defaultValue = "service")
+    /** The property whose value names the service in the meter. */
+    public static final String APPLICATION_NAME = "quarkus.application.name";
+
+    @ConfigProperty(name = APPLICATION_NAME, defaultValue = "service")
     String application;
 
     public void record(String reason, String keyId, String method, String path) {
-        Counter.builder("podsearch." + service() + ".access.refusals")
+        Counter.builder(meter(application))
                 .description("Requests refused by authentication, authorization or a rate limit")
                 .tag("reason", reason)
                 .register(registry)
@@ -39,7 +42,10 @@ public class Refusals {
         }
     }
 
-    private String service() {
-        return application.toLowerCase(Locale.ROOT).replace("-service", "").replaceAll("[^a-z0-9]", "_");
+    /** The refusals counter of a service by its application name: {@code podsearch.ingest.access.refusals}. */
+    public static String meter(String application) {
+        String service =
+                application.toLowerCase(Locale.ROOT).replace("-service", "").replaceAll("[^a-z0-9]", "_");
+        return "podsearch." + service + ".access.refusals";
     }
 }
