@@ -9,11 +9,9 @@ import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
 import dev.podsearch.index.embed.EmbedderConfig;
-import dev.podsearch.search.OpenSearchClientProducer;
-import dev.podsearch.support.access.AccessConfig;
-import dev.podsearch.support.access.RateLimitConfig;
-import dev.podsearch.support.access.Refusals;
+import dev.podsearch.search.OpenSearchKeys;
 import dev.podsearch.support.facts.DeclaredFacts;
+import dev.podsearch.support.facts.SupportFacts;
 import java.util.List;
 
 /**
@@ -55,17 +53,11 @@ public final class IndexFacts {
                     writesTopic(Topics.TRANSCRIPTS_INDEXED, "the outcome reporter and the embed stage"),
                     joinsGroup("indexer.group-id", INDEX_GROUP, "the transcript consumer"),
                     joinsGroup("embedder.group-id", EMBED_GROUP, "the embed stage")),
-            List.of(
-                    IndexerConfig.class,
-                    EmbedderConfig.class,
-                    EmbeddingConfig.class,
-                    AccessConfig.class,
-                    RateLimitConfig.class),
+            DeclaredFacts.<Class<?>>all(
+                    List.of(IndexerConfig.class, EmbedderConfig.class, EmbeddingConfig.class),
+                    SupportFacts.CONFIG_MAPPINGS),
             DeclaredFacts.all(
-                    KafkaConnection.CONFIG_KEYS,
-                    KafkaTopics.CONFIG_KEYS,
-                    OpenSearchClientProducer.CONFIG_KEYS,
-                    List.of(Refusals.APPLICATION_NAME)),
+                    KafkaConnection.CONFIG_KEYS, KafkaTopics.CONFIG_KEYS, OpenSearchKeys.ALL, SupportFacts.CONFIG_KEYS),
             List.of(
                     RECORDS_CONSUMED,
                     FAILURES,
@@ -81,7 +73,7 @@ public final class IndexFacts {
                     EMBED_BATCH,
                     EMBED_PASSAGES,
                     EMBED_SKIPPED,
-                    Refusals.meter("index-service")));
+                    SupportFacts.refusalsMeter("index-service")));
 
     private IndexFacts() {}
 }

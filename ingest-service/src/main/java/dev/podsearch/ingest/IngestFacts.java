@@ -8,10 +8,8 @@ import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
 import dev.podsearch.ingest.rest.TranscriptResource;
-import dev.podsearch.support.access.AccessConfig;
-import dev.podsearch.support.access.RateLimitConfig;
-import dev.podsearch.support.access.Refusals;
 import dev.podsearch.support.facts.DeclaredFacts;
+import dev.podsearch.support.facts.SupportFacts;
 import java.util.List;
 
 /**
@@ -38,11 +36,12 @@ public final class IngestFacts {
                     writesTopic(Topics.TRANSCRIPTS, "the outbox relay"),
                     readsTopic(Topics.TRANSCRIPTS_INDEXED, "the status consumer"),
                     joinsGroup(STATUS_GROUP, "the status consumer")),
-            List.of(IngestConfig.class, AccessConfig.class, RateLimitConfig.class),
+            DeclaredFacts.<Class<?>>all(List.of(IngestConfig.class), SupportFacts.CONFIG_MAPPINGS),
             DeclaredFacts.all(
                     KafkaConnection.CONFIG_KEYS,
                     KafkaTopics.CONFIG_KEYS,
-                    List.of(Refusals.APPLICATION_NAME, TranscriptResource.BODY_LIMIT)),
+                    SupportFacts.CONFIG_KEYS,
+                    List.of(TranscriptResource.BODY_LIMIT)),
             List.of(
                     UPLOADS,
                     UPLOAD_BYTES,
@@ -52,7 +51,7 @@ public final class IngestFacts {
                     OUTBOX_BACKLOG,
                     OUTBOX_OLDEST,
                     OUTBOX_PARKED,
-                    Refusals.meter("ingest-service")));
+                    SupportFacts.refusalsMeter("ingest-service")));
 
     private IngestFacts() {}
 }

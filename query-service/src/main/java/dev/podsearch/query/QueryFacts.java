@@ -2,11 +2,9 @@ package dev.podsearch.query;
 
 import dev.podsearch.embed.EmbeddingConfig;
 import dev.podsearch.query.web.WebConfig;
-import dev.podsearch.search.OpenSearchClientProducer;
-import dev.podsearch.support.access.AccessConfig;
-import dev.podsearch.support.access.RateLimitConfig;
-import dev.podsearch.support.access.Refusals;
+import dev.podsearch.search.OpenSearchKeys;
 import dev.podsearch.support.facts.DeclaredFacts;
+import dev.podsearch.support.facts.SupportFacts;
 import java.util.List;
 
 /**
@@ -25,14 +23,16 @@ public final class QueryFacts {
     public static final DeclaredFacts DECLARED = new DeclaredFacts(
             "query-service",
             List.of(),
+            DeclaredFacts.<Class<?>>all(
+                    List.of(QueryConfig.class, WebConfig.class, EmbeddingConfig.class), SupportFacts.CONFIG_MAPPINGS),
+            DeclaredFacts.all(OpenSearchKeys.ALL, SupportFacts.CONFIG_KEYS),
             List.of(
-                    QueryConfig.class,
-                    WebConfig.class,
-                    EmbeddingConfig.class,
-                    AccessConfig.class,
-                    RateLimitConfig.class),
-            DeclaredFacts.all(OpenSearchClientProducer.CONFIG_KEYS, List.of(Refusals.APPLICATION_NAME)),
-            List.of(SEARCH, ENGINE, SEARCH_RESULTS, ZERO_RESULTS, EMBEDDING_DEGRADED, Refusals.meter("query-service")));
+                    SEARCH,
+                    ENGINE,
+                    SEARCH_RESULTS,
+                    ZERO_RESULTS,
+                    EMBEDDING_DEGRADED,
+                    SupportFacts.refusalsMeter("query-service")));
 
     private QueryFacts() {}
 }

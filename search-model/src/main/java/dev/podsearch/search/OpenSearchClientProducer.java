@@ -39,30 +39,21 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 @ApplicationScoped
 public class OpenSearchClientProducer {
 
-    public static final String HOSTS = "opensearch.hosts";
-    public static final String USERNAME = "opensearch.username";
-    public static final String PASSWORD = "opensearch.password";
-    public static final String CA_FILE = "opensearch.tls.ca-file";
-    public static final String MAX_CONNECTIONS = "opensearch.max-connections";
-
-    /** The properties read. */
-    public static final List<String> CONFIG_KEYS = List.of(HOSTS, USERNAME, PASSWORD, CA_FILE, MAX_CONNECTIONS);
-
-    @ConfigProperty(name = HOSTS, defaultValue = "http://127.0.0.1:9200")
+    @ConfigProperty(name = OpenSearchKeys.HOSTS, defaultValue = "http://127.0.0.1:9200")
     List<String> hosts;
 
-    @ConfigProperty(name = USERNAME)
+    @ConfigProperty(name = OpenSearchKeys.USERNAME)
     Optional<String> username;
 
-    @ConfigProperty(name = PASSWORD)
+    @ConfigProperty(name = OpenSearchKeys.PASSWORD)
     Optional<String> password;
 
     /** PEM file of the CA(s) that signed the cluster's HTTP certificate; without it, the JVM's default trust. */
-    @ConfigProperty(name = CA_FILE)
+    @ConfigProperty(name = OpenSearchKeys.CA_FILE)
     Optional<Path> caFile;
 
     /** Connections to the cluster, per node and in all (requests in flight beyond this wait for one). */
-    @ConfigProperty(name = MAX_CONNECTIONS, defaultValue = "32")
+    @ConfigProperty(name = OpenSearchKeys.MAX_CONNECTIONS, defaultValue = "32")
     int maxConnections;
 
     @Produces

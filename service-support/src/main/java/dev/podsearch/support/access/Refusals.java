@@ -1,11 +1,11 @@
 package dev.podsearch.support.access;
 
+import dev.podsearch.support.facts.SupportFacts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -20,14 +20,11 @@ public class Refusals {
     @Inject
     MeterRegistry registry;
 
-    /** The property whose value names the service in the meter. */
-    public static final String APPLICATION_NAME = "quarkus.application.name";
-
-    @ConfigProperty(name = APPLICATION_NAME, defaultValue = "service")
+    @ConfigProperty(name = SupportFacts.APPLICATION_NAME, defaultValue = "service")
     String application;
 
     public void record(String reason, String keyId, String method, String path) {
-        Counter.builder(meter(application))
+        Counter.builder(SupportFacts.refusalsMeter(application))
                 .description("Requests refused by authentication, authorization or a rate limit")
                 .tag("reason", reason)
                 .register(registry)
@@ -40,12 +37,5 @@ public class Refusals {
             MDC.remove("keyId");
             MDC.remove("refusal");
         }
-    }
-
-    /** The refusals counter of a service by its application name: {@code podsearch.ingest.access.refusals}. */
-    public static String meter(String application) {
-        String service =
-                application.toLowerCase(Locale.ROOT).replace("-service", "").replaceAll("[^a-z0-9]", "_");
-        return "podsearch." + service + ".access.refusals";
     }
 }
