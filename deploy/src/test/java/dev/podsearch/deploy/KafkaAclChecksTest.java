@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The prod overlay's Kafka users against what the services declare ({@link KafkaAclChecks}): a missing ACL, one more than
- * the code uses, a wider pattern, and client settings that do not fit the TLS + SCRAM listener are each caught.
+ * the service declares, a group its configuration renames, a wider pattern, and client settings that do not fit the TLS + SCRAM listener are each caught.
  */
 class KafkaAclChecksTest {
 
@@ -44,6 +44,13 @@ class KafkaAclChecksTest {
                                 "name: index-service-embed",
                                 "KafkaUser/index-service: no ACL for Read on group index-service-embedder, which"
                                         + " index-service needs (the embed stage)"),
+                        new Breakage(
+                                "prod",
+                                "base/index-service.yaml",
+                                "  indexer.bulk-max-operations:",
+                                "  embedder.group-id: embedders-b\n  indexer.bulk-max-operations:",
+                                "KafkaUser/index-service: no ACL for Read on group embedders-b, which index-service"
+                                        + " needs (the embed stage)"),
                         new Breakage(
                                 "prod",
                                 "overlays/prod/kafka-users.yaml",

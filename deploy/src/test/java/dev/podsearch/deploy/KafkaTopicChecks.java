@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The KafkaTopics against the Kafka they belong to and the services: every topic the services use exists, fits the
@@ -57,7 +59,12 @@ final class KafkaTopicChecks {
                         + " replicas stops writes when one broker is down");
             }
         });
-        for (String topic : List.of(Topics.TRANSCRIPTS, Topics.TRANSCRIPTS_DLQ, Topics.TRANSCRIPTS_INDEXED)) {
+        Set<String> used = new TreeSet<>();
+        ServiceFacts.DECLARED
+                .keySet()
+                .forEach(service ->
+                        used.addAll(KafkaUsage.of(service, property -> null).topics()));
+        for (String topic : used) {
             if (!byTopic.containsKey(topic)) {
                 problems.add("KafkaTopic for " + topic + ": missing (the services use it)");
             }
