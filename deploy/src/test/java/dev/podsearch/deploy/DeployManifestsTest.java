@@ -133,7 +133,7 @@ class DeployManifestsTest {
     }
 
     @Test
-    void serviceFactsComeFromTheCode() {
+    void serviceFactsComeFromWhatTheServicesDeclare() {
         ServiceFacts index = ServiceFacts.of("index-service");
         assertTrue(
                 index.reads("indexer.bulk-max-operations"), index.properties().toString());
