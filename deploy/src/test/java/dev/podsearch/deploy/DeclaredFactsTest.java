@@ -56,10 +56,9 @@ class DeclaredFactsTest {
     @Test
     void theConfigurationOfEveryMappingAndTheKafkaClientIsRead() {
         ServiceFacts index = ServiceFacts.of("index-service");
-        assertTrue(
-                index.reads("embedding.batch-size")
-                        || index.properties().stream().anyMatch(p -> p.startsWith("embedding.")),
-                index.properties().toString());
+        assertTrue(index.reads("embedding.batch-size"), index.properties().toString());
+        assertTrue(index.reads("embedding.cache-dir"), index.properties().toString());
+        assertTrue(index.reads("access.verify-url"), "service-support's mappings come with every service");
         assertTrue(index.reads("kafka.ssl.truststore.location"));
         assertTrue(index.reads("topics.replication-factor"));
         assertTrue(!ServiceFacts.of("query-service").reads("kafka.bootstrap.servers"), "query-service uses no Kafka");
