@@ -64,7 +64,7 @@ final class EmbedStagePhase {
             keywordEvents.forEach(event -> last.add(event.episodeId()));
             announcements.awaitEmbedded(last, Duration.ofMinutes(60));
             ServiceMetrics metrics = ServiceMetrics.of(indexer.url());
-            while (metrics.get("podsearch_index_embed_lag") > 0) {
+            while (metrics.get("podsearch_consumer_lag") > 0) { // the embed stage's and the (idle) indexer's
                 Thread.sleep(500);
                 metrics = ServiceMetrics.of(indexer.url());
             }

@@ -3,6 +3,7 @@ package dev.podsearch.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podsearch.events.consume.ConsumerMeters;
 import dev.podsearch.support.facts.DeclaredFacts;
 import dev.podsearch.support.facts.KafkaAccess;
 import io.smallrye.config.ConfigMappingInterface.Property;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the services declare about themselves holds together: each is filed under its own name, a configured consumer
- * group's default is the one its {@code @ConfigMapping} gives, and every meter is one of the service's own.
+ * group's default is the one its {@code @ConfigMapping} gives, and every meter is one of the service's own or a consumer loop's.
  */
 class DeclaredFactsTest {
 
@@ -46,10 +47,12 @@ class DeclaredFactsTest {
     }
 
     @Test
-    void everyMeterIsNamedAfterItsService() {
+    void everyMeterIsNamedAfterItsServiceOrItsConsumerLoop() {
         ServiceFacts.DECLARED.forEach((service, declared) -> {
             String prefix = "podsearch." + service.replace("-service", "") + ".";
-            declared.meters().forEach(meter -> assertTrue(meter.startsWith(prefix), service + ": " + meter));
+            declared.meters()
+                    .forEach(meter -> assertTrue(
+                            meter.startsWith(prefix) || ConsumerMeters.ALL.contains(meter), service + ": " + meter));
         });
     }
 

@@ -48,11 +48,22 @@ final class PodsearchSystem implements BeforeAllCallback {
             ServiceProcess ingest,
             ServiceProcess index,
             ServiceWatchdog queryWatch,
-            OtlpReceiver traces)
+            OtlpReceiver traces,
+            Map<String, String> queryProperties)
             implements AutoCloseable {
 
         ServiceProcess query() {
             return queryWatch.service();
+        }
+
+        /**
+         * Another query-service on the same servers and keys, with some settings changed (e.g. {@code
+         * query.require-key=true}); the caller closes it.
+         */
+        ServiceProcess startQuery(String name, Map<String, String> changed) {
+            Map<String, String> properties = new HashMap<>(queryProperties);
+            properties.putAll(changed);
+            return ServiceProcess.start(name, REPO.resolve("query-service"), 0, properties, WORK.resolve("logs"));
         }
 
         static Running start() {
@@ -94,7 +105,13 @@ final class PodsearchSystem implements BeforeAllCallback {
                     }
                     return context.next(request, response);
                 });
-                return new Running(stack, ingest, index, new ServiceWatchdog(query), traces); // as ./podsearch up
+                return new Running(
+                        stack,
+                        ingest,
+                        index,
+                        new ServiceWatchdog(query), // as ./podsearch up
+                        traces,
+                        Map.copyOf(properties));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

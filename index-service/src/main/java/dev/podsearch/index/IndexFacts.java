@@ -8,6 +8,7 @@ import dev.podsearch.embed.EmbeddingConfig;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
+import dev.podsearch.events.consume.ConsumerMeters;
 import dev.podsearch.index.embed.EmbedderConfig;
 import dev.podsearch.search.OpenSearchKeys;
 import dev.podsearch.support.facts.DeclaredFacts;
@@ -30,14 +31,11 @@ public final class IndexFacts {
     public static final String FAILURES = "podsearch.index.failures";
 
     public static final String OUTCOME_FAILURES = "podsearch.index.outcome.failures";
-    public static final String CONSUMER_LAG = "podsearch.index.consumer.lag";
     public static final String DLQ_RECORDS = "podsearch.index.dlq.records";
     public static final String BULK_LATENCY = "podsearch.index.bulk.latency";
     public static final String BULK_REQUESTS = "podsearch.index.bulk.requests";
     public static final String DOCUMENTS = "podsearch.index.documents";
     public static final String ROLLED_BACK = "podsearch.index.rolled.back";
-    public static final String EMBED_LAG = "podsearch.index.embed.lag";
-    public static final String EMBED_FAILURES = "podsearch.index.embed.failures";
     public static final String EMBED_BATCH = "podsearch.index.embed.batch";
     public static final String EMBED_PASSAGES = "podsearch.index.embed.passages";
     public static final String EMBED_SKIPPED = "podsearch.index.embed.skipped";
@@ -58,22 +56,21 @@ public final class IndexFacts {
                     SupportFacts.CONFIG_MAPPINGS),
             DeclaredFacts.all(
                     KafkaConnection.CONFIG_KEYS, KafkaTopics.CONFIG_KEYS, OpenSearchKeys.ALL, SupportFacts.CONFIG_KEYS),
-            List.of(
-                    RECORDS_CONSUMED,
-                    FAILURES,
-                    OUTCOME_FAILURES,
-                    CONSUMER_LAG,
-                    DLQ_RECORDS,
-                    BULK_LATENCY,
-                    BULK_REQUESTS,
-                    DOCUMENTS,
-                    ROLLED_BACK,
-                    EMBED_LAG,
-                    EMBED_FAILURES,
-                    EMBED_BATCH,
-                    EMBED_PASSAGES,
-                    EMBED_SKIPPED,
-                    SupportFacts.refusalsMeter("index-service")));
+            DeclaredFacts.all(
+                    List.of(
+                            RECORDS_CONSUMED,
+                            FAILURES,
+                            OUTCOME_FAILURES,
+                            DLQ_RECORDS,
+                            BULK_LATENCY,
+                            BULK_REQUESTS,
+                            DOCUMENTS,
+                            ROLLED_BACK,
+                            EMBED_BATCH,
+                            EMBED_PASSAGES,
+                            EMBED_SKIPPED,
+                            SupportFacts.refusalsMeter("index-service")),
+                    ConsumerMeters.ALL));
 
     private IndexFacts() {}
 }

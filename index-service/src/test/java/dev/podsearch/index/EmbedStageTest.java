@@ -13,6 +13,7 @@ import dev.podsearch.embed.Embeddings;
 import dev.podsearch.embed.Vectors;
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.index.embed.EmbedConsumer;
+import dev.podsearch.search.Hubness;
 import dev.podsearch.search.Indices;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
@@ -63,12 +64,28 @@ class EmbedStageTest extends IndexTestBase {
                 List.of("INDEXED", "EMBEDDED"),
                 outcomes.stream().map(IndexedEvent::status).toList());
         assertEquals(1, outcomes.get(1).revision());
+        float[][] vectors = new float[3][];
         for (int ordinal = 0; ordinal < 3; ordinal++) {
-            float[] vector = stored(client, Indices.MOMENTS, Indices.momentId(id, ordinal))
-                    .vector();
+            EmbedTestSupport.Stored moment = stored(client, Indices.MOMENTS, Indices.momentId(id, ordinal));
+            float[] vector = moment.vector();
             assertNotNull(vector);
             assertEquals(384, vector.length);
             assertEquals(1.0, Vectors.dot(vector, vector), 1e-4);
+            vectors[ordinal] = vector;
+        }
+        // each moment carries its hubness: the mean cosine to its ten nearest moments of the episode
+        double[] expected = Hubness.of(vectors);
+        for (int ordinal = 0; ordinal < 3; ordinal++) {
+            var hubness = stored(client, Indices.MOMENTS, Indices.momentId(id, ordinal))
+                    .source()
+                    .get(Hubness.FIELD);
+            assertNotNull(hubness, "moment " + ordinal + " has no hubness");
+            assertEquals(expected[ordinal], hubness.asDouble(), 1e-4);
+            double others = 8 * Hubness.TYPICAL; // two neighbours, and eight missing ones counted as typical
+            for (int j = 0; j < 3; j++) {
+                others += j == ordinal ? 0 : Vectors.dot(vectors[ordinal], vectors[j]);
+            }
+            assertEquals(others / 10, hubness.asDouble(), 1e-4);
         }
         assertNotNull(stored(client, Indices.EPISODES, id).vector());
 
@@ -104,7 +121,7 @@ class EmbedStageTest extends IndexTestBase {
                 .statusCode(200)
                 .body(containsString("podsearch_index_embed_passages_total"))
                 .body(containsString("podsearch_index_embed_batch_seconds_count"))
-                .body(containsString("podsearch_index_embed_lag")));
+                .body(containsString("podsearch_consumer_lag{consumer=\"embed\"}")));
     }
 
     @Test
@@ -135,7 +152,7 @@ class EmbedStageTest extends IndexTestBase {
     private double failures() {
         String metrics = given().get("/q/metrics").then().extract().asString();
         return metrics.lines()
-                .filter(line -> line.startsWith("podsearch_index_embed_failures_total"))
+                .filter(line -> line.startsWith("podsearch_consumer_failures_total{consumer=\"embed\"}"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -151,7 +151,9 @@ class IndexOperationsTest extends IndexTestBase {
                 "podsearch_index_bulk_requests_total",
                 "podsearch_index_bulk_latency_seconds",
                 "podsearch_index_documents_total",
-                "podsearch_index_consumer_lag")) {
+                "podsearch_consumer_lag{consumer=\"transcript\"}",
+                "podsearch_consumer_records_total{consumer=\"transcript\"}",
+                "podsearch_consumer_failures_total{consumer=\"transcript\"}")) {
             assertTrue(metrics.contains(name), name + " missing from /q/metrics");
         }
     }

@@ -7,6 +7,7 @@ import static dev.podsearch.support.facts.KafkaAccess.writesTopic;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
+import dev.podsearch.events.consume.ConsumerMeters;
 import dev.podsearch.ingest.rest.TranscriptResource;
 import dev.podsearch.support.facts.DeclaredFacts;
 import dev.podsearch.support.facts.SupportFacts;
@@ -42,16 +43,18 @@ public final class IngestFacts {
                     KafkaTopics.CONFIG_KEYS,
                     SupportFacts.CONFIG_KEYS,
                     List.of(TranscriptResource.BODY_LIMIT)),
-            List.of(
-                    UPLOADS,
-                    UPLOAD_BYTES,
-                    FRESHNESS,
-                    PUBLISH_LAG,
-                    DROP_FILES,
-                    OUTBOX_BACKLOG,
-                    OUTBOX_OLDEST,
-                    OUTBOX_PARKED,
-                    SupportFacts.refusalsMeter("ingest-service")));
+            DeclaredFacts.all(
+                    List.of(
+                            UPLOADS,
+                            UPLOAD_BYTES,
+                            FRESHNESS,
+                            PUBLISH_LAG,
+                            DROP_FILES,
+                            OUTBOX_BACKLOG,
+                            OUTBOX_OLDEST,
+                            OUTBOX_PARKED,
+                            SupportFacts.refusalsMeter("ingest-service")),
+                    ConsumerMeters.ALL));
 
     private IngestFacts() {}
 }

@@ -32,11 +32,12 @@ public interface QueryConfig {
     double wordFloor();
 
     /**
-     * The engine's k-NN score ({@code (1 + cosine) / 2}) a moment must reach to be found by meaning alone: nearest
-     * neighbours exist for any text, nonsense included. Calibrated on the judged corpus (docs/benchmarks.md,
-     * Relevance) for the shipped model; another model needs its own.
+     * The k-NN score a moment must reach to be found by meaning alone, corrected for its hubness ({@code (1 + cosine) /
+     * 2 - hubness / 4}: see the search's meaning query): nearest neighbours exist for any text, nonsense included.
+     * Calibrated on the judged corpus (docs/benchmarks.md, Relevance) for the shipped model; another model needs its
+     * own.
      */
-    @WithDefault("0.79")
+    @WithDefault("0.649")
     double meaningFloor();
 
     /** The search mode when a request names none: hybrid, semantic or keyword. */

@@ -44,17 +44,49 @@ async function send(url, options = {}) {
   return response;
 }
 
-/** GET a JSON document of the search API; a 401 asks for a key once and tries again. */
-export async function getJson(path, params) {
+/**
+ * GET from the search API. A 401 asks for a key (one dialog, however many calls were refused at once) and tries again;
+ * a key refused again is forgotten, so the next call asks anew, and the problem's detail is what the caller shows.
+ */
+async function get(path, params) {
   const url = params ? path + '?' + params : path;
   try {
-    return await (await send(url)).json();
+    return await send(url);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && await askForKey(error.message)) {
-      return (await send(url)).json();
+    if (!(error instanceof ApiError) || error.status !== 401 || !await askOnce(error.message)) throw error;
+    try {
+      return await send(url);
+    } catch (again) {
+      if (again instanceof ApiError && again.status === 401) storeKey('');
+      throw again;
     }
-    throw error;
   }
+}
+
+/** GET a JSON document of the search API. */
+export async function getJson(path, params) {
+  return (await get(path, params)).json();
+}
+
+/**
+ * Downloads a file of the search API as {@code filename}: fetched with the key in its header (a plain link could not
+ * send it, and a key must never be put in a URL), then saved from an object URL.
+ */
+export async function download(path, params, filename) {
+  const blob = await (await get(path, params)).blob();
+  const url = URL.createObjectURL(blob);
+  const link = el('a', { href: url, download: filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+let asking; // the key dialog on screen: calls refused meanwhile wait for its answer
+
+function askOnce(reason) {
+  asking ??= askForKey(reason).finally(() => { asking = undefined; });
+  return asking;
 }
 
 /** A call to the ingest service (uploads and their statuses). */

@@ -1,7 +1,8 @@
-// Mentions over time (GET /v1/trends): one bar per month, split by show; a bar narrows the search to its month.
+// Mentions over time (GET /v1/trends) under the search's filters: one bar per month, split by show; a bar narrows the
+// search to its month.
 import { el } from './dom.js';
 import { getJson } from './api.js';
-import { readState, pushState } from './state.js';
+import { readState, pushState, filterParams, stateQuery } from './state.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const COLOURS = ['#1f5fa8', '#b3541e', '#2e7d32', '#7b3fa0', '#8a6d00', '#00796b', '#c2185b', '#455a64'];
@@ -14,11 +15,13 @@ function svg(tag, attributes = {}, ...children) {
 }
 
 export async function trendChart(section, state) {
-  const params = new URLSearchParams({ q: state.q, interval: 'month' });
-  for (const show of state.show) params.append('show', show);
+  // the same filters as the results beside it: shows, speakers, languages, the years or dates chosen
+  const params = filterParams(state);
+  params.set('q', state.q);
+  params.set('interval', 'month');
   const trend = await getJson('/v1/trends', params);
   const buckets = trend.buckets;
-  if (readState().q !== state.q) return;
+  if (stateQuery(readState()) !== stateQuery(state)) return; // another search was asked meanwhile
   if (!buckets.length) { section.replaceChildren(); return; }
   const shows = [...new Set(buckets.flatMap(b => b.shows.map(s => s.show)))];
   const colour = show => COLOURS[shows.indexOf(show) % COLOURS.length];
@@ -29,8 +32,9 @@ export async function trendChart(section, state) {
   buckets.forEach((bucket, i) => {
     const next = buckets[i + 1]?.start ?? nextMonth(bucket.start);
     const label = month(bucket.start) + ': ' + bucket.count + (bucket.count === 1 ? ' mention' : ' mentions');
-    const link = svg('a', { class: 'period', href: '/?' + new URLSearchParams({ q: state.q, after: bucket.start, before: next }),
-      'aria-label': label + '. Show only this month' }, svg('title', {}, label));
+    const link = svg('a', { class: 'period', href: '/?' + stateQuery({ ...state, after: bucket.start, before: next, year: [] }),
+      'aria-label': label + '. Show only this month', 'data-start': bucket.start, 'data-count': bucket.count },
+    svg('title', {}, label));
     link.addEventListener('click', event => {
       event.preventDefault();
       pushState({ ...readState(), after: bucket.start, before: next, year: [] });

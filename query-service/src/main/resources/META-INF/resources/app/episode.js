@@ -1,7 +1,7 @@
 // The episode page (/episodes/{id}?t=SECONDS): metadata, the player, the whole transcript following the audio,
 // search within the episode, downloads and similar episodes.
 import { el, page, clock, day, episodeHref, highlighted } from './dom.js';
-import { getJson } from './api.js';
+import { getJson, download } from './api.js';
 import { seek } from './results.js';
 
 export async function episodeView(id) {
@@ -34,7 +34,7 @@ export async function episodeView(id) {
       episode.notes ? el('p', { class: 'notes' }, episode.notes) : '',
       audio ? el('div', { class: 'player sticky' }, audio) : el('p', { class: 'status' }, 'This episode has no audio.'),
       withinSearch(id, audio),
-      downloads(base),
+      downloads(base, id),
       el('section', { 'aria-labelledby': 'transcript-title' }, el('h2', { id: 'transcript-title' }, 'Transcript'), list),
       similar));
   if (audio) {
@@ -113,10 +113,27 @@ function withinSearch(id, audio) {
   return el('section', { class: 'within-section' }, form, status, found);
 }
 
-function downloads(base) {
+/** The transcript in each format: a link (for a public service) whose click fetches it with the key and saves it. */
+function downloads(base, id) {
   const formats = [['json', 'JSON'], ['vtt', 'WebVTT'], ['srt', 'SubRip'], ['txt', 'Text']];
+  const status = el('span', { class: 'status', role: 'status' });
   return el('p', { class: 'downloads' }, 'Download the transcript: ',
-    formats.map(([format, name], i) => [i ? ' · ' : '', el('a', { href: base + '/transcript?format=' + format, download: '' }, name)]));
+    formats.map(([format, name], i) => {
+      const filename = 'transcript-' + id.replace(/[^A-Za-z0-9_-]/g, '_') + '.' + format;
+      const link = el('a', { href: base + '/transcript?format=' + format, download: filename, 'data-format': format }, name);
+      link.addEventListener('click', async event => {
+        event.preventDefault();
+        status.textContent = '';
+        status.className = 'status';
+        try {
+          await download(base + '/transcript', 'format=' + format, filename);
+        } catch (error) {
+          status.textContent = ' ' + error.message;
+          status.className = 'status error';
+        }
+      });
+      return [i ? ' · ' : '', link];
+    }), status);
 }
 
 async function loadSimilar(base, section) {

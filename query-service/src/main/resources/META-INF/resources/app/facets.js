@@ -2,18 +2,19 @@
 import { el } from './dom.js';
 import { readState, pushState } from './state.js';
 
+// several values of one facet are alternatives (any of them), different facets all apply (as the API filters)
 const FACETS = [
-  { name: 'show', label: 'Show', multi: true },
-  { name: 'speaker', label: 'Speaker', multi: false },
-  { name: 'year', label: 'Year', multi: true },
-  { name: 'lang', label: 'Language', multi: false },
+  { name: 'show', label: 'Show' },
+  { name: 'speaker', label: 'Speaker' },
+  { name: 'year', label: 'Year' },
+  { name: 'lang', label: 'Language' },
 ];
 
 /** One fieldset per facet the answer counted; a chosen value stays listed even when the answer has no count for it. */
 export function facetList(facets, state) {
   const out = [];
   for (const facet of FACETS) {
-    const chosen = facet.multi ? state[facet.name] : (state[facet.name] ? [state[facet.name]] : []);
+    const chosen = state[facet.name];
     const values = [...(facets[facet.name] || [])];
     for (const value of chosen) if (!values.some(v => v.value === value)) values.push({ value, count: 0 });
     if (!values.length) continue;
@@ -34,13 +35,8 @@ export function facetList(facets, state) {
 
 function toggle(facet, value, id) {
   const state = readState();
-  if (facet.multi) {
-    const values = state[facet.name];
-    state[facet.name] = values.includes(value) ? values.filter(v => v !== value) : [...values, value];
-  } else {
-    // the API filters one speaker and one language at a time: choosing another replaces it
-    state[facet.name] = state[facet.name] === value ? '' : value;
-  }
+  const values = state[facet.name];
+  state[facet.name] = values.includes(value) ? values.filter(v => v !== value) : [...values, value];
   pushState(state);
   // keep the keyboard where it was once the lists are drawn again
   window.addEventListener('podsearch:drawn', () => document.getElementById(id)?.focus(), { once: true });

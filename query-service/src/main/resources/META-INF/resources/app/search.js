@@ -55,7 +55,7 @@ function submit(event) {
   pushState({
     ...state, q, sort: f.sort.value, mode: f.mode.value, after: f.after.value, before: f.before.value,
     // a new query starts without the filters the last one found
-    show: sameQuery ? state.show : [], speaker: sameQuery ? state.speaker : '', lang: sameQuery ? state.lang : '',
+    show: sameQuery ? state.show : [], speaker: sameQuery ? state.speaker : [], lang: sameQuery ? state.lang : [],
     year: sameQuery ? state.year : [],
   });
 }

@@ -1,7 +1,7 @@
 // The search page's state, all of it in the URL: ?q=&show=&speaker=&lang=&year=&after=&before=&sort=&mode=
 
-const MULTI = ['show', 'year'];
-const SINGLE = ['q', 'speaker', 'lang', 'after', 'before', 'sort', 'mode'];
+const MULTI = ['show', 'speaker', 'lang', 'year'];
+const SINGLE = ['q', 'after', 'before', 'sort', 'mode'];
 
 /** The state in the current URL. */
 export function readState(search = location.search) {
@@ -27,12 +27,13 @@ export function pushState(state) {
   window.dispatchEvent(new Event('podsearch:state'));
 }
 
-/** The search API's filter parameters for a state: the years selected become a published range. */
+/**
+ * The filter parameters of GET /v1/search and GET /v1/trends for a state (the same names): several values of a facet
+ * are alternatives, different facets all apply; the years selected become a published range.
+ */
 export function filterParams(state) {
   const params = new URLSearchParams();
-  for (const show of state.show) params.append('show', show);
-  if (state.speaker) params.set('speaker', state.speaker);
-  if (state.lang) params.set('lang', state.lang);
+  for (const name of ['show', 'speaker', 'lang']) for (const value of state[name]) params.append(name, value);
   let after = state.after;
   let before = state.before;
   if (state.year.length) {

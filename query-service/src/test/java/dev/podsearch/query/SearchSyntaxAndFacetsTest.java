@@ -1,10 +1,12 @@
 package dev.podsearch.query;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -79,6 +81,105 @@ class SearchSyntaxAndFacetsTest extends CorpusTest {
                 .body("results.episode.id", equalTo(List.of(TestCorpus.BAKERY)));
         search(Map.of("q", "fog", "episode", TestCorpus.LIGHTHOUSE))
                 .body("results.episode.id", equalTo(List.of(TestCorpus.LIGHTHOUSE)));
+    }
+
+    @Test
+    void severalSpeakersOrLanguagesAreAlternativesAndDifferentFacetsAllApply() {
+        given().queryParam("q", "fog")
+                .queryParam("speaker", "Baker", "Host (guest)")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results.episode.id", containsInAnyOrder(TestCorpus.BAKERY, TestCorpus.LIGHTHOUSE));
+        given().queryParam("q", "fog")
+                .queryParam("lang", "fr", "en")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3));
+        given().queryParam("q", "fog")
+                .queryParam("lang", "fr")
+                .queryParam("speaker", "Baker", "Host")
+                .queryParam("show", "Kitchen Talk", "Coastal Hours")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results.episode.id", equalTo(List.of(TestCorpus.BAKERY)));
+        given().queryParam("q", "fog")
+                .queryParam("lang", "fr")
+                .queryParam("speaker", "Host")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
+    void choosingSpeakersAndLanguagesKeepsTheOtherValuesOfTheirFacetListed() {
+        given().queryParam("q", "fog")
+                .queryParam("facets", "speaker,lang")
+                .queryParam("speaker", "Baker")
+                .queryParam("lang", "fr")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1))
+                // speakers counted under the language filter only, languages under the speaker filter only
+                .body("facets.speaker.value", equalTo(List.of("Baker")))
+                .body("facets.lang.value", equalTo(List.of("fr")));
+        given().queryParam("q", "fog")
+                .queryParam("facets", "speaker,lang")
+                .queryParam("speaker", "Baker")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("facets.speaker.value", hasItems("Baker", "Host", "Host (guest)"))
+                .body("facets.lang.value", equalTo(List.of("fr")));
+        given().queryParam("q", "fog")
+                .queryParam("facets", "lang")
+                .queryParam("lang", "en")
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("facets.lang.value", equalTo(List.of("en", "fr")));
+    }
+
+    @Test
+    void badFilterValuesAreProblemsNamingTheParameter() {
+        given().queryParam("q", "fog")
+                .queryParam("lang", "en", "not a language")
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("parameter", equalTo("lang"))
+                .body("detail", equalTo("lang 'not a language' is not a language tag such as en or pt-BR"));
+        given().queryParam("q", "fog")
+                .queryParam("speaker", "y".repeat(201))
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("speaker"))
+                .body("detail", equalTo("speaker has a value of 201 characters; the limit is 200"));
+        Object[] shows = java.util.stream.IntStream.range(0, 51)
+                .mapToObj(i -> "Show " + i)
+                .toArray();
+        given().queryParam("q", "fog")
+                .queryParam("show", shows)
+                .get("/v1/search")
+                .then()
+                .statusCode(400)
+                .body("parameter", equalTo("show"))
+                .body("detail", equalTo("show is given 51 different values; the limit is 50"));
+        // repeats of one value are one value
+        Object[] same = java.util.Collections.nCopies(60, "Baker").toArray();
+        given().queryParam("q", "fog")
+                .queryParam("speaker", same)
+                .get("/v1/search")
+                .then()
+                .statusCode(200)
+                .body("results.episode.id", equalTo(List.of(TestCorpus.BAKERY)));
     }
 
     @Test

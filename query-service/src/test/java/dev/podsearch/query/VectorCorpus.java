@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.search.EpisodeDocuments;
+import dev.podsearch.search.Hubness;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
 import java.io.IOException;
@@ -26,7 +27,7 @@ final class VectorCorpus {
                 .until(() -> embeddings.ready() ? embeddings.embedder().orElseThrow() : null, e -> e != null);
     }
 
-    /** The events' moments with the vectors of their text, as the embed stage writes them. */
+    /** The events' moments with the vectors of their text and their hubness, as the embed stage writes them. */
     static void index(OpenSearchClient client, ObjectMapper json, List<TranscriptEvent> events, Embedder embedder)
             throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
@@ -42,9 +43,11 @@ final class VectorCorpus {
             }
             operations.add(BulkOperation.of(op -> op.index(
                     ix -> ix.index(Indices.EPISODES).id(event.episodeId()).document(episode))));
+            double[] hubness = Hubness.of(vectors.toArray(float[][]::new));
             for (int i = 0; i < moments.size(); i++) {
                 MomentDocument m = moments.get(i);
                 ObjectNode source = json.valueToTree(m);
+                source.put(Hubness.FIELD, hubness[i]);
                 var vector = source.putArray("embedding");
                 for (float v : vectors.get(i)) {
                     vector.add(v);

@@ -1,5 +1,6 @@
 package dev.podsearch.index.consume;
 
+import dev.podsearch.events.consume.Session;
 import dev.podsearch.index.bulk.EpisodeIndexer;
 import dev.podsearch.index.bulk.IndexingException;
 import dev.podsearch.index.bulk.Plan;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -26,23 +26,21 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class BatchTopUp {
 
-    private final KafkaConsumer<String, byte[]> kafka;
     private final EpisodeIndexer indexer;
     private final RecordDecoder decoder;
 
-    BatchTopUp(KafkaConsumer<String, byte[]> kafka, EpisodeIndexer indexer, RecordDecoder decoder) {
-        this.kafka = kafka;
+    BatchTopUp(EpisodeIndexer indexer, RecordDecoder decoder) {
         this.indexer = indexer;
         this.decoder = decoder;
     }
 
-    Batch apply(Batch next) {
-        ConsumerRecords<String, byte[]> more = kafka.poll(Duration.ZERO);
+    Batch apply(Batch next, Session kafka) {
+        ConsumerRecords<String, byte[]> more = kafka.pollNow(Duration.ZERO);
         if (!kafka.assignment().containsAll(next.records().partitions())) {
             // a rebalance took partitions of the planned batch: their new owner reads them from the last commit;
             // what is still ours is read again from where the batch started
             Set<TopicPartition> kept = kafka.assignment();
-            Batch.rewind(kafka, more);
+            kafka.rewind(more);
             for (TopicPartition partition : next.records().partitions()) {
                 if (kept.contains(partition)) {
                     kafka.seek(
@@ -64,7 +62,7 @@ final class BatchTopUp {
             if (!e.retryable()) {
                 throw e;
             }
-            Batch.rewind(kafka, more);
+            kafka.rewind(more);
             IndexSpans.end(events, "cannot plan now (" + e.getMessage() + "); read again");
             return next;
         }

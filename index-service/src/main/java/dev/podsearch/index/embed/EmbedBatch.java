@@ -5,31 +5,27 @@ import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.events.consume.RecordSpans;
 import dev.podsearch.index.IndexFacts;
 import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * One poll of outcomes: each {@code INDEXED} one is embedded ({@link EpisodeEmbedder}); the revisions whose vectors
@@ -106,13 +102,7 @@ final class EmbedBatch {
      * span of the upload's trace), so embedding shows on the upload's trace too.
      */
     private Span span(ConsumerRecord<String, byte[]> record, IndexedEvent outcome) {
-        return tracer.spanBuilder("embed")
-                .setParent(TraceHeaders.extract(record.headers()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.kafka.offset", record.offset())
+        return RecordSpans.process(tracer, "embed", record)
                 .setAttribute("podsearch.episode.id", outcome.episodeId())
                 .setAttribute("podsearch.revision", outcome.revision())
                 .startSpan();
@@ -154,15 +144,5 @@ final class EmbedBatch {
                 throw new KafkaException("interrupted while announcing EMBEDDED", e);
             }
         }
-    }
-
-    static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            offsets.put(
-                    partition,
-                    new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
-        }
-        return offsets;
     }
 }

@@ -7,8 +7,8 @@ import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
-import dev.podsearch.index.IndexFacts;
-import io.micrometer.core.instrument.Gauge;
+import dev.podsearch.events.consume.BatchHandler;
+import dev.podsearch.events.consume.ConsumerLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.logging.Log;
@@ -18,23 +18,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * The embed stage's thread: consumes {@link Topics#TRANSCRIPTS_INDEXED} in its own consumer group, so keyword indexing
- * never waits for it. Each poll's records go through {@link EmbedBatch}; offsets are committed only after the vectors
- * were written and the {@code EMBEDDED} outcomes acknowledged (at least once; a redelivery writes the same documents).
- * When a write fails for a reason time may fix, the consumer goes back to its last commit and tries again after a
- * backoff.
+ * The embed stage's consumer: consumes {@link Topics#TRANSCRIPTS_INDEXED} in its own consumer group, so keyword
+ * indexing never waits for it. Each poll's records go through {@link EmbedBatch}; offsets are committed only after the
+ * vectors were written and the {@code EMBEDDED} outcomes acknowledged (at least once; a redelivery writes the same
+ * documents). When a write fails for a reason time may fix, the {@link ConsumerLoop} goes back to its last commit and
+ * tries again after a backoff.
  */
 @ApplicationScoped
 public class EmbedConsumer {
@@ -47,10 +41,7 @@ public class EmbedConsumer {
     private final EpisodeEmbedder episodes;
     private final MeterRegistry metrics;
     private final Tracer tracer;
-    private final AtomicLong lag = new AtomicLong();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread worker;
+    private ConsumerLoop loop;
 
     EmbedConsumer(
             EmbedderConfig config,
@@ -79,100 +70,36 @@ public class EmbedConsumer {
 
     /** Starts the stage's thread (once; again after {@link #stop()}). */
     public synchronized void start() {
-        if (running) {
-            return;
+        if (loop == null) {
+            Map<String, Object> settings = connection.settings();
+            settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+            settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
+            loop = new ConsumerLoop(
+                    ConsumerLoop.Spec.named("embed", settings, config.maxBackoff(), Duration.ofSeconds(8))
+                            .subscribe(List.of(Topics.TRANSCRIPTS_INDEXED)),
+                    this::open,
+                    metrics);
         }
-        Gauge.builder(IndexFacts.EMBED_LAG, lag, AtomicLong::get)
-                .description("records of transcripts.indexed.v1 the embed stage has not consumed yet")
-                .register(metrics);
-        running = true;
-        worker = Thread.ofPlatform().name("embed-consumer").start(this::run);
+        loop.start();
     }
 
     /** Stops the stage: the batch under way finishes, the consumer leaves its group. */
     public synchronized void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
+        if (loop != null) {
+            loop.stop();
         }
     }
 
-    private void run() {
+    /** A Kafka session's handler, with a producer of its own for the announcements; null without a model. */
+    private BatchHandler open() {
         Embedder embedder = embeddings.embedder().orElse(null);
         if (embedder == null) {
             Log.warnf("embed stage not started: no embedding model (see the embedding model's log line above)");
-            return;
+            return null;
         }
-        int failures = 0;
-        while (running) {
-            try (KafkaProducer<String, byte[]> producer =
-                            KafkaClients.reliableProducer(connection.settings(), Map.of());
-                    KafkaConsumer<String, byte[]> kafka =
-                            new KafkaConsumer<>(settings(), new StringDeserializer(), new ByteArrayDeserializer())) {
-                consumer = kafka;
-                EmbedBatch batch = new EmbedBatch(episodes, embedder, producer, metrics, tracer);
-                kafka.subscribe(java.util.List.of(Topics.TRANSCRIPTS_INDEXED));
-                while (running) {
-                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                    lag.set(Lag.of(kafka));
-                    if (!records.isEmpty()) {
-                        batch.handle(records);
-                        kafka.commitSync(EmbedBatch.nextOffsets(records));
-                        failures = 0;
-                    }
-                }
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                // OpenSearch or Kafka unreachable, or refusing a read: nothing is committed, so nothing is lost
-                io.micrometer.core.instrument.Counter.builder(IndexFacts.EMBED_FAILURES)
-                        .description("times the embed stage went back to its last commit to try again")
-                        .register(metrics)
-                        .increment();
-                Duration backoff = backoff(++failures);
-                Log.warnf(
-                        "embed stage: %s; reading again from the last commit in %d ms",
-                        e.getMessage(), backoff.toMillis());
-                pause(backoff);
-            } finally {
-                consumer = null;
-            }
-        }
-    }
-
-    private Map<String, Object> settings() {
-        Map<String, Object> settings = connection.settings();
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
-        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaClients.SESSION_TIMEOUT_MS);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize());
-        return settings;
-    }
-
-    /** 200 ms doubling up to {@code embedder.max-backoff}, plus up to a quarter more at random. */
-    private Duration backoff(int attempt) {
-        long base =
-                Math.min(200L << Math.min(attempt - 1, 20), config.maxBackoff().toMillis());
-        return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 4 + 1));
-    }
-
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        KafkaProducer<String, byte[]> producer = KafkaClients.reliableProducer(connection.settings(), Map.of());
+        EmbedBatch batch = new EmbedBatch(episodes, embedder, producer, metrics, tracer);
+        return BatchHandler.eachPoll(batch::handle).closing(() -> producer.close(Duration.ofSeconds(5)));
     }
 
     /** Decodes an outcome record; null (logged) when it is not one. */

@@ -2,6 +2,7 @@ package dev.podsearch.index.embed;
 
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.index.IndexFacts;
+import dev.podsearch.search.Hubness;
 import dev.podsearch.search.Indices;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -100,11 +101,12 @@ public class EpisodeEmbedder {
         List<String> ids =
                 episode.moments().stream().map(MomentVectors.Stored::id).toList();
         Set<String> current = store.stillAt(Indices.MOMENTS, ids, episode.revision());
+        double[] hubness = Hubness.of(episode.vectors().toArray(float[][]::new));
         List<MomentVectors.Stored> documents = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (current.contains(ids.get(i))) {
-                documents.add(episode.moments().get(i));
+                documents.add(episode.moments().get(i).with(Hubness.FIELD, hubness[i]));
                 vectors.add(episode.vectors().get(i));
             }
         }

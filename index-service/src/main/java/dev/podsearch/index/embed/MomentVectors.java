@@ -16,6 +16,13 @@ record MomentVectors(String episodeId, long revision, ObjectNode episode, List<S
         String text() {
             return source.path("text").asText("");
         }
+
+        /** The same document with one more number field (a copy: what was read stays as read). */
+        Stored with(String field, double value) {
+            ObjectNode copy = source.deepCopy();
+            copy.put(field, value);
+            return new Stored(id, copy);
+        }
     }
 
     MomentVectors withVectors(List<float[]> embedded) {

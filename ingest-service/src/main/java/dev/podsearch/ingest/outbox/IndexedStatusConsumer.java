@@ -1,18 +1,19 @@
 package dev.podsearch.ingest.outbox;
 
 import dev.podsearch.events.IndexedEvent;
-import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
-import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.events.consume.BatchHandler;
+import dev.podsearch.events.consume.ConsumerLoop;
+import dev.podsearch.events.consume.RecordSpans;
 import dev.podsearch.ingest.IngestFacts;
 import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.support.LogFields;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
@@ -29,14 +30,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Turns the indexer's outcomes ({@link Topics#TRANSCRIPTS_INDEXED}) into upload statuses: {@code INDEXED} or {@code
@@ -44,13 +39,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * takes the outcome of a later attempt (its dead letter replayed after a fix: {@code INDEXED}, or failed again with
  * another reason); an indexed one stays indexed (its documents are in the index whatever a later attempt says).
  * {@code EMBEDDED} (the embed stage wrote the revision's vectors) is a step of an indexed current revision,
- * {@code steps.embedded}; the status stays {@code INDEXED}.
+ * {@code steps.embedded}; the status stays {@code INDEXED}. Each poll is applied in one transaction, then committed
+ * ({@link ConsumerLoop}).
  */
 @ApplicationScoped
 public class IndexedStatusConsumer {
 
     static final String GROUP = IngestFacts.STATUS_GROUP;
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     @Inject
     KafkaConnection connection;
@@ -65,74 +60,31 @@ public class IndexedStatusConsumer {
     IngestMetrics metrics;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     Tracer tracer;
 
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread worker;
+    private ConsumerLoop loop;
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = Thread.ofPlatform().name("indexed-status").daemon().start(this::run);
+        Map<String, Object> settings = connection.settings();
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        loop = new ConsumerLoop(
+                ConsumerLoop.Spec.named("indexed-status", settings, Duration.ofSeconds(2), Duration.ofSeconds(3))
+                        .subscribe(List.of(Topics.TRANSCRIPTS_INDEXED)),
+                () -> {
+                    topics.ensure();
+                    return BatchHandler.eachPoll(
+                            records -> QuarkusTransaction.requiringNew().run(() -> records.forEach(this::applyLogged)));
+                },
+                registry);
+        loop.start();
     }
 
     /** Bounded: a worker still busy after this (a daemon thread) does not hold up the exit. */
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (worker != null) {
-            try {
-                worker.join(Duration.ofSeconds(3));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                topics.ensure();
-                consume();
-            } catch (WakeupException e) {
-                return;
-            } catch (RuntimeException e) {
-                Log.warnf("indexed-status consumer: %s; starting again in 2 s", e.getMessage());
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException interrupted) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void consume() {
-        Map<String, Object> settings = connection.settings();
-        settings.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
-        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, KafkaClients.SESSION_TIMEOUT_MS);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, byte[]> kafka =
-                new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
-        try {
-            consumer = kafka;
-            kafka.subscribe(List.of(Topics.TRANSCRIPTS_INDEXED));
-            while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                if (!records.isEmpty()) {
-                    QuarkusTransaction.requiringNew().run(() -> records.forEach(this::applyLogged));
-                    kafka.commitSync();
-                }
-            }
-        } finally {
-            consumer = null;
-            // bounded: the default waits up to 30 s to leave the group when the coordinator is gone
-            kafka.close(CloseOptions.timeout(CLOSE_TIMEOUT));
-        }
+        loop.stop();
     }
 
     /**
@@ -141,15 +93,8 @@ public class IndexedStatusConsumer {
      * fields of its log lines.
      */
     private void applyLogged(ConsumerRecord<String, byte[]> record) {
-        Span span = tracer.spanBuilder(record.topic() + " process")
-                .setParent(TraceHeaders.extract(record.headers()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.operation.type", "process")
-                .setAttribute("messaging.destination.partition.id", Integer.toString(record.partition()))
-                .setAttribute("messaging.kafka.offset", record.offset())
-                .startSpan();
+        Span span =
+                RecordSpans.process(tracer, record.topic() + " process", record).startSpan();
         try (Scope scope = span.makeCurrent();
                 LogFields fields = LogFields.record(record.topic(), record.partition(), record.offset())) {
             apply(record);

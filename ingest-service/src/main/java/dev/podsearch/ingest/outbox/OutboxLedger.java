@@ -1,5 +1,6 @@
 package dev.podsearch.ingest.outbox;
 
+import dev.podsearch.events.consume.Backoff;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.support.LogFields;
 import io.quarkus.logging.Log;
@@ -11,12 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.common.utils.ExponentialBackoff;
 
 /**
  * Records what became of the events Kafka did not acknowledge, in a transaction of its own (so a failed round never
- * loses them): every failure counts an attempt and keeps its error; a passing one makes the event wait (exponential
- * backoff with jitter, Kafka's own {@link ExponentialBackoff}); one refused for good parks the event and fails its
+ * loses them): every failure counts an attempt and keeps its error; a passing one makes the event wait (the services'
+ * one backoff policy, {@link Backoff}); one refused for good parks the event and fails its
  * upload with the reason, when the event is the upload's current revision.
  */
 @ApplicationScoped
@@ -30,8 +30,7 @@ class OutboxLedger {
 
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
     static final Duration MAX_RETRY = Duration.ofSeconds(10);
-    static final ExponentialBackoff BACKOFF =
-            new ExponentialBackoff(FIRST_RETRY.toMillis(), 2, MAX_RETRY.toMillis(), 0.2);
+    static final Backoff BACKOFF = Backoff.of(FIRST_RETRY, MAX_RETRY);
 
     @Inject
     EntityManager entityManager;
@@ -47,7 +46,7 @@ class OutboxLedger {
                         .createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = :error,"
                                 + " next_attempt_at = :next WHERE id = :id AND sent_at IS NULL")
                         .setParameter("error", event.failure().reason())
-                        .setParameter("next", now.plusMillis(BACKOFF.backoff(event.attempts())))
+                        .setParameter("next", now.plus(BACKOFF.after(event.attempts() + 1)))
                         .setParameter("id", event.id())
                         .executeUpdate();
             }

@@ -131,7 +131,7 @@ public class OutboxRelay {
                 }
             } catch (RuntimeException e) {
                 kafkaProblem = causes(e);
-                long backoff = OutboxLedger.BACKOFF.backoff(failedRounds++);
+                long backoff = OutboxLedger.BACKOFF.after(++failedRounds).toMillis();
                 Log.warnf("outbox relay: publishing failed (%s); retrying in %d ms", causes(e), backoff);
                 await(Duration.ofMillis(backoff));
             }

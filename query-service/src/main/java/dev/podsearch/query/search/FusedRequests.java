@@ -15,7 +15,7 @@ import org.opensearch.client.opensearch.core.SearchRequest;
 final class FusedRequests {
 
     /** The field of a moment's vector. */
-    static final String VECTOR = "embedding";
+    static final String VECTOR = MeaningQuery.VECTOR;
 
     private FusedRequests() {}
 
@@ -54,15 +54,12 @@ final class FusedRequests {
 
     /**
      * The semantic list: the moments near the query's vector, up to {@code k} of them, each at least {@code floor}
-     * close (a radial search: nearest neighbours exist for any text, nonsense too); every filter, and the query's
-     * strict parts (phrases, {@code -exclusions}, {@code a OR b}), applied inside the graph search.
+     * close once corrected for hubness ({@link MeaningQuery}: nearest neighbours exist for any text, nonsense too);
+     * every filter, and the query's strict parts (phrases, {@code -exclusions}, {@code a OR b}), applied inside the
+     * graph search.
      */
     static SearchRequest nearest(
             SearchParameters request, float[] vector, long asOf, boolean since, int k, double floor) {
-        List<Float> values = new ArrayList<>(vector.length);
-        for (float v : vector) {
-            values.add(v);
-        }
         List<Query> filters = new ArrayList<>();
         filters.add(SearchFilters.everything(request));
         filters.add(TextQuery.bounds(request.query()));
@@ -71,8 +68,8 @@ final class FusedRequests {
         }
         Query filter = SearchFilters.all(filters);
         return SearchRequest.of(s -> s.index(Indices.MOMENTS)
-                .query(q -> q.knn(n ->
-                        n.field(VECTOR).vector(values).minScore((float) floor).filter(filter)))
+                .query(MeaningQuery.of(vector, filter, floor))
+                .minScore(floor)
                 .size(k)
                 .source(c -> c.fetch(false))
                 .trackTotalHits(t -> t.enabled(false)));

@@ -40,24 +40,20 @@ final class SearchFilters {
 
     static Map<SearchParameters.Facet, Query> facets(SearchParameters request) {
         Map<SearchParameters.Facet, Query> filters = new EnumMap<>(SearchParameters.Facet.class);
-        if (!request.shows().isEmpty()) {
-            List<FieldValue> shows =
-                    request.shows().stream().map(FieldValue::of).toList();
-            filters.put(
-                    SearchParameters.Facet.SHOW,
-                    Query.of(q -> q.terms(t -> t.field("show").terms(v -> v.value(shows)))));
-        }
-        if (request.speaker() != null) {
-            filters.put(
-                    SearchParameters.Facet.SPEAKER,
-                    Query.of(q -> q.term(t -> t.field("speaker").value(FieldValue.of(request.speaker())))));
-        }
-        if (request.language() != null) {
-            filters.put(
-                    SearchParameters.Facet.LANG,
-                    Query.of(q -> q.term(t -> t.field("language").value(FieldValue.of(request.language())))));
-        }
+        terms(filters, SearchParameters.Facet.SHOW, request.shows());
+        terms(filters, SearchParameters.Facet.SPEAKER, request.speakers());
+        terms(filters, SearchParameters.Facet.LANG, request.languages());
         return filters;
+    }
+
+    /** Any of the values (OR within a facet); absent when there are none. */
+    private static void terms(
+            Map<SearchParameters.Facet, Query> filters, SearchParameters.Facet facet, List<String> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<FieldValue> any = values.stream().map(FieldValue::of).toList();
+        filters.put(facet, Query.of(q -> q.terms(t -> t.field(facet.field()).terms(v -> v.value(any)))));
     }
 
     /** Every filter of the request, facets included: what a k-NN search applies inside its graph search. */

@@ -4,12 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** A validated search. Null filters are absent; a null cursor asks for the first page. */
+/**
+ * A validated search. Null filters are absent, empty lists too (several values of one are alternatives); a null cursor
+ * asks for the first page.
+ */
 public record SearchParameters(
         UserQuery query,
         List<String> shows,
-        String speaker,
-        String language,
+        List<String> speakers,
+        List<String> languages,
         Instant publishedAfter,
         Instant publishedBefore,
         String episode,
@@ -25,7 +28,7 @@ public record SearchParameters(
     /** What a cursor continues: everything but the page size, the moments per episode, facets and the cursor. */
     public String fingerprint() {
         return Cursor.fingerprint(java.util.Arrays.asList(
-                        query, shows, speaker, language, publishedAfter, publishedBefore, episode, group, sort, mode)
+                        query, shows, speakers, languages, publishedAfter, publishedBefore, episode, group, sort, mode)
                 .toString());
     }
 

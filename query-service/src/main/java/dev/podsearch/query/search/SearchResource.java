@@ -67,11 +67,22 @@ public class SearchResource {
                             example = "\"fog horn\" -ship")
                     @QueryParam("q")
                     String q,
-            @Parameter(description = "Only these shows (repeatable)", example = "Coastal Hours") @QueryParam("show")
+            @Parameter(
+                            description = "Only these shows (repeatable: any of them), at most 50",
+                            example = "Coastal Hours")
+                    @QueryParam("show")
                     List<String> shows,
-            @Parameter(description = "Only moments of this speaker", example = "Ana Lima") @QueryParam("speaker")
-                    String speaker,
-            @Parameter(description = "Only episodes in this language", example = "en") @QueryParam("lang") String lang,
+            @Parameter(
+                            description = "Only moments of these speakers (repeatable: any of them), at most 50",
+                            example = "Ana Lima")
+                    @QueryParam("speaker")
+                    List<String> speakers,
+            @Parameter(
+                            description = "Only episodes in these languages (repeatable: any of them; tags such as en"
+                                    + " or pt-BR), at most 50",
+                            example = "en")
+                    @QueryParam("lang")
+                    List<String> langs,
             @Parameter(description = "Published on or after (ISO-8601 date or date-time)", example = "2026-01-01")
                     @QueryParam("publishedAfter")
                     String publishedAfter,
@@ -142,14 +153,9 @@ public class SearchResource {
         long started = System.nanoTime();
         return search.search(new SearchParameters(
                         query,
-                        shows == null
-                                ? List.of()
-                                : shows.stream()
-                                        .filter(s -> !s.isBlank())
-                                        .map(String::strip)
-                                        .toList(),
-                        blankToNull(speaker),
-                        blankToNull(lang),
+                        FilterValues.names("show", shows),
+                        FilterValues.names("speaker", speakers),
+                        FilterValues.languages("lang", langs),
                         after,
                         before,
                         blankToNull(episode),

@@ -57,7 +57,7 @@ final class TrendRange {
                         + LocalDate.ofInstant(last, ZoneOffset.UTC)
                         + "); the limit is " + MAX_BUCKETS + ": "
                         + (fitting.isEmpty() ? "no interval fits" : "use interval=" + String.join(" or ", fitting))
-                        + ", or narrow the shows");
+                        + ", or narrow the dates (publishedAfter, publishedBefore) or the other filters");
     }
 
     private static LocalDate monday(LocalDate date) {

@@ -21,7 +21,6 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
 import org.opensearch.client.opensearch._types.aggregations.DateHistogramBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -50,7 +49,9 @@ public class TrendsResource {
     @GET
     @Operation(
             summary = "How often a query is mentioned over time",
-            description = "Counts of matching moments per day, week or month of publication, in total and per show.")
+            description = "Counts of matching moments per day, week, month or year of publication, in total and per"
+                    + " show, under the same filters as /v1/search (show, speaker, lang, publishedAfter,"
+                    + " publishedBefore).")
     public Trend trends(
             @Parameter(description = "What was said (the search syntax)", required = true, example = "nvidia")
                     @QueryParam("q")
@@ -62,8 +63,28 @@ public class TrendsResource {
                     @QueryParam("interval")
                     @DefaultValue("month")
                     String interval,
-            @Parameter(description = "Only these shows (repeatable)", example = "Coastal Hours") @QueryParam("show")
-                    List<String> shows) {
+            @Parameter(
+                            description = "Only these shows (repeatable: any of them), at most 50",
+                            example = "Coastal Hours")
+                    @QueryParam("show")
+                    List<String> shows,
+            @Parameter(
+                            description = "Only moments of these speakers (repeatable: any of them), at most 50",
+                            example = "Ana Lima")
+                    @QueryParam("speaker")
+                    List<String> speakers,
+            @Parameter(
+                            description = "Only episodes in these languages (repeatable: any of them; tags such as en"
+                                    + " or pt-BR), at most 50",
+                            example = "en")
+                    @QueryParam("lang")
+                    List<String> langs,
+            @Parameter(description = "Published on or after (ISO-8601 date or date-time)", example = "2026-01-01")
+                    @QueryParam("publishedAfter")
+                    String publishedAfter,
+            @Parameter(description = "Published before (ISO-8601 date or date-time)", example = "2026-06-01")
+                    @QueryParam("publishedBefore")
+                    String publishedBefore) {
         if (q == null || q.isBlank() || q.length() > config.maxQueryLength()) {
             throw ProblemException.badParameter("q", "q is required, up to " + config.maxQueryLength() + " characters");
         }
@@ -71,6 +92,7 @@ public class TrendsResource {
         if (query.isEmpty()) {
             throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
         }
+        TrendFilters filters = TrendFilters.of(shows, speakers, langs, publishedAfter, publishedBefore);
         String wanted = interval.strip().toLowerCase(Locale.ROOT);
         CalendarInterval calendar =
                 switch (wanted) {
@@ -83,20 +105,8 @@ public class TrendsResource {
                                 "interval",
                                 "interval '" + interval + "' is not one of " + String.join(", ", TrendRange.INTERVALS));
                 };
-        List<FieldValue> showFilter = shows == null
-                ? List.of()
-                : shows.stream()
-                        .filter(s -> !s.isBlank())
-                        .map(String::strip)
-                        .map(FieldValue::of)
-                        .toList();
-        Query filtered = Query.of(b -> b.bool(bool -> {
-            bool.must(StrictQuery.of(query));
-            if (!showFilter.isEmpty()) {
-                bool.filter(f -> f.terms(t -> t.field("show").terms(v -> v.value(showFilter))));
-            }
-            return bool;
-        }));
+        Query filtered =
+                Query.of(b -> b.bool(bool -> bool.must(StrictQuery.of(query)).filter(filters.queries())));
         try {
             checkRange(filtered, wanted);
             var response = client.search(
