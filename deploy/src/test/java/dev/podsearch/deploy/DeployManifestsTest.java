@@ -31,7 +31,8 @@ class DeployManifestsTest {
         List<String> problems = new ArrayList<>(Schemas.validate(manifests.objects()));
         CrossChecks cross = new CrossChecks(manifests, README);
         problems.addAll(cross.all());
-        problems.addAll(new KafkaAclChecks(manifests, cross::configuration).check(cross.serviceDeployments()));
+        ServiceDeployments services = cross.services();
+        problems.addAll(new KafkaAclChecks(manifests, services::configuration).check(services.deployments()));
         problems.addAll(new MonitoringChecks(manifests).all());
         return problems;
     }
@@ -132,7 +133,7 @@ class DeployManifestsTest {
     }
 
     @Test
-    void serviceFactsComeFromTheCode() {
+    void serviceFactsComeFromWhatTheServicesDeclare() {
         ServiceFacts index = ServiceFacts.of("index-service");
         assertTrue(
                 index.reads("indexer.bulk-max-operations"), index.properties().toString());

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Each service's KafkaUser against what its code does with Kafka ({@link KafkaUsage}): every topic it writes or reads
+ * Each service's KafkaUser against what it declares it does with Kafka ({@link KafkaUsage}): every topic it writes or reads
  * and every group it joins has its ACL, and there is no ACL beyond those (least privilege: describing a used topic is
  * allowed, it is implied anyway). Where the overlay's Kafka wants SCRAM logins, every service that uses Kafka must
  * log in as a KafkaUser, with client settings that fit the listener it connects to: SASL_SSL, SCRAM-SHA-512, the JAAS
@@ -109,7 +109,7 @@ final class KafkaAclChecks {
                     && parts[2].equals("Describe")
                     && usage.topics().contains(parts[1]);
             if (!usage.rules().containsKey(rule) && !impliedDescribe) {
-                problems.add(id + ": ACL " + describe(rule) + " is more than " + service + " uses (its code "
+                problems.add(id + ": ACL " + describe(rule) + " is more than " + service + " uses (it declares "
                         + usage.rules().keySet() + ")");
             }
         }

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The prod overlay's Kafka users against the services' code ({@link KafkaAclChecks}): a missing ACL, one more than
- * the code uses, a wider pattern, and client settings that do not fit the TLS + SCRAM listener are each caught.
+ * The prod overlay's Kafka users against what the services declare ({@link KafkaAclChecks}): a missing ACL, one more than
+ * the service declares, a group its configuration renames, a wider pattern, and client settings that do not fit the TLS + SCRAM listener are each caught.
  */
 class KafkaAclChecksTest {
 
@@ -23,8 +23,7 @@ class KafkaAclChecksTest {
                                 "name: ingest-service-status",
                                 "name: ingest-service-state",
                                 "KafkaUser/ingest-service: no ACL for Read on group ingest-service-status, which"
-                                        + " ingest-service needs (ingest-service/dev/podsearch/ingest/outbox/"
-                                        + "IndexedStatusConsumer.java)"),
+                                        + " ingest-service needs (the status consumer)"),
                         new Breakage(
                                 "prod",
                                 "overlays/prod/kafka-users.yaml",
@@ -38,6 +37,27 @@ class KafkaAclChecksTest {
                                 "          name: transcripts.indexed.v1",
                                 "          name: transcripts.v1.dlq",
                                 "KafkaUser/ingest-service: ACL Read on topic transcripts.v1.dlq is more than"),
+                        new Breakage(
+                                "prod",
+                                "overlays/prod/kafka-users.yaml",
+                                "name: index-service-embedder",
+                                "name: index-service-embed",
+                                "KafkaUser/index-service: no ACL for Read on group index-service-embedder, which"
+                                        + " index-service needs (the embed stage)"),
+                        new Breakage(
+                                "prod",
+                                "base/index-service.yaml",
+                                "  indexer.bulk-max-operations:",
+                                "  embedder.group-id: embedders-b\n  indexer.bulk-max-operations:",
+                                "KafkaUser/index-service: no ACL for Read on group embedders-b, which index-service"
+                                        + " needs (the embed stage)"),
+                        new Breakage(
+                                "prod",
+                                "overlays/prod/kafka-users.yaml",
+                                "name: transcripts.v1.dlq",
+                                "name: transcripts.v1.dead",
+                                "KafkaUser/index-service: no ACL for Write on topic transcripts.v1.dlq, which"
+                                        + " index-service needs (the transcript consumer's dead letters)"),
                         new Breakage(
                                 "prod",
                                 "overlays/prod/kafka-users.yaml",

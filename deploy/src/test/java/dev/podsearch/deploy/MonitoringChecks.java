@@ -2,6 +2,7 @@ package dev.podsearch.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podsearch.support.facts.DeclaredFacts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,19 +13,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Monitoring that watches what exists: every ServiceMonitor scrapes the path where its service serves Prometheus
  * metrics (and the service has the Micrometer Prometheus registry at all), and every metric an alert rule or a
- * dashboard panel names is one a service exports: one of its own (a {@code podsearch.<service>.…} meter name in its
- * code, as Prometheus names it) or one of the standard families the services export.
+ * dashboard panel names is one a service exports: one of its own (a {@code podsearch.<service>.…} meter its
+ * {@code DeclaredFacts} name, as Prometheus names it) or one of the standard families the services export.
  */
 final class MonitoringChecks {
 
-    /** Meter names in the services' code: {@code "podsearch.ingest.outbox.backlog"}. */
-    private static final Pattern METER =
-            Pattern.compile("\"(podsearch\\.(?:ingest|index|query|consumer)\\.[a-z0-9.]+)\"");
     /** A metric name in PromQL: a word followed by a selector, a range, a space, a bracket or the end. */
     private static final Pattern METRIC =
             Pattern.compile("\\b((?:podsearch|http_server|jvm|process|kafka)_[a-zA-Z0-9_:]*)\\b(?!\\s*\\()");
@@ -126,24 +123,13 @@ final class MonitoringChecks {
         return "/" + root + "/" + path;
     }
 
-    /** The Prometheus names of the meters in the services' code (each with the suffixes Micrometer may add). */
+    /** The Prometheus names of the meters the services declare (each with the suffixes Micrometer may add). */
     static Set<String> exported() {
         Set<String> names = new TreeSet<>();
-        for (List<String> modules : ServiceFacts.MODULES.values()) {
-            for (String module : modules) {
-                Path java = Manifests.repo().resolve(module).resolve("src/main/java");
-                try (Stream<Path> files = Files.walk(java)) {
-                    for (Path file :
-                            files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        Matcher m = METER.matcher(Files.readString(file));
-                        while (m.find()) {
-                            String base = m.group(1).replace('.', '_');
-                            SUFFIXES.forEach(suffix -> names.add(base + suffix));
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        for (DeclaredFacts declared : ServiceFacts.DECLARED.values()) {
+            for (String meter : declared.meters()) {
+                String base = meter.replace('.', '_');
+                SUFFIXES.forEach(suffix -> names.add(base + suffix));
             }
         }
         return names;

@@ -1,112 +1,87 @@
 package dev.podsearch.deploy;
 
+import dev.podsearch.index.IndexFacts;
+import dev.podsearch.ingest.IngestFacts;
+import dev.podsearch.query.QueryFacts;
+import dev.podsearch.support.facts.DeclaredFacts;
+import io.smallrye.config.ConfigMappings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * What a service itself says about its configuration, read from its source tree (and the modules it is built from):
- * the properties it reads, its HTTP port and where its health endpoints are. The manifests are checked against these,
- * so a renamed property or a changed port in the code fails the deployment tests too.
+ * What a service says about its configuration: the properties it reads (those its {@link DeclaredFacts} declare: every
+ * property of its {@code @ConfigMapping} interfaces, as SmallRye Config names them, and the keys its code reads by
+ * constant; plus those its modules' properties files set), its HTTP port and where its health endpoints are. The
+ * manifests are checked against these, so a renamed property or a changed port in the code fails the deployment tests
+ * too.
  */
-record ServiceFacts(String name, Set<String> properties, Properties defaults) {
+record ServiceFacts(String name, DeclaredFacts declared, Set<String> properties, Properties defaults) {
 
-    /** The services and the project modules whose code each one runs. */
+    /** What each service declares about itself, in its own code. */
+    static final Map<String, DeclaredFacts> DECLARED = Map.of(
+            "ingest-service", IngestFacts.DECLARED,
+            "index-service", IndexFacts.DECLARED,
+            "query-service", QueryFacts.DECLARED);
+
+    /** The services and the project modules whose properties files each one runs with. */
     static final Map<String, List<String>> MODULES = Map.of(
             "ingest-service", List.of("ingest-service", "transcript-events", "service-support"),
-            "index-service", List.of("index-service", "transcript-events", "service-support", "search-model"),
-            "query-service", List.of("query-service", "service-support", "search-model"));
+            "index-service",
+                    List.of("index-service", "transcript-events", "service-support", "search-model", "embeddings"),
+            "query-service", List.of("query-service", "service-support", "search-model", "embeddings"));
 
-    private static final Pattern CONFIG_PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern CONFIG_MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
-    private static final Pattern METHOD =
-            Pattern.compile("^\\s*(?:@\\w+(?:\\([^)]*\\))?\\s+)*([\\w.<>, ?]+?)\\s+(\\w+)\\(\\);", Pattern.MULTILINE);
-    private static final Pattern NESTED =
-            Pattern.compile("\\n    interface\\s+(\\w+)\\s*\\{(.*?)\\n    }", Pattern.DOTALL);
+    /**
+     * The files with a module's settings: Quarkus' {@code application.properties} and MicroProfile's
+     * {@code META-INF/microprofile-config.properties} (what a shared module contributes to every service).
+     */
+    private static final List<String> PROPERTIES_FILES =
+            List.of("application.properties", "META-INF/microprofile-config.properties");
 
     static ServiceFacts of(String service) {
-        List<String> modules = MODULES.get(service);
-        if (modules == null) {
+        DeclaredFacts declared = DECLARED.get(service);
+        if (declared == null) {
             throw new IllegalArgumentException("not a service: " + service);
         }
-        Path repo = Manifests.repo();
-        Set<String> properties = new TreeSet<>();
+        Set<String> properties = new TreeSet<>(declared.configKeys());
+        for (Class<?> mapping : declared.configMappings()) {
+            properties.addAll(mappingProperties(mapping));
+        }
         Properties defaults = new Properties();
-        for (String module : modules) {
-            Path main = repo.resolve(module).resolve("src/main");
-            Path applicationProperties = main.resolve("resources/application.properties");
-            if (Files.isRegularFile(applicationProperties)) {
-                Properties file = load(applicationProperties);
-                for (String key : file.stringPropertyNames()) {
-                    if (!key.startsWith("%")) {
-                        defaults.setProperty(key, file.getProperty(key));
-                        properties.add(key);
-                    } else {
-                        properties.add(key.substring(key.indexOf('.') + 1));
+        for (String module : MODULES.get(service)) {
+            for (String name : PROPERTIES_FILES) {
+                Path file = Manifests.repo()
+                        .resolve(module)
+                        .resolve("src/main/resources")
+                        .resolve(name);
+                if (Files.isRegularFile(file)) {
+                    Properties settings = load(file);
+                    for (String key : settings.stringPropertyNames()) {
+                        if (!key.startsWith("%")) {
+                            defaults.setProperty(key, settings.getProperty(key));
+                            properties.add(key);
+                        } else {
+                            properties.add(key.substring(key.indexOf('.') + 1)); // %prod.x.y: x.y
+                        }
                     }
                 }
             }
-            try (Stream<Path> sources = Files.walk(main.resolve("java"))) {
-                for (Path source :
-                        sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                    scan(Files.readString(source), properties);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
-        return new ServiceFacts(service, properties, defaults);
+        return new ServiceFacts(service, declared, properties, defaults);
     }
 
-    private static void scan(String source, Set<String> properties) {
-        Matcher property = CONFIG_PROPERTY.matcher(source);
-        while (property.find()) {
-            properties.add(property.group(1));
-        }
-        Matcher mapping = CONFIG_MAPPING.matcher(source);
-        if (mapping.find()) {
-            String prefix = mapping.group(1);
-            Map<String, String> nested = new HashMap<>();
-            Matcher inner = NESTED.matcher(source.substring(mapping.end()));
-            // nested groups are interfaces indented one level, their methods read under "<prefix>.<group>."
-            while (inner.find()) {
-                nested.put(inner.group(1), inner.group(2));
-            }
-            String top = source.substring(mapping.end());
-            for (String body : nested.values()) {
-                top = top.replace(body, "");
-            }
-            methods(top, prefix, nested, properties);
-        }
-    }
-
-    private static void methods(String body, String prefix, Map<String, String> nested, Set<String> properties) {
-        Matcher method = METHOD.matcher(body);
-        while (method.find()) {
-            String type = method.group(1).strip();
-            String name = prefix + "." + kebab(method.group(2));
-            if (nested.containsKey(type)) {
-                methods(nested.get(type), name, Map.of(), properties);
-            } else {
-                properties.add(name);
-            }
-        }
-    }
-
-    static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    /** Every property of a {@code @ConfigMapping} interface (a map's or a list's entries as {@code *}). */
+    static Set<String> mappingProperties(Class<?> mapping) {
+        return new TreeSet<>(ConfigMappings.getProperties(ConfigMappings.ConfigClass.configClass(mapping))
+                .keySet());
     }
 
     private static Properties load(Path file) {
@@ -121,7 +96,12 @@ record ServiceFacts(String name, Set<String> properties, Properties defaults) {
 
     /** Whether the service reads this property (Quarkus' own and the project's). */
     boolean reads(String property) {
-        return properties.contains(property);
+        return properties.contains(property)
+                || properties.stream().filter(p -> p.contains("*")).anyMatch(p -> property.matches(wildcard(p)));
+    }
+
+    private static String wildcard(String property) {
+        return Pattern.quote(property).replace("*", "\\E[^.]+\\Q");
     }
 
     /** The HTTP port the service listens on unless configured otherwise. */

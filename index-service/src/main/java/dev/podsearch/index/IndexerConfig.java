@@ -10,7 +10,7 @@ import java.util.Optional;
 public interface IndexerConfig {
 
     /** Kafka consumer group; every replica of the service joins it. */
-    @WithDefault("index-service")
+    @WithDefault(IndexFacts.INDEX_GROUP)
     String groupId();
 
     /** Replicas of each index: 0 on one node, 1 or more on a cluster. */

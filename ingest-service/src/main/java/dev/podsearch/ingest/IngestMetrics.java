@@ -24,13 +24,13 @@ public class IngestMetrics {
     /** One transcript read and either stored ({@code result} non-null) or refused. */
     public void upload(String format, IngestResult result, int bytes) {
         String outcome = result == null ? "rejected" : result.created() ? "created" : "unchanged";
-        Counter.builder("podsearch.ingest.uploads")
+        Counter.builder(IngestFacts.UPLOADS)
                 .description("Transcripts received, by format and outcome")
                 .tag("format", format == null ? "unknown" : format)
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
-        DistributionSummary.builder("podsearch.ingest.upload.bytes")
+        DistributionSummary.builder(IngestFacts.UPLOAD_BYTES)
                 .description("Size of the transcripts received")
                 .baseUnit("bytes")
                 .register(registry)
@@ -42,7 +42,7 @@ public class IngestMetrics {
      * the indexer's write, {@code podsearch_ingest_freshness_seconds}.
      */
     public void freshness(java.time.Duration receivedToIndexed) {
-        Timer.builder("podsearch.ingest.freshness")
+        Timer.builder(IngestFacts.FRESHNESS)
                 .description("Time from an upload's receipt to its revision being indexed")
                 .publishPercentileHistogram()
                 .register(registry)
@@ -54,7 +54,7 @@ public class IngestMetrics {
      * {@code podsearch_ingest_publish_lag_seconds} (the relay's polling, backoff after failures and Kafka's own time).
      */
     public void published(java.time.Duration createdToAcknowledged) {
-        Timer.builder("podsearch.ingest.publish.lag")
+        Timer.builder(IngestFacts.PUBLISH_LAG)
                 .description("Time from an outbox event's commit to Kafka's acknowledgement of it")
                 .publishPercentileHistogram()
                 .register(registry)
@@ -63,7 +63,7 @@ public class IngestMetrics {
 
     /** A dropped file that ended in {@code done/} or {@code failed/}. */
     public void dropFile(String outcome) {
-        Counter.builder("podsearch.ingest.drop.files")
+        Counter.builder(IngestFacts.DROP_FILES)
                 .description("Files of the drop folder, by where they ended")
                 .tag("outcome", outcome)
                 .register(registry)

@@ -66,4 +66,21 @@ class MetricsTest extends CorpusTest {
         // the standard HTTP server metrics are there too
         assertTrue(after.contains("http_server_requests_seconds_count{"), "HTTP server metrics");
     }
+
+    @Test
+    void everyMeterOfItsOwnIsOneQueryFactsDeclares() {
+        given().queryParam("q", "lighthouse").get("/v1/search").then().statusCode(200);
+        Matcher sample = Pattern.compile("(?m)^(podsearch_\\w+)[{ ]").matcher(metrics());
+        int seen = 0;
+        while (sample.find()) {
+            String name = sample.group(1);
+            seen++;
+            assertTrue(
+                    QueryFacts.DECLARED.meters().stream()
+                            .anyMatch(meter -> name.matches(Pattern.quote(meter.replace('.', '_'))
+                                    + "(_seconds)?(_total|_count|_sum|_max|_bucket)?")),
+                    name + " is served on /q/metrics but QueryFacts does not declare it");
+        }
+        assertTrue(seen > 0, "a search leaves podsearch_query_* samples");
+    }
 }

@@ -39,21 +39,21 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
 @ApplicationScoped
 public class OpenSearchClientProducer {
 
-    @ConfigProperty(name = "opensearch.hosts", defaultValue = "http://127.0.0.1:9200")
+    @ConfigProperty(name = OpenSearchKeys.HOSTS, defaultValue = "http://127.0.0.1:9200")
     List<String> hosts;
 
-    @ConfigProperty(name = "opensearch.username")
+    @ConfigProperty(name = OpenSearchKeys.USERNAME)
     Optional<String> username;
 
-    @ConfigProperty(name = "opensearch.password")
+    @ConfigProperty(name = OpenSearchKeys.PASSWORD)
     Optional<String> password;
 
     /** PEM file of the CA(s) that signed the cluster's HTTP certificate; without it, the JVM's default trust. */
-    @ConfigProperty(name = "opensearch.tls.ca-file")
+    @ConfigProperty(name = OpenSearchKeys.CA_FILE)
     Optional<Path> caFile;
 
     /** Connections to the cluster, per node and in all (requests in flight beyond this wait for one). */
-    @ConfigProperty(name = "opensearch.max-connections", defaultValue = "32")
+    @ConfigProperty(name = OpenSearchKeys.MAX_CONNECTIONS, defaultValue = "32")
     int maxConnections;
 
     @Produces

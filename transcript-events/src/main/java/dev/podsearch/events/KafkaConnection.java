@@ -1,12 +1,12 @@
 package dev.podsearch.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where Kafka is and how to log in to it: the settings every Kafka client of a service starts from (producers,
@@ -27,48 +27,25 @@ public class KafkaConnection {
             "ssl.truststore.password",
             "ssl.endpoint.identification.algorithm");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    static final String BOOTSTRAP = "kafka.bootstrap.servers";
 
-    @ConfigProperty(name = "kafka.security.protocol")
-    Optional<String> securityProtocol;
+    /** The properties read: {@link #BOOTSTRAP} and {@code kafka.<setting>} of each of {@link #SECURITY}. */
+    public static final List<String> CONFIG_KEYS = Stream.concat(
+                    Stream.of(BOOTSTRAP), SECURITY.stream().map(key -> "kafka." + key))
+            .toList();
 
-    @ConfigProperty(name = "kafka.sasl.mechanism")
-    Optional<String> saslMechanism;
-
-    @ConfigProperty(name = "kafka.sasl.jaas.config")
-    Optional<String> saslJaasConfig;
-
-    @ConfigProperty(name = "kafka.ssl.truststore.type")
-    Optional<String> truststoreType;
-
-    @ConfigProperty(name = "kafka.ssl.truststore.location")
-    Optional<String> truststoreLocation;
-
-    @ConfigProperty(name = "kafka.ssl.truststore.password")
-    Optional<String> truststorePassword;
-
-    @ConfigProperty(name = "kafka.ssl.endpoint.identification.algorithm")
-    Optional<String> endpointIdentification;
+    @Inject
+    Config config;
 
     /** Bootstrap servers and security settings, a new mutable map each time: add the client's own settings to it. */
     public Map<String, Object> settings() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("bootstrap.servers", bootstrapServers);
-        securityProtocol.ifPresent(value -> settings.put("security.protocol", value));
-        saslMechanism.ifPresent(value -> settings.put("sasl.mechanism", value));
-        saslJaasConfig.ifPresent(value -> settings.put("sasl.jaas.config", value));
-        truststoreType.ifPresent(value -> settings.put("ssl.truststore.type", value));
-        truststoreLocation.ifPresent(value -> settings.put("ssl.truststore.location", value));
-        truststorePassword.ifPresent(value -> settings.put("ssl.truststore.password", value));
-        endpointIdentification.ifPresent(value -> settings.put("ssl.endpoint.identification.algorithm", value));
-        return settings;
+        return settings(config);
     }
 
     /** The same settings read from any configuration (tests and tools outside a service). */
     public static Map<String, Object> settings(Config config) {
         Map<String, Object> settings = new HashMap<>();
-        settings.put("bootstrap.servers", config.getValue("kafka.bootstrap.servers", String.class));
+        settings.put("bootstrap.servers", config.getValue(BOOTSTRAP, String.class));
         for (String key : SECURITY) {
             config.getOptionalValue("kafka." + key, String.class).ifPresent(value -> settings.put(key, value));
         }

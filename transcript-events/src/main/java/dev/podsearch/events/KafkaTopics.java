@@ -19,10 +19,18 @@ public class KafkaTopics {
     @Inject
     KafkaConnection connection;
 
-    @ConfigProperty(name = "topics.partitions", defaultValue = TopicSettings.DEFAULT_PARTITIONS)
+    /** The sizes a service creates missing topics with. */
+    public static final String PARTITIONS = "topics.partitions";
+
+    public static final String REPLICATION_FACTOR = "topics.replication-factor";
+
+    /** The properties read. */
+    public static final List<String> CONFIG_KEYS = List.of(PARTITIONS, REPLICATION_FACTOR);
+
+    @ConfigProperty(name = PARTITIONS, defaultValue = TopicSettings.DEFAULT_PARTITIONS)
     int partitions;
 
-    @ConfigProperty(name = "topics.replication-factor", defaultValue = TopicSettings.DEFAULT_REPLICATION_FACTOR)
+    @ConfigProperty(name = REPLICATION_FACTOR, defaultValue = TopicSettings.DEFAULT_REPLICATION_FACTOR)
     short replicationFactor;
 
     private volatile boolean ready;

@@ -1,6 +1,7 @@
 package dev.podsearch.index.bulk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.index.IndexerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,11 +45,11 @@ class BulkSender {
         this.client = client;
         this.config = config;
         this.json = json;
-        this.latency = Timer.builder("podsearch.index.bulk.latency")
+        this.latency = Timer.builder(IndexFacts.BULK_LATENCY)
                 .description("time of one _bulk request")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
-        this.requests = Counter.builder("podsearch.index.bulk.requests")
+        this.requests = Counter.builder(IndexFacts.BULK_REQUESTS)
                 .description("_bulk requests sent")
                 .register(metrics);
         this.senders = Executors.newFixedThreadPool(

@@ -2,6 +2,7 @@ package dev.podsearch.index.bulk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.events.TranscriptEvent;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,10 +36,10 @@ class PlanWriter {
     PlanWriter(BulkSender sender, ObjectMapper json, MeterRegistry metrics) {
         this.sender = sender;
         this.lines = new BulkLines(json);
-        this.documents = Counter.builder("podsearch.index.documents")
+        this.documents = Counter.builder(IndexFacts.DOCUMENTS)
                 .description("documents written (indexed or deleted)")
                 .register(metrics);
-        this.rolledBack = Counter.builder("podsearch.index.rolled.back")
+        this.rolledBack = Counter.builder(IndexFacts.ROLLED_BACK)
                 .description("moments deleted again because a write of their revision was refused for good")
                 .register(metrics);
     }

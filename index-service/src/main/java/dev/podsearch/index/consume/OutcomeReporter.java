@@ -5,6 +5,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.index.bulk.EpisodeIndexer;
 import dev.podsearch.index.dlq.DeadLetters;
 import dev.podsearch.support.LogFields;
@@ -51,11 +52,11 @@ final class OutcomeReporter {
         this.producer = producer;
         this.deadLetters = deadLetters;
         this.timeout = timeout;
-        this.refused = Counter.builder("podsearch.index.failures")
+        this.refused = Counter.builder(IndexFacts.FAILURES)
                 .description("documents or batches OpenSearch did not take")
                 .tag("class", "non-retryable")
                 .register(metrics);
-        this.unacknowledged = Counter.builder("podsearch.index.outcome.failures")
+        this.unacknowledged = Counter.builder(IndexFacts.OUTCOME_FAILURES)
                 .description("batches not committed because Kafka did not acknowledge their outcomes or dead letters")
                 .register(metrics);
     }

@@ -2,6 +2,7 @@ package dev.podsearch.index.consume;
 
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.index.dlq.DeadLetters;
 import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
@@ -26,10 +27,10 @@ final class RecordDecoder {
     RecordDecoder(DeadLetters deadLetters, IndexSpans spans, MeterRegistry metrics) {
         this.deadLetters = deadLetters;
         this.spans = spans;
-        this.consumed = Counter.builder("podsearch.index.records.consumed")
+        this.consumed = Counter.builder(IndexFacts.RECORDS_CONSUMED)
                 .description("records read from transcripts.v1")
                 .register(metrics);
-        this.poison = Counter.builder("podsearch.index.failures")
+        this.poison = Counter.builder(IndexFacts.FAILURES)
                 .description("documents or batches OpenSearch did not take")
                 .tag("class", "poison")
                 .register(metrics);

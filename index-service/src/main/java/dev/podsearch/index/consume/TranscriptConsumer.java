@@ -7,6 +7,7 @@ import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.consume.BatchHandler;
 import dev.podsearch.events.consume.ConsumerLoop;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.index.IndexerConfig;
 import dev.podsearch.index.bulk.EpisodeIndexer;
 import dev.podsearch.index.dlq.DeadLetters;
@@ -108,7 +109,7 @@ public class TranscriptConsumer {
                 Executors.newSingleThreadExecutor(
                         Thread.ofPlatform().name("batch-writer").factory()),
                 config.maxPollRecords(),
-                Counter.builder("podsearch.index.failures")
+                Counter.builder(IndexFacts.FAILURES)
                         .description("documents or batches OpenSearch did not take")
                         .tag("class", "retryable")
                         .register(metrics));

@@ -1,6 +1,7 @@
 package dev.podsearch.index.dlq;
 
 import dev.podsearch.events.Topics;
+import dev.podsearch.index.IndexFacts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class DeadLetters {
 
     public DeadLetters(Producer<String, byte[]> producer, MeterRegistry metrics) {
         this.producer = producer;
-        this.letters = Counter.builder("podsearch.index.dlq.records")
+        this.letters = Counter.builder(IndexFacts.DLQ_RECORDS)
                 .description("records sent to transcripts.v1.dlq")
                 .register(metrics);
     }

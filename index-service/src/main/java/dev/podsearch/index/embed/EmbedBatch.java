@@ -6,6 +6,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.events.TraceHeaders;
 import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.events.consume.RecordSpans;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.support.LogFields;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,7 +75,7 @@ final class EmbedBatch {
         IndexedEvent outcome = EmbedConsumer.decode(record.value());
         if (outcome == null) {
             Log.warnf("embed stage: record %s (key %s) is not an indexing outcome: passed over", where, record.key());
-            Counter.builder("podsearch.index.embed.skipped")
+            Counter.builder(IndexFacts.EMBED_SKIPPED)
                     .tag("reason", "poison")
                     .register(metrics)
                     .increment();

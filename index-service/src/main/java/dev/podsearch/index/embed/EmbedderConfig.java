@@ -1,5 +1,6 @@
 package dev.podsearch.index.embed;
 
+import dev.podsearch.index.IndexFacts;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public interface EmbedderConfig {
     boolean enabled();
 
     /** Kafka consumer group of the stage, apart from the keyword indexer's so it never holds that back. */
-    @WithDefault("index-service-embedder")
+    @WithDefault(IndexFacts.EMBED_GROUP)
     String groupId();
 
     /** Most outcome records (episodes) handled per poll, before the offsets are committed. */

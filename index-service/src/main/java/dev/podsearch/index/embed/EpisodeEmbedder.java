@@ -1,6 +1,7 @@
 package dev.podsearch.index.embed;
 
 import dev.podsearch.embed.Embedder;
+import dev.podsearch.index.IndexFacts;
 import dev.podsearch.search.Hubness;
 import dev.podsearch.search.Indices;
 import io.micrometer.core.instrument.Counter;
@@ -62,10 +63,10 @@ public class EpisodeEmbedder {
         } catch (RuntimeException e) {
             return modelFailed(episode, e);
         }
-        sample.stop(Timer.builder("podsearch.index.embed.batch")
+        sample.stop(Timer.builder(IndexFacts.EMBED_BATCH)
                 .description("time to embed the moments of one episode (model calls of embedding.batch-size)")
                 .register(metrics));
-        counter("podsearch.index.embed.passages", "moments embedded").increment(vectors.size());
+        counter(IndexFacts.EMBED_PASSAGES, "moments embedded").increment(vectors.size());
         return write(episode.withVectors(vectors));
     }
 
@@ -153,7 +154,7 @@ public class EpisodeEmbedder {
 
     private void skipped(String reason, int count) {
         if (count > 0) {
-            Counter.builder("podsearch.index.embed.skipped")
+            Counter.builder(IndexFacts.EMBED_SKIPPED)
                     .description("documents whose vectors were not written: stale (a newer revision or a delete came"
                             + " first), refused by the engine, or model-error (the model failed on the text twice)")
                     .tag("reason", reason)

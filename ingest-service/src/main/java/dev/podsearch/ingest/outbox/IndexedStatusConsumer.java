@@ -8,6 +8,7 @@ import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.events.consume.BatchHandler;
 import dev.podsearch.events.consume.ConsumerLoop;
 import dev.podsearch.events.consume.RecordSpans;
+import dev.podsearch.ingest.IngestFacts;
 import dev.podsearch.ingest.IngestMetrics;
 import dev.podsearch.ingest.TranscriptStatus;
 import dev.podsearch.support.LogFields;
@@ -44,7 +45,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @ApplicationScoped
 public class IndexedStatusConsumer {
 
-    static final String GROUP = "ingest-service-status";
+    static final String GROUP = IngestFacts.STATUS_GROUP;
 
     @Inject
     KafkaConnection connection;

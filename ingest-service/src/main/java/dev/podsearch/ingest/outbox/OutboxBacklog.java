@@ -1,5 +1,6 @@
 package dev.podsearch.ingest.outbox;
 
+import dev.podsearch.ingest.IngestFacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,8 +30,8 @@ public class OutboxBacklog {
 
     @Inject
     public OutboxBacklog(MeterRegistry metrics) {
-        metrics.gauge("podsearch.ingest.outbox.backlog", waiting);
-        metrics.gauge("podsearch.ingest.outbox.oldest.seconds", oldestMillis, m -> m.get() / 1000.0);
+        metrics.gauge(IngestFacts.OUTBOX_BACKLOG, waiting);
+        metrics.gauge(IngestFacts.OUTBOX_OLDEST, oldestMillis, m -> m.get() / 1000.0);
     }
 
     @Scheduled(every = "5s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

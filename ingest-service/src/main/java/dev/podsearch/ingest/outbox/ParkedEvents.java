@@ -1,5 +1,6 @@
 package dev.podsearch.ingest.outbox;
 
+import dev.podsearch.ingest.IngestFacts;
 import dev.podsearch.ingest.TranscriptStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -49,7 +50,7 @@ public class ParkedEvents {
 
     @Inject
     public ParkedEvents(MeterRegistry metrics) {
-        metrics.gauge("podsearch.ingest.outbox.parked", count);
+        metrics.gauge(IngestFacts.OUTBOX_PARKED, count);
     }
 
     /** The last count seen (this instance's parking, a retry, or the periodic refresh: other replicas share the table). */

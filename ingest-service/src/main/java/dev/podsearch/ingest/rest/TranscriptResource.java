@@ -49,6 +49,9 @@ public class TranscriptResource {
 
     private static final int MAX_PAGE_SIZE = 100;
 
+    /** The HTTP layer's body limit, which the upload limit must stay below. */
+    public static final String BODY_LIMIT = "quarkus.http.limits.max-body-size";
+
     /** What is left unread of an oversized body, below the HTTP layer's limit (which would answer a bare 413). */
     private static final long DISCARD_MARGIN = 1024 * 1024;
 
@@ -58,7 +61,7 @@ public class TranscriptResource {
     @Inject
     IngestConfig config;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    @ConfigProperty(name = BODY_LIMIT)
     MemorySize httpBodyLimit;
 
     @POST

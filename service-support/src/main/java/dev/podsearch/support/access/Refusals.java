@@ -1,11 +1,11 @@
 package dev.podsearch.support.access;
 
+import dev.podsearch.support.facts.SupportFacts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -20,11 +20,11 @@ public class Refusals {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "quarkus.application.name", defaultValue = "service")
+    @ConfigProperty(name = SupportFacts.APPLICATION_NAME, defaultValue = "service")
     String application;
 
     public void record(String reason, String keyId, String method, String path) {
-        Counter.builder("podsearch." + service() + ".access.refusals")
+        Counter.builder(SupportFacts.refusalsMeter(application))
                 .description("Requests refused by authentication, authorization or a rate limit")
                 .tag("reason", reason)
                 .register(registry)
@@ -37,9 +37,5 @@ public class Refusals {
             MDC.remove("keyId");
             MDC.remove("refusal");
         }
-    }
-
-    private String service() {
-        return application.toLowerCase(Locale.ROOT).replace("-service", "").replaceAll("[^a-z0-9]", "_");
     }
 }

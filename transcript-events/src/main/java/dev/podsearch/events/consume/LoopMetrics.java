@@ -20,15 +20,15 @@ final class LoopMetrics {
     private final Counter failures;
 
     LoopMetrics(String consumer, MeterRegistry registry) {
-        Gauge.builder("podsearch.consumer.lag", lag, AtomicLong::get)
+        Gauge.builder(ConsumerMeters.LAG, lag, AtomicLong::get)
                 .description("records not yet consumed, over the consumer's assigned partitions")
                 .tag("consumer", consumer)
                 .register(registry);
-        records = Counter.builder("podsearch.consumer.records")
+        records = Counter.builder(ConsumerMeters.RECORDS)
                 .description("records polled (a record read again after a failure counts again)")
                 .tag("consumer", consumer)
                 .register(registry);
-        failures = Counter.builder("podsearch.consumer.failures")
+        failures = Counter.builder(ConsumerMeters.FAILURES)
                 .description("times the consumer went back to its last commit to try again")
                 .tag("consumer", consumer)
                 .register(registry);
