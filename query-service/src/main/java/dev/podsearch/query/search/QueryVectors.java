@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.embed.Embeddings;
 import dev.podsearch.query.QueryConfig;
+import dev.podsearch.query.QueryFacts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -76,7 +77,7 @@ public class QueryVectors {
         for (EmbeddingFallback fallback : EmbeddingFallback.values()) {
             degraded.put(
                     fallback,
-                    Counter.builder("podsearch.query.embedding.degraded")
+                    Counter.builder(QueryFacts.EMBEDDING_DEGRADED)
                             .description("Searches that had no query vector and ran by keyword, by reason")
                             .tag("reason", fallback.tag())
                             .register(registry));

@@ -1,5 +1,6 @@
 package dev.podsearch.query.search;
 
+import dev.podsearch.query.QueryFacts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,25 +25,25 @@ public class SearchMetrics {
 
     /** Records one answered search. */
     public void searched(String mode, int results, long serviceNanos, long engineNanos) {
-        Timer.builder("podsearch.query.search")
+        Timer.builder(QueryFacts.SEARCH)
                 .description("Search time in the service, parsing to answer written, by the mode that ran")
                 .tag("mode", mode)
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(serviceNanos, TimeUnit.NANOSECONDS);
-        Timer.builder("podsearch.query.engine")
+        Timer.builder(QueryFacts.ENGINE)
                 .description("Time of a search's engine calls, sent to answer read, by the mode that ran")
                 .tag("mode", mode)
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(engineNanos, TimeUnit.NANOSECONDS);
-        DistributionSummary.builder("podsearch.query.search.results")
+        DistributionSummary.builder(QueryFacts.SEARCH_RESULTS)
                 .description("Results on a search's page")
                 .tag("mode", mode)
                 .register(registry)
                 .record(results);
         if (results == 0) {
-            Counter.builder("podsearch.query.search.zero.results")
+            Counter.builder(QueryFacts.ZERO_RESULTS)
                     .description("Searches that found nothing")
                     .tag("mode", mode)
                     .register(registry)
