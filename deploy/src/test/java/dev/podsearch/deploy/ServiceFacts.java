@@ -46,8 +46,16 @@ record ServiceFacts(String name, Set<String> properties, Properties defaults) {
         Properties defaults = new Properties();
         for (String module : modules) {
             Path main = repo.resolve(module).resolve("src/main");
-            Path applicationProperties = main.resolve("resources/application.properties");
-            if (Files.isRegularFile(applicationProperties)) {
+            // the module's own properties and the shared ones: service-support's (every service takes them) and
+            // transcript-events' tracing settings (the two Kafka services name them in quarkus.config.locations)
+            for (String name : List.of(
+                    "application.properties",
+                    "META-INF/microprofile-config.properties",
+                    "META-INF/podsearch-tracing.properties")) {
+                Path applicationProperties = main.resolve("resources").resolve(name);
+                if (!Files.isRegularFile(applicationProperties)) {
+                    continue;
+                }
                 Properties file = load(applicationProperties);
                 for (String key : file.stringPropertyNames()) {
                     if (!key.startsWith("%")) {
