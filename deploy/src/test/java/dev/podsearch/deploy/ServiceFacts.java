@@ -40,11 +40,14 @@ record ServiceFacts(String name, DeclaredFacts declared, Set<String> properties,
             "query-service", List.of("query-service", "service-support", "search-model", "embeddings"));
 
     /**
-     * The files with a module's settings: Quarkus' {@code application.properties} and MicroProfile's
-     * {@code META-INF/microprofile-config.properties} (what a shared module contributes to every service).
+     * The files with a module's settings: Quarkus' {@code application.properties}, MicroProfile's
+     * {@code META-INF/microprofile-config.properties} (service-support's: what every service takes) and
+     * transcript-events' tracing settings (the two Kafka services name them in {@code quarkus.config.locations}).
      */
-    private static final List<String> PROPERTIES_FILES =
-            List.of("application.properties", "META-INF/microprofile-config.properties");
+    private static final List<String> PROPERTIES_FILES = List.of(
+            "application.properties",
+            "META-INF/microprofile-config.properties",
+            "META-INF/podsearch-tracing.properties");
 
     static ServiceFacts of(String service) {
         DeclaredFacts declared = DECLARED.get(service);

@@ -5,6 +5,7 @@ import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
 import dev.podsearch.stack.ServiceWatchdog;
+import dev.podsearch.testing.stack.TestStacks;
 import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ final class PodsearchSystem implements BeforeAllCallback {
             try {
                 RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
                 Files.createDirectories(WORK);
-                RunningStack stack = RunningStack.start(EnumSet.allOf(LocalStack.Component.class));
+                RunningStack stack = TestStacks.start(EnumSet.allOf(LocalStack.Component.class));
                 Files.deleteIfExists(KEY_FILE);
                 String adminKey = DevKey.ensure(KEY_FILE);
                 OtlpReceiver traces = OtlpReceiver.start();

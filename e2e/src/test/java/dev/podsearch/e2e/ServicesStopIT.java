@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.stack.DevKey;
-import dev.podsearch.stack.GracefulStop;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
+import dev.podsearch.testing.stack.GracefulStop;
+import dev.podsearch.testing.stack.TestStacks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +49,7 @@ class ServicesStopIT {
         Path keyFile = WORK.resolve("api-key");
         Files.deleteIfExists(keyFile);
         String key = DevKey.ensure(keyFile);
-        try (RunningStack stack = RunningStack.start(EnumSet.allOf(LocalStack.Component.class))) {
+        try (RunningStack stack = TestStacks.start(EnumSet.allOf(LocalStack.Component.class))) {
             Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
             properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
             properties.put("access.bootstrap-key-file", keyFile.toString());

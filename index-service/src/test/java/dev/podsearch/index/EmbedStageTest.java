@@ -17,7 +17,7 @@ import dev.podsearch.search.Hubness;
 import dev.podsearch.search.Indices;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
-import dev.podsearch.stack.StackTestResource;
+import dev.podsearch.testing.stack.StackTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.podsearch.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podsearch.support.fuzz.OpenApiFuzzer;
-import dev.podsearch.support.fuzz.OpenApiParameters;
 import dev.podsearch.support.rest.ResourceMethods;
+import dev.podsearch.testing.fuzz.OpenApiFuzzer;
+import dev.podsearch.testing.fuzz.OpenApiParameters;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;

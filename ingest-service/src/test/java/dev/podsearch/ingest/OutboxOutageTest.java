@@ -11,7 +11,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
-import dev.podsearch.stack.StackTestResource;
+import dev.podsearch.testing.stack.StackTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
 import dev.podsearch.ingest.outbox.OutboxEvent;
-import dev.podsearch.ingest.tracing.LogCapture;
+import dev.podsearch.testing.tracing.LogCapture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

@@ -4,10 +4,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podsearch.stack.GracefulStop;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
+import dev.podsearch.testing.stack.GracefulStop;
+import dev.podsearch.testing.stack.TestStacks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +41,7 @@ class ShutdownIT {
         Path work = Path.of("target/shutdown-it").toAbsolutePath();
         Files.createDirectories(work);
         try (RunningStack stack =
-                RunningStack.start(EnumSet.of(LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA))) {
+                TestStacks.start(EnumSet.of(LocalStack.Component.POSTGRES, LocalStack.Component.KAFKA))) {
             Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
             properties.put(
                     "access.bootstrap-key-file", TEST_KEY_FILE.toAbsolutePath().toString());

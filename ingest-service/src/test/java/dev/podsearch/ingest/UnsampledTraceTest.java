@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TraceHeaders;
-import dev.podsearch.ingest.tracing.TestSpans;
+import dev.podsearch.testing.tracing.TestSpans;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -11,8 +11,8 @@ import java.util.UUID;
  */
 final class KafkaBrokerConfig {
 
-    /** Largest record the broker accepts: transcripts of 10 MB of text fit with room to spare. */
-    static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+    /** Largest record the broker accepts (see {@link StackDefaults#KAFKA_MAX_MESSAGE_BYTES}). */
+    static final int MAX_MESSAGE_BYTES = StackDefaults.KAFKA_MAX_MESSAGE_BYTES;
 
     private KafkaBrokerConfig() {}
 

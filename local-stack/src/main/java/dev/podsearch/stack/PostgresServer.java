@@ -20,9 +20,9 @@ import java.util.jar.JarFile;
 /** PostgreSQL 17 from the zonky embedded binaries, as a local process. */
 final class PostgresServer implements Server {
 
-    static final String DATABASE = "podsearch";
-    static final String USER = "podsearch";
-    static final String PASSWORD = "podsearch";
+    static final String DATABASE = StackDefaults.DATABASE;
+    static final String USER = StackDefaults.USER;
+    static final String PASSWORD = StackDefaults.PASSWORD;
 
     private final StackHome home;
     private final Path runDir;

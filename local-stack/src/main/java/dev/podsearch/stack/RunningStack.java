@@ -1,10 +1,11 @@
 package dev.podsearch.stack;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** Servers started for a test run, by whichever provider: local processes or containers. */
+/**
+ * Servers started for a run, by whichever provider: local processes ({@link LocalStack}) or, for tests on a machine
+ * with Docker, containers (test-support's {@code TestStacks}).
+ */
 public interface RunningStack extends AutoCloseable {
 
     /** The configuration a Quarkus service needs to reach these servers. */
@@ -18,19 +19,4 @@ public interface RunningStack extends AutoCloseable {
 
     /** Brings back a server taken away by {@link #interrupt}, at the same address, and waits until it is ready. */
     void resume(LocalStack.Component component);
-
-    /**
-     * Starts the servers with the provider chosen by {@code -Dstack}: {@code local} (default: local processes) or
-     * {@code containers} (Testcontainers, needs a Docker engine).
-     */
-    static RunningStack start(Set<LocalStack.Component> components) {
-        String provider = System.getProperty("stack", "local").strip().toLowerCase(Locale.ROOT);
-        return switch (provider) {
-            case "local", "" -> LocalStack.start(LocalStack.Options.ephemeral(components));
-            case "containers" -> ContainerStack.start(components);
-            default ->
-                throw new IllegalArgumentException("-Dstack=" + provider
-                        + " is not a stack provider; use 'local' (processes) or 'containers' (Docker)");
-        };
-    }
 }

@@ -138,7 +138,8 @@ public final class StackMain {
         return service;
     }
 
-    static Set<LocalStack.Component> components(String list) {
+    /** The servers a comma-separated list names ({@code postgres,kafka,opensearch}). */
+    public static Set<LocalStack.Component> components(String list) {
         Set<LocalStack.Component> components = EnumSet.noneOf(LocalStack.Component.class);
         for (String name : list.split(",")) {
             try {

@@ -1,6 +1,6 @@
 package dev.podsearch.query;
 
-import dev.podsearch.stack.StackTestResource;
+import dev.podsearch.testing.stack.StackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 

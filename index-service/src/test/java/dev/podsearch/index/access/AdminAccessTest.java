@@ -5,7 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podsearch.stack.KeyCheckStub;
+import dev.podsearch.testing.access.AdminKeyHeader;
+import dev.podsearch.testing.access.KeyCheckStub;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;

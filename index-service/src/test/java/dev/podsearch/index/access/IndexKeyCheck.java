@@ -1,6 +1,6 @@
 package dev.podsearch.index.access;
 
-import dev.podsearch.stack.KeyCheckStub;
+import dev.podsearch.testing.access.KeyCheckStub;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /** Every test of this module checks keys with a stand-in for the ingest service. */

@@ -1,6 +1,6 @@
 package dev.podsearch.index.scram;
 
-import dev.podsearch.stack.KeyCheckStub;
+import dev.podsearch.testing.access.KeyCheckStub;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;
 

@@ -1,5 +1,8 @@
-package dev.podsearch.stack;
+package dev.podsearch.testing.stack;
 
+import dev.podsearch.stack.LocalStack;
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.StackDefaults;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,20 +34,20 @@ final class ContainerStack implements RunningStack {
                 switch (component) {
                     case POSTGRES -> {
                         PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:17")
-                                .withDatabaseName(PostgresServer.DATABASE)
-                                .withUsername(PostgresServer.USER)
-                                .withPassword(PostgresServer.PASSWORD);
+                                .withDatabaseName(StackDefaults.DATABASE)
+                                .withUsername(StackDefaults.USER)
+                                .withPassword(StackDefaults.PASSWORD);
                         containers.put(component, postgres);
                         postgres.start();
                         properties.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl());
-                        properties.put("quarkus.datasource.username", PostgresServer.USER);
-                        properties.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+                        properties.put("quarkus.datasource.username", StackDefaults.USER);
+                        properties.put("quarkus.datasource.password", StackDefaults.PASSWORD);
                     }
                     case KAFKA -> {
                         KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1")
                                 .withEnv(
                                         "KAFKA_MESSAGE_MAX_BYTES",
-                                        Integer.toString(KafkaBrokerConfig.MAX_MESSAGE_BYTES))
+                                        Integer.toString(StackDefaults.KAFKA_MAX_MESSAGE_BYTES))
                                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
                         containers.put(component, kafka);
                         kafka.start();

@@ -1,4 +1,4 @@
-package dev.podsearch.support.fuzz;
+package dev.podsearch.testing.fuzz;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

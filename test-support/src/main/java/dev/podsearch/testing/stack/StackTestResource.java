@@ -1,5 +1,7 @@
-package dev.podsearch.stack;
+package dev.podsearch.testing.stack;
 
+import dev.podsearch.stack.RunningStack;
+import dev.podsearch.stack.StackMain;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
  * Starts the servers a Quarkus module's tests need, once per module run, and hands their addresses to the service.
  *
  * <p>Use with {@code @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name =
- * "components", value = "postgres,kafka"))}. The provider follows {@code -Dstack} (see {@link RunningStack#start}).
+ * "components", value = "postgres,kafka"))}. The provider follows {@code -Dstack} (see {@link TestStacks#start}).
  */
 public final class StackTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +24,7 @@ public final class StackTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public synchronized Map<String, String> start() {
         if (running == null) {
-            running = RunningStack.start(StackMain.components(components));
+            running = TestStacks.start(StackMain.components(components));
         }
         return running.quarkusProperties();
     }

@@ -1,4 +1,4 @@
-package dev.podsearch.support.fuzz;
+package dev.podsearch.testing.fuzz;
 
 import java.util.List;
 import java.util.Random;

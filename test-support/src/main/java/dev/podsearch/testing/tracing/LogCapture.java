@@ -1,4 +1,4 @@
-package dev.podsearch.ingest.tracing;
+package dev.podsearch.testing.tracing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,4 +1,4 @@
-package dev.podsearch.index.tracing;
+package dev.podsearch.testing.tracing;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -1,4 +1,4 @@
-package dev.podsearch.stack;
+package dev.podsearch.testing.access;
 
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -1,5 +1,6 @@
-package dev.podsearch.stack;
+package dev.podsearch.testing.stack;
 
+import dev.podsearch.stack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ public final class GracefulStop {
         try {
             process.onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            StackLog.info("%s stopped %d ms after SIGTERM", service.name(), took.toMillis());
+            System.err.printf("[stack] %s stopped %d ms after SIGTERM%n", service.name(), took.toMillis());
             return Optional.of(took);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -54,7 +55,7 @@ public final class GracefulStop {
                     .start()
                     .waitFor(20, TimeUnit.SECONDS);
         } catch (IOException e) {
-            StackLog.info("could not dump the threads of process %d: %s", process.pid(), e.getMessage());
+            System.err.printf("[stack] could not dump the threads of process %d: %s%n", process.pid(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
