@@ -55,6 +55,20 @@ class OpenApiTest {
                 api.getString("paths.'/v1/search'.get.responses.'200'.content.'application/json'.schema.$ref"));
         assertTrue(api.getMap("components.schemas.SearchResults.properties").containsKey("nextCursor"));
         assertTrue(paths.containsKey("/v1/episodes/{id}/similar"));
+        // the filters search and trends share (one @BeanParam) are documented on both, repeatable ones as arrays
+        for (String path : List.of("/v1/search", "/v1/trends")) {
+            List<String> names = api.getList("paths.'" + path + "'.get.parameters.name");
+            assertTrue(
+                    names.containsAll(List.of("show", "speaker", "lang", "publishedAfter", "publishedBefore")),
+                    path + ": " + names);
+            for (String repeatable : List.of("show", "speaker", "lang")) {
+                assertEquals(
+                        "array",
+                        api.getString("paths.'" + path + "'.get.parameters.find { it.name == '" + repeatable
+                                + "' }.schema.type"),
+                        path + " " + repeatable);
+            }
+        }
         // public search (the default) asks for no key
         assertEquals(null, api.<Object>get("paths.'/v1/search'.get.security"));
     }

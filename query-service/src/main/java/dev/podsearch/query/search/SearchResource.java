@@ -7,6 +7,7 @@ import dev.podsearch.query.QueryConfig;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,28 +67,7 @@ public class SearchResource {
                             example = "\"fog horn\" -ship")
                     @QueryParam("q")
                     String q,
-            @Parameter(
-                            description = "Only these shows (repeatable: any of them), at most 50",
-                            example = "Coastal Hours")
-                    @QueryParam("show")
-                    List<String> shows,
-            @Parameter(
-                            description = "Only moments of these speakers (repeatable: any of them), at most 50",
-                            example = "Ana Lima")
-                    @QueryParam("speaker")
-                    List<String> speakers,
-            @Parameter(
-                            description = "Only episodes in these languages (repeatable: any of them; tags such as en"
-                                    + " or pt-BR), at most 50",
-                            example = "en")
-                    @QueryParam("lang")
-                    List<String> langs,
-            @Parameter(description = "Published on or after (ISO-8601 date or date-time)", example = "2026-01-01")
-                    @QueryParam("publishedAfter")
-                    String publishedAfter,
-            @Parameter(description = "Published before (ISO-8601 date or date-time)", example = "2026-06-01")
-                    @QueryParam("publishedBefore")
-                    String publishedBefore,
+            @BeanParam FilterParameters filters,
             @Parameter(
                             description = "Search inside this episode only (its id)",
                             example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
@@ -145,19 +124,15 @@ public class SearchResource {
         if (query.isEmpty()) {
             throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
         }
-        Instant after = RequestParameters.instant("publishedAfter", publishedAfter);
-        Instant before = RequestParameters.instant("publishedBefore", publishedBefore);
-        if (after != null && before != null && !after.isBefore(before)) {
-            throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
-        }
+        FilterParameters.Checked checked = filters.checked();
         long started = System.nanoTime();
         return search.search(new SearchParameters(
                         query,
-                        FilterValues.names("show", shows),
-                        FilterValues.names("speaker", speakers),
-                        FilterValues.languages("lang", langs),
-                        after,
-                        before,
+                        checked.shows(),
+                        checked.speakers(),
+                        checked.languages(),
+                        checked.after(),
+                        checked.before(),
                         blankToNull(episode),
                         choice("group", group, SearchParameters.Group.class),
                         choice("sort", sort, SearchParameters.Sort.class),

@@ -1,8 +1,6 @@
 package dev.podsearch.query.trends;
 
-import dev.podsearch.query.search.FilterValues;
-import dev.podsearch.support.ProblemException;
-import dev.podsearch.support.RequestParameters;
+import dev.podsearch.query.search.FilterParameters;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,29 +9,14 @@ import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 
 /**
- * A chart's filters, named and checked as {@code /v1/search} names and checks them, so a chart drawn beside a search
- * counts the same moments: shows, speakers and languages (each repeatable, any of its values), and the publication
- * range (after inclusive, before exclusive).
+ * A chart's filters, as {@code /v1/search} takes them ({@link FilterParameters}), as the engine's filter clauses: so a
+ * chart drawn beside a search counts the same moments.
  */
 record TrendFilters(List<String> shows, List<String> speakers, List<String> languages, Instant after, Instant before) {
 
-    static TrendFilters of(
-            List<String> shows,
-            List<String> speakers,
-            List<String> langs,
-            String publishedAfter,
-            String publishedBefore) {
-        Instant after = RequestParameters.instant("publishedAfter", publishedAfter);
-        Instant before = RequestParameters.instant("publishedBefore", publishedBefore);
-        if (after != null && before != null && !after.isBefore(before)) {
-            throw ProblemException.badParameter("publishedBefore", "publishedBefore must be later than publishedAfter");
-        }
+    static TrendFilters of(FilterParameters.Checked checked) {
         return new TrendFilters(
-                FilterValues.names("show", shows),
-                FilterValues.names("speaker", speakers),
-                FilterValues.languages("lang", langs),
-                after,
-                before);
+                checked.shows(), checked.speakers(), checked.languages(), checked.after(), checked.before());
     }
 
     /** The engine's filter clauses: one per filter given. */

@@ -1,11 +1,13 @@
 package dev.podsearch.query.trends;
 
 import dev.podsearch.query.QueryConfig;
+import dev.podsearch.query.search.FilterParameters;
 import dev.podsearch.query.search.StrictQuery;
 import dev.podsearch.query.search.UserQuery;
 import dev.podsearch.search.Indices;
 import dev.podsearch.support.ProblemException;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -63,28 +65,7 @@ public class TrendsResource {
                     @QueryParam("interval")
                     @DefaultValue("month")
                     String interval,
-            @Parameter(
-                            description = "Only these shows (repeatable: any of them), at most 50",
-                            example = "Coastal Hours")
-                    @QueryParam("show")
-                    List<String> shows,
-            @Parameter(
-                            description = "Only moments of these speakers (repeatable: any of them), at most 50",
-                            example = "Ana Lima")
-                    @QueryParam("speaker")
-                    List<String> speakers,
-            @Parameter(
-                            description = "Only episodes in these languages (repeatable: any of them; tags such as en"
-                                    + " or pt-BR), at most 50",
-                            example = "en")
-                    @QueryParam("lang")
-                    List<String> langs,
-            @Parameter(description = "Published on or after (ISO-8601 date or date-time)", example = "2026-01-01")
-                    @QueryParam("publishedAfter")
-                    String publishedAfter,
-            @Parameter(description = "Published before (ISO-8601 date or date-time)", example = "2026-06-01")
-                    @QueryParam("publishedBefore")
-                    String publishedBefore) {
+            @BeanParam FilterParameters filters) {
         if (q == null || q.isBlank() || q.length() > config.maxQueryLength()) {
             throw ProblemException.badParameter("q", "q is required, up to " + config.maxQueryLength() + " characters");
         }
@@ -92,7 +73,7 @@ public class TrendsResource {
         if (query.isEmpty()) {
             throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
         }
-        TrendFilters filters = TrendFilters.of(shows, speakers, langs, publishedAfter, publishedBefore);
+        TrendFilters checked = TrendFilters.of(filters.checked());
         String wanted = interval.strip().toLowerCase(Locale.ROOT);
         CalendarInterval calendar =
                 switch (wanted) {
@@ -106,7 +87,7 @@ public class TrendsResource {
                                 "interval '" + interval + "' is not one of " + String.join(", ", TrendRange.INTERVALS));
                 };
         Query filtered =
-                Query.of(b -> b.bool(bool -> bool.must(StrictQuery.of(query)).filter(filters.queries())));
+                Query.of(b -> b.bool(bool -> bool.must(StrictQuery.of(query)).filter(checked.queries())));
         try {
             checkRange(filtered, wanted);
             var response = client.search(
