@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.support.rest.ResourceMethods;
+import dev.podsearch.testing.fuzz.OpenApiFindings;
 import dev.podsearch.testing.fuzz.OpenApiFuzzer;
 import dev.podsearch.testing.fuzz.OpenApiParameters;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +28,7 @@ class OpenApiContractTest extends CorpusTest {
 
     @Test
     void hostileParametersGetAProblemNamingWhatWasWrongNeverA5xx() {
-        OpenApiFuzzer.Findings findings = new OpenApiFuzzer(30L, 60, Duration.ofSeconds(45), Set.of()).run();
+        OpenApiFindings findings = new OpenApiFuzzer(30L, 60, Duration.ofSeconds(45), Set.of()).run();
         assertEquals(List.of(), findings.broken(), "statuses: " + findings.statuses());
         assertTrue(
                 findings.statuses().containsKey(400), "no request reached a parameter check: " + findings.statuses());

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,11 +59,11 @@ public final class OpenApiFuzzer {
     }
 
     /** Every broken answer, described with the request that got it; empty when the contract held. */
-    public Findings run() {
-        JsonNode api = document();
+    public OpenApiFindings run() {
+        JsonNode api = OpenApiParameters.document();
         Random random = new Random(seed);
         long deadline = System.nanoTime() + budget.toNanos();
-        Findings findings = new Findings();
+        OpenApiFindings findings = new OpenApiFindings();
         for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
@@ -82,7 +81,7 @@ public final class OpenApiFuzzer {
         return findings;
     }
 
-    private void send(Operation target, Random random, Findings findings) {
+    private void send(Operation target, Random random, OpenApiFindings findings) {
         // encoded here, not by RestAssured: it would read braces in a value as a template and encode '%' twice
         RequestSpecification request = given().redirects().follow(false).urlEncodingEnabled(false);
         Set<String> named = new LinkedHashSet<>(target.documented());
@@ -134,7 +133,7 @@ public final class OpenApiFuzzer {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static void check(Response response, Set<String> named, String described, Findings findings) {
+    private static void check(Response response, Set<String> named, String described, OpenApiFindings findings) {
         int status = response.statusCode();
         findings.count(status);
         if (status >= 500) {
@@ -215,47 +214,5 @@ public final class OpenApiFuzzer {
 
     private static String abbreviated(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
-    }
-
-    private static JsonNode document() {
-        try {
-            return JSON.readTree(given().accept("application/json")
-                    .queryParam("format", "json")
-                    .get("/q/openapi")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** What the run found, and how many answers of each status it got (to show it reached the handlers). */
-    public static final class Findings {
-        private final List<String> broken = new ArrayList<>();
-        private final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
-
-        void add(String request, String what) {
-            if (broken.size() < 50) {
-                broken.add(what + "\n    for " + request);
-            }
-        }
-
-        void count(int status) {
-            statuses.merge(status, 1, Integer::sum);
-        }
-
-        public List<String> broken() {
-            return List.copyOf(broken);
-        }
-
-        public Map<Integer, Integer> statuses() {
-            return Map.copyOf(statuses);
-        }
-
-        public int requests() {
-            return statuses.values().stream().mapToInt(Integer::intValue).sum();
-        }
     }
 }

@@ -56,7 +56,8 @@ public final class OpenApiParameters {
         return differences;
     }
 
-    private static JsonNode document() {
+    /** The service's published OpenAPI document (the running test application's {@code /q/openapi}). */
+    static JsonNode document() {
         try {
             return new ObjectMapper()
                     .readTree(given().queryParam("format", "json")
