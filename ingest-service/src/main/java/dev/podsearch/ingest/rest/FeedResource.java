@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
 
+    private static final int MAX_URL_LENGTH = 2000;
+
     @Inject
     OutboundUrlGuard guard;
 
@@ -62,6 +64,9 @@ public class FeedResource {
         String url = body == null ? null : body.url();
         if (url == null || url.isBlank()) {
             throw ProblemException.badParameter("url", "the body needs the feed's address: {\"url\": \"https://...\"}");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw ProblemException.badParameter("url", "url is longer than " + MAX_URL_LENGTH + " characters");
         }
         String checked = guard.require("url", url).uri().toString();
         return QuarkusTransaction.requiringNew().call(() -> {
