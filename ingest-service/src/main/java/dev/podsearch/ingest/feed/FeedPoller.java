@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.feed;
 
 import dev.podsearch.ingest.IngestConfig;
+import dev.podsearch.ingest.IngestMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,9 @@ public class FeedPoller {
 
     @Inject
     EntryIngest entries;
+
+    @Inject
+    IngestMetrics metrics;
 
     public void poll(UUID id, String owner) {
         Feed feed = QuarkusTransaction.requiringNew().call(() -> Feed.<Feed>findById(id));
@@ -119,6 +123,7 @@ public class FeedPoller {
             feed.leaseOwner = null;
             feed.leaseUntil = null;
         });
+        metrics.feedPoll(outcome.result().name());
         Log.infof("feed %s: %s%s", id, outcome.result(), outcome.error() == null ? "" : " (" + outcome.error() + ")");
     }
 

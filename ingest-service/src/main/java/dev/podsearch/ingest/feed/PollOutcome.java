@@ -30,8 +30,8 @@ record PollOutcome(PollResult result, String error, FeedDocument document, Fetch
         if (counts.stored + counts.unchanged == 0) {
             return new PollOutcome(
                     PollResult.NO_TRANSCRIPTS,
-                    "the feed lists " + listed
-                            + " items, none with a <podcast:transcript> this service reads (JSON, WebVTT, SRT, HTML"
+                    "the feed lists " + listed + (listed == 1 ? " item" : " items")
+                            + ", none with a <podcast:transcript> this service reads (JSON, WebVTT, SRT, HTML"
                             + " or plain text): nothing to ingest",
                     document,
                     fetched);

@@ -107,7 +107,7 @@ class FeedGuardTest {
                 pollFailing("/page.xml").getString("lastError"));
         JsonPath bare = poll(subscribe(server.base() + "/bare.xml"));
         assertEquals("NO_TRANSCRIPTS", bare.getString("lastResult"));
-        assertTrue(bare.getString("lastError").startsWith("the feed lists 1 items, none with a <podcast:transcript>"));
+        assertTrue(bare.getString("lastError").startsWith("the feed lists 1 item, none with a <podcast:transcript>"));
     }
 
     @Test

@@ -133,6 +133,12 @@ class FeedSubscriptionTest {
         assertNotNull(feedRequests.get(1).ifNoneMatch());
         assertEquals("Tue, 07 Apr 2026 06:00:00 GMT", feedRequests.get(1).ifModifiedSince());
         assertEquals(1, transcript(ferryman).getInt("revision"));
+        assertTrue(given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .contains("podsearch_ingest_feed_polls_total{result=\"NOT_MODIFIED\"}"));
 
         // changed: one transcript is longer, one item is new; the others are fetched conditionally and kept
         server.fixture("/feed.xml", "feed-v2.xml").fixture("/t/002.vtt", "002-v2.vtt");
