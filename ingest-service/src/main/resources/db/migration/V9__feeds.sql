@@ -32,6 +32,9 @@ CREATE TABLE feed_item (
     captions                 boolean     NOT NULL DEFAULT false,
     transcript_etag          text,
     transcript_last_modified text,
+    -- what the episode's metadata was made of (show, title, date, audio, language): a change fetches the transcript
+    -- in full again, so that the episode gets it even when the transcript itself answers 304
+    metadata_key             text,
     episode_id               uuid,
     revision                 bigint,
     error                    text,

@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -35,19 +34,15 @@ public class EntryIngest {
 
     ItemOutcome ingest(UUID feedId, FeedDocument feed, FeedItem item, FeedEntry known) {
         FeedEntry entry = known != null ? known : newEntry(feedId, item.guid());
-        boolean sameAsBefore = known != null
-                && known.episodeId != null
-                && known.error == null
-                && Objects.equals(known.title, item.title());
         entry.title = item.title();
         entry.inFeed = true;
-        ItemOutcome outcome = fetchAndStore(feed, item, entry, sameAsBefore);
+        ItemOutcome outcome = fetchAndStore(feed, item, entry);
         entry.updatedAt = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> FeedEntry.getEntityManager().merge(entry));
         return outcome;
     }
 
-    private ItemOutcome fetchAndStore(FeedDocument feed, FeedItem item, FeedEntry entry, boolean sameAsBefore) {
+    private ItemOutcome fetchAndStore(FeedDocument feed, FeedItem item, FeedEntry entry) {
         TranscriptLink link = item.bestTranscript().orElse(null);
         if (link == null) {
             entry.transcriptUrl = null;
@@ -61,7 +56,20 @@ public class EntryIngest {
                             + ")";
             return ItemOutcome.NO_TRANSCRIPT;
         }
-        boolean conditional = sameAsBefore && link.url().equals(entry.transcriptUrl);
+        EpisodeMetadata metadata;
+        try {
+            metadata = metadata(feed, item, link);
+        } catch (ProblemException e) {
+            entry.error = "the item's " + e.problem().extensions().get("parameter") + " was refused: "
+                    + e.problem().detail();
+            return ItemOutcome.FAILED;
+        }
+        String metadataKey = metadata.toString();
+        // asked conditionally only when the stored revision was made from this very transcript URL and metadata
+        boolean conditional = entry.episodeId != null
+                && entry.error == null
+                && link.url().equals(entry.transcriptUrl)
+                && metadataKey.equals(entry.metadataKey);
         entry.transcriptUrl = link.url();
         entry.transcriptType = link.mediaType();
         entry.captions = link.captions();
@@ -76,9 +84,10 @@ public class EntryIngest {
                 entry.error = null;
                 return ItemOutcome.UNCHANGED;
             }
-            IngestResult result = ingest.ingest(
-                    new Upload(fetched.body(), contentType(link, fetched), null, metadata(feed, item, link), null));
+            IngestResult result =
+                    ingest.ingest(new Upload(fetched.body(), contentType(link, fetched), null, metadata, null));
             entry.episodeId = result.id();
+            entry.metadataKey = metadataKey;
             entry.revision = result.revision();
             entry.transcriptEtag = fetched.etag();
             entry.transcriptLastModified = fetched.lastModified();
@@ -96,9 +105,6 @@ public class EntryIngest {
     }
 
     private static EpisodeMetadata metadata(FeedDocument feed, FeedItem item, TranscriptLink link) {
-        if (item.guid() == null) {
-            throw ProblemException.badParameter("guid", "the item has neither a <guid> nor an <enclosure>");
-        }
         return EpisodeMetadata.of(
                 feed.title(),
                 item.title(),

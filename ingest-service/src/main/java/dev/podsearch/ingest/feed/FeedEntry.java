@@ -37,6 +37,10 @@ public class FeedEntry extends PanacheEntityBase {
     @Column(name = "transcript_last_modified")
     public String transcriptLastModified;
 
+    /** The metadata the stored revision was made with, as {@link EntryIngest} writes it. */
+    @Column(name = "metadata_key")
+    public String metadataKey;
+
     @Column(name = "episode_id")
     public UUID episodeId;
 

@@ -173,6 +173,21 @@ class FeedSubscriptionTest {
         assertEquals(false, item(gone, "tidewater-003").get("inFeed"));
         JsonPath oyster = transcript(item(gone, "tidewater-003").get("episodeId"));
         assertFalse(oyster.getString("status").equals("DELETED"));
+
+        // the item's metadata changed, its transcript did not: fetched in full again, the episode takes the new date
+        server.route(
+                "/feed.xml",
+                s -> s.fill(FeedParserTest.fixture("feed-v2.xml")
+                        .replace("Tue, 03 Mar 2026 06:00:00 GMT", "Wed, 04 Mar 2026 07:30:00 GMT")));
+
+        JsonPath redated = poll(id);
+
+        assertEquals("UPDATED", redated.getString("lastResult"));
+        JsonPath saltMarsh = transcript(item(redated, "tidewater-001").get("episodeId"));
+        assertEquals("2026-03-04T07:30:00Z", saltMarsh.getString("publishedAt"));
+        assertEquals(2, saltMarsh.getInt("revision"));
+        assertNull(server.requestsFor("/t/001.json").getLast().ifNoneMatch());
+        assertEquals(true, item(redated, "tidewater-003").get("inFeed")); // back in the feed
     }
 
     @Test
