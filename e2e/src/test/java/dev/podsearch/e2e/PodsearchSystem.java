@@ -78,6 +78,7 @@ final class PodsearchSystem implements BeforeAllCallback {
                 Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
                 properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
                 properties.put("access.bootstrap-key-file", KEY_FILE.toString());
+                properties.put("outbound.allow", "127.0.0.0/8,::1"); // FeedIT's feed server, on loopback
                 // a revoked key stops working on the other services within this
                 properties.put("access.cache-ttl", "1s");
                 // the waits poll ten times a second from one address: over the public read limit on purpose

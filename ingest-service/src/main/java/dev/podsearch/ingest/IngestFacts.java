@@ -27,6 +27,7 @@ public final class IngestFacts {
     public static final String FRESHNESS = "podsearch.ingest.freshness";
     public static final String PUBLISH_LAG = "podsearch.ingest.publish.lag";
     public static final String DROP_FILES = "podsearch.ingest.drop.files";
+    public static final String FEED_POLLS = "podsearch.ingest.feed.polls";
     public static final String OUTBOX_BACKLOG = "podsearch.ingest.outbox.backlog";
     public static final String OUTBOX_OLDEST = "podsearch.ingest.outbox.oldest.seconds";
     public static final String OUTBOX_PARKED = "podsearch.ingest.outbox.parked";
@@ -50,6 +51,7 @@ public final class IngestFacts {
                             FRESHNESS,
                             PUBLISH_LAG,
                             DROP_FILES,
+                            FEED_POLLS,
                             OUTBOX_BACKLOG,
                             OUTBOX_OLDEST,
                             OUTBOX_PARKED,

@@ -12,7 +12,8 @@ import jakarta.inject.Inject;
  * {@code created}: a new revision, {@code unchanged}: the content was already stored, {@code rejected}: refused with a
  * problem; format {@code unknown} when it was refused before its format was known),
  * {@code podsearch_ingest_upload_bytes} (sizes of the transcripts read, uploads and dropped files alike) and
- * {@code podsearch_ingest_drop_files_total{outcome=done|failed}}, {@code podsearch_ingest_freshness_seconds} and
+ * {@code podsearch_ingest_drop_files_total{outcome=done|failed}}, {@code podsearch_ingest_feed_polls_total{result}},
+ * {@code podsearch_ingest_freshness_seconds} and
  * {@code podsearch_ingest_publish_lag_seconds}.
  */
 @ApplicationScoped
@@ -66,6 +67,15 @@ public class IngestMetrics {
         Counter.builder(IngestFacts.DROP_FILES)
                 .description("Files of the drop folder, by where they ended")
                 .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
+    /** A feed poll that ended with {@code result} ({@code UPDATED}, {@code NOT_MODIFIED}, {@code FAILED}, ...). */
+    public void feedPoll(String result) {
+        Counter.builder(IngestFacts.FEED_POLLS)
+                .description("Polls of subscribed feeds, by result")
+                .tag("result", result)
                 .register(registry)
                 .increment();
     }

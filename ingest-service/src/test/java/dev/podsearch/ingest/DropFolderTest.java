@@ -96,6 +96,29 @@ class DropFolderTest {
     }
 
     @Test
+    void anHtmlFileIsReadByItsExtensionAndItsLineErrorsReported() throws IOException {
+        String title = "Dropped HTML " + UUID.randomUUID();
+        String name = "keepers-" + UUID.randomUUID();
+        Files.writeString(
+                folder("incoming").resolve(name + ".html"),
+                SampleExportParserTest.fixture("keepers.html").replace("Keepers of the Light", title));
+        String broken = "broken-" + UUID.randomUUID();
+        Files.writeString(folder("incoming").resolve(broken + ".htm"), "<time>0:01</time>\n<p>a</p>\n<p>untimed</p>\n");
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.exists(folder("done").resolve(name + ".html")));
+        Transcript stored = QuarkusTransaction.requiringNew()
+                .call(() -> Transcript.<Transcript>find("title", title).firstResult());
+        assertEquals("html", stored.format);
+        assertEquals(3, stored.segmentCount);
+
+        Path error = folder("failed").resolve(broken + ".htm.error.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(error));
+        MatcherAssert.assertThat(Files.readString(error), containsString("\"line\" : 3"));
+        MatcherAssert.assertThat(Files.readString(error), containsString("a <p> without a <time> before it"));
+    }
+
+    @Test
     void anInvalidSidecarFailsTheFileWithAProblem() throws IOException {
         String name = "bad-meta-" + UUID.randomUUID();
         Files.writeString(folder("incoming").resolve(name + ".meta.json"), "{\"audioUrl\": \"ftp://nope\"}");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.events.Segment;
 import dev.podsearch.ingest.parse.FormatDetector;
+import dev.podsearch.ingest.parse.HtmlTranscriptParser;
 import dev.podsearch.ingest.parse.ParsedTranscript;
 import dev.podsearch.ingest.parse.PlainTextParser;
 import dev.podsearch.ingest.parse.PodcastingJsonParser;
@@ -116,6 +117,67 @@ class FormatParsersTest {
     }
 
     @Test
+    void htmlTakesSpeakersFromCiteAndStartsFromTime() {
+        ParsedTranscript parsed = new HtmlTranscriptParser().parse(fixture("keepers.html"));
+
+        assertEquals("Keepers of the Light", parsed.title());
+        assertEquals(
+                List.of(
+                        new Segment(0L, 4000L, "Marta", "Welcome back to Coastal Hours."),
+                        new Segment(
+                                4000L, 11500L, "Host", "Today we stand at the foot of the Skerry Point lighthouse."),
+                        // an empty <cite> names no one; the last line lasts as long as its 12 words take to say
+                        new Segment(
+                                11500L,
+                                16300L,
+                                null,
+                                "The keeper has climbed these stairs & more for thirty one years.")),
+                parsed.segments());
+    }
+
+    @Test
+    void htmlKeepsTheSpeakerUntilTheNextCiteAndReadsHours() {
+        String html = "<cite>Ana</cite>\n<time>1:02:03</time><p>one</p>\n<time>1:02:04,250</time><p>two</p>";
+
+        List<Segment> segments = new HtmlTranscriptParser().parse(html).segments();
+
+        assertEquals(new Segment(3_723_000L, 3_724_250L, "Ana", "one"), segments.get(0));
+        assertEquals("Ana", segments.get(1).speaker());
+    }
+
+    @Test
+    void htmlErrorsNameTheLine() {
+        HtmlTranscriptParser parser = new HtmlTranscriptParser();
+
+        TranscriptParseException malformed = assertThrows(
+                TranscriptParseException.class,
+                () -> parser.parse("<time>0:01</time>\n<p>a</p>\n<time>0:6x</time>\n<p>b</p>\n"));
+        assertEquals(3, malformed.line());
+        assertEquals("malformed time '0:6x': expected M:SS or H:MM:SS", malformed.getMessage());
+
+        TranscriptParseException untimed = assertThrows(
+                TranscriptParseException.class,
+                () -> parser.parse("<time>0:01</time>\n<p>a</p>\n\n<p>no time for me</p>\n"));
+        assertEquals(4, untimed.line());
+        assertEquals("a <p> without a <time> before it: 'no time for me'", untimed.getMessage());
+
+        TranscriptParseException backwards = assertThrows(
+                TranscriptParseException.class,
+                () -> parser.parse("<time>0:05</time><p>a</p>\n<time>0:01</time>\n<p>b</p>"));
+        assertEquals(2, backwards.line());
+        assertTrue(backwards.getMessage().startsWith("timestamps go backwards"));
+
+        TranscriptParseException seconds =
+                assertThrows(TranscriptParseException.class, () -> parser.parse("<time>1:00:75</time><p>a</p>"));
+        assertEquals(1, seconds.line());
+        assertTrue(seconds.getMessage().contains("below 60"));
+
+        TranscriptParseException empty = assertThrows(
+                TranscriptParseException.class, () -> parser.parse("<html><body>\n<h1>Nothing</h1>\n</body></html>"));
+        assertEquals("the transcript has no timed lines", empty.getMessage());
+    }
+
+    @Test
     void plainTextMakesOneSegmentPerParagraphWithoutTimes() {
         ParsedTranscript parsed = new PlainTextParser().parse(fixture("keepers-plain.txt"));
 
@@ -131,6 +193,9 @@ class FormatParsersTest {
         assertEquals(TranscriptFormat.WEBVTT, FormatDetector.detect("text/vtt", "anything"));
         assertEquals(TranscriptFormat.SRT, FormatDetector.detect("application/x-subrip", "anything"));
         assertEquals(TranscriptFormat.PODCASTING_JSON, FormatDetector.detect("application/json", "anything"));
+        assertEquals(TranscriptFormat.HTML, FormatDetector.detect("text/html", "anything"));
+        assertEquals(TranscriptFormat.HTML, FormatDetector.detect("text/plain", fixture("keepers.html")));
+        assertEquals(TranscriptFormat.HTML, FormatDetector.detect(null, "<cite>A:</cite><time>0:01</time><p>x</p>"));
         assertEquals(TranscriptFormat.WEBVTT, FormatDetector.detect("text/plain", fixture("keepers.vtt")));
         assertEquals(TranscriptFormat.SRT, FormatDetector.detect("text/plain", fixture("keepers.srt")));
         assertEquals(TranscriptFormat.PODCASTING_JSON, FormatDetector.detect(null, fixture("keepers.json")));

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Reads a topic from the beginning, as a consumer of the contract would. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {}
 
@@ -54,7 +54,7 @@ final class TopicReader {
     }
 
     /** Every event of the topic with this record key, in offset order, read until {@code quiet} passes without news. */
-    static List<TranscriptEvent> eventsFor(String topic, String key, Duration quiet) {
+    public static List<TranscriptEvent> eventsFor(String topic, String key, Duration quiet) {
         return recordsFor(topic, key, quiet).stream()
                 .map(record -> TranscriptEventCodec.decode(record.value()))
                 .toList();

@@ -84,6 +84,33 @@ class UploadFormatsTest {
     }
 
     @Test
+    void htmlByContentTypeWithItsLineErrors() {
+        String id = upload("text/html; charset=utf-8", fixture("keepers.html"), "HTML " + UUID.randomUUID());
+
+        given().get("/v1/transcripts/{id}", id)
+                .then()
+                .body("format", equalTo("html"))
+                .body("segments", equalTo(3))
+                .body("speakers", equalTo(List.of("Marta", "Host")));
+        TranscriptEvent event = publishedEvent(id);
+        assertEquals(
+                "Welcome back to Coastal Hours.", event.segments().getFirst().text());
+        assertEquals(4_000L, event.segments().get(1).startMs());
+
+        given().contentType("text/html")
+                .queryParam("title", "Broken HTML " + UUID.randomUUID())
+                .body("<cite>A:</cite>\n<time>0:01</time>\n<p>fine</p>\n<time>soon</time>\n<p>x</p>")
+                .when()
+                .post("/v1/transcripts")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/unparseable-transcript"))
+                .body("line", equalTo(4))
+                .body("detail", equalTo("malformed time 'soon': expected M:SS or H:MM:SS"));
+    }
+
+    @Test
     void aForcedFormatWinsAndAnUnknownOneIsABadParameter() {
         given().contentType("text/plain")
                 .queryParam("title", "Forced " + UUID.randomUUID())
@@ -104,7 +131,7 @@ class UploadFormatsTest {
                 .then()
                 .statusCode(400)
                 .body("parameter", equalTo("format"))
-                .body("detail", containsString("sample, podcasting-json, vtt, srt, text"));
+                .body("detail", containsString("sample, podcasting-json, vtt, srt, html, text"));
     }
 
     @Test

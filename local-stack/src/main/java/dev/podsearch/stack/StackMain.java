@@ -93,6 +93,7 @@ public final class StackMain {
         Map<String, String> properties = new HashMap<>(stack.quarkusProperties());
         properties.put("ingest.drop.dir", dropDir.toString());
         properties.put("access.bootstrap-key-file", keyFile.toString());
+        properties.put("outbound.allow", "127.0.0.0/8,::1"); // feeds served on this machine, for trying them out
         // the web app's upload page calls ingest-service from query-service's origin, whichever ports they got
         properties.put("quarkus.http.cors.origins", "/http://(127\\.0\\.0\\.1|localhost):[0-9]+/");
         // ingest first: the others check keys with it

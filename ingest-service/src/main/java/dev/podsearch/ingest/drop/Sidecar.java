@@ -119,6 +119,9 @@ final class Sidecar {
         if (name.endsWith(".json")) {
             return "application/json";
         }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return "text/html";
+        }
         return null;
     }
 }

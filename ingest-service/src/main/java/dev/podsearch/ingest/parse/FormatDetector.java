@@ -9,6 +9,10 @@ public final class FormatDetector {
     private static final Pattern SRT_TIMING =
             Pattern.compile("^\\s*\\d{1,3}:\\d{2}:\\d{2},\\d{1,3}\\s*-->\\s*\\d{1,3}:\\d{2}:\\d{2},\\d{1,3}.*$");
 
+    /** A document that opens with a doctype, {@code <html>} or one of the HTML transcript's elements. */
+    private static final Pattern HTML_START =
+            Pattern.compile("<(?:!doctype\\s+html|html|head|body|cite|time|p)[\\s>]", Pattern.CASE_INSENSITIVE);
+
     private FormatDetector() {}
 
     /**
@@ -25,6 +29,8 @@ public final class FormatDetector {
                 return TranscriptFormat.SRT;
             case "application/json", "application/transcript+json":
                 return TranscriptFormat.PODCASTING_JSON;
+            case "text/html", "application/xhtml+xml":
+                return TranscriptFormat.HTML;
             default:
                 return sniff(text);
         }
@@ -37,6 +43,9 @@ public final class FormatDetector {
         }
         if (start.startsWith("{")) {
             return TranscriptFormat.PODCASTING_JSON;
+        }
+        if (HTML_START.matcher(start).lookingAt()) {
+            return TranscriptFormat.HTML;
         }
         if (SampleExportParser.recognizes(text)) {
             return TranscriptFormat.SAMPLE_EXPORT;

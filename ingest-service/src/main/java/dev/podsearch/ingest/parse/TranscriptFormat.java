@@ -10,6 +10,7 @@ public enum TranscriptFormat {
     PODCASTING_JSON("podcasting-json"),
     WEBVTT("vtt"),
     SRT("srt"),
+    HTML("html"),
     PLAIN_TEXT("text");
 
     private final String parameter;
@@ -38,6 +39,7 @@ public enum TranscriptFormat {
             case PODCASTING_JSON -> new PodcastingJsonParser();
             case WEBVTT -> new WebVttParser();
             case SRT -> new SrtParser();
+            case HTML -> new HtmlTranscriptParser();
             case PLAIN_TEXT -> new PlainTextParser();
         };
     }

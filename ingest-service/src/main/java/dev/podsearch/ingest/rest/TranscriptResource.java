@@ -73,7 +73,8 @@ public class TranscriptResource {
         "application/srt",
         "text/srt",
         MediaType.APPLICATION_JSON,
-        "application/transcript+json"
+        "application/transcript+json",
+        MediaType.TEXT_HTML
     })
     @Operation(
             summary = "Upload a transcript (raw body)",

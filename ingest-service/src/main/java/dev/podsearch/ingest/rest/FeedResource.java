@@ -1,0 +1,152 @@
+package dev.podsearch.ingest.rest;
+
+import dev.podsearch.ingest.feed.Feed;
+import dev.podsearch.ingest.feed.FeedEntry;
+import dev.podsearch.ingest.feed.FeedLeases;
+import dev.podsearch.ingest.feed.FeedPoller;
+import dev.podsearch.ingest.feed.FeedScheduler;
+import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.access.Role;
+import dev.podsearch.support.outbound.OutboundUrlGuard;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/v1/feeds")
+@RolesAllowed(Role.INGEST_NAME)
+@Produces(MediaType.APPLICATION_JSON)
+public class FeedResource {
+
+    private static final int MAX_URL_LENGTH = 2000;
+
+    @Inject
+    OutboundUrlGuard guard;
+
+    @Inject
+    FeedLeases leases;
+
+    @Inject
+    FeedPoller poller;
+
+    @Inject
+    FeedScheduler scheduler;
+
+    /** The body of a subscription. */
+    public record Subscription(String url) {}
+
+    /** All subscriptions. */
+    public record FeedList(List<FeedView> items) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Subscribe to a podcast feed",
+            description = "201 with the feed, polled first within ingest.feeds.check-every; a URL already subscribed"
+                    + " answers 200 with its feed. The URL must be http(s) and not a loopback, link-local or private"
+                    + " address (unless outbound.allow names it).")
+    public Response subscribe(Subscription body) {
+        String url = body == null ? null : body.url();
+        if (url == null || url.isBlank()) {
+            throw ProblemException.badParameter("url", "the body needs the feed's address: {\"url\": \"https://...\"}");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw ProblemException.badParameter("url", "url is longer than " + MAX_URL_LENGTH + " characters");
+        }
+        String checked = guard.require("url", url).uri().toString();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Feed existing = Feed.<Feed>find("url", checked).firstResult();
+            if (existing != null) {
+                return Response.ok(FeedView.of(existing, null))
+                        .location(location(existing.id))
+                        .build();
+            }
+            Feed feed = new Feed();
+            feed.id = UUID.randomUUID();
+            feed.url = checked;
+            feed.createdAt = Instant.now();
+            feed.nextPollAt = feed.createdAt;
+            feed.persist();
+            return Response.created(location(feed.id))
+                    .entity(FeedView.of(feed, List.of()))
+                    .build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Every subscription with its last poll, result and next poll (without items)")
+    public FeedList list() {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> new FeedList(Feed.<Feed>listAll(Sort.by("createdAt")).stream()
+                        .map(f -> FeedView.of(f, null))
+                        .toList()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A subscription with each item: the transcript chosen, the episode it became, or its error")
+    public FeedView get(@PathParam("id") String id) {
+        UUID feedId = RequestValues.parseId(id);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Feed feed = Feed.<Feed>findByIdOptional(feedId).orElseThrow(() -> ProblemException.notFound("feed", id));
+            return FeedView.of(feed, FeedEntry.ofFeed(feedId));
+        });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(
+            summary = "Unsubscribe",
+            description = "The feed is no longer polled; the episodes it brought stay searchable (delete them with"
+                    + " DELETE /v1/transcripts/{id}).")
+    public Response unsubscribe(@PathParam("id") String id) {
+        UUID feedId = RequestValues.parseId(id);
+        boolean deleted = QuarkusTransaction.requiringNew().call(() -> Feed.deleteById(feedId));
+        if (!deleted) {
+            throw ProblemException.notFound("feed", id);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/poll")
+    @Operation(
+            summary = "Poll a feed now",
+            description = "Polls it and answers the feed as it is after the poll; 409 while another poll of it runs.")
+    public FeedView poll(@PathParam("id") String id) {
+        UUID feedId = RequestValues.parseId(id);
+        if (QuarkusTransaction.requiringNew().call(() -> Feed.findById(feedId)) == null) {
+            throw ProblemException.notFound("feed", id);
+        }
+        String owner = scheduler.owner();
+        if (leases.claim(feedId, owner).isEmpty()) {
+            throw new ProblemException(
+                    409,
+                    "feed-busy",
+                    "Feed is being polled",
+                    "the feed is being polled right now; its result shows on GET /v1/feeds/" + id,
+                    Map.of("feed", id));
+        }
+        poller.poll(feedId, owner);
+        return get(id);
+    }
+
+    private static URI location(UUID id) {
+        return URI.create("/v1/feeds/" + id);
+    }
+}
