@@ -140,8 +140,8 @@ class WebhookDeliveryTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("failed"))
-                .body("lastError", equalTo("no answer within PT1S"))
-                .body("attempts.error", everyItem(equalTo("no answer within PT1S")))
+                .body("lastError", equalTo("no answer within 1 s"))
+                .body("attempts.error", everyItem(equalTo("no answer within 1 s")))
                 .body("attempts.statusCode", everyItem(nullValue()));
 
         receiver.script("/silent", 202);
