@@ -108,7 +108,11 @@ class CompileResourceTest extends CorpusTest {
                 .body("$", not(hasKey("vector")))
                 .body("query.bool.filter[0].bool.must_not", hasSize(1))
                 .body("query.bool.filter[1].terms.show", equalTo(List.of("Coastal Hours")))
-                .body("query.bool.filter[2].terms.language", equalTo(List.of("en")));
+                .body("query.bool.filter[2].terms.language", equalTo(List.of("en")))
+                // the meaning list's filter: the same bounds and filters, no word floor
+                .body("filter.bool.filter", hasSize(3))
+                .body("filter.bool.filter[0].bool.must_not", hasSize(1))
+                .body("filter.bool.filter[1].terms.show", equalTo(List.of("Coastal Hours")));
     }
 
     @Test

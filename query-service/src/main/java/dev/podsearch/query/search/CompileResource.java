@@ -59,12 +59,14 @@ public class CompileResource {
                 hybrid ? vectors.of(query.meaning()) : CompletableFuture.completedFuture(null);
         return words.of(query).thenCombine(vector, (stats, qv) -> {
             JsonNode condition = jsonOf(MomentCondition.of(query, stats, wordFloor, filters));
+            JsonNode meaningFilter = jsonOf(MomentCondition.meaningFilter(query, filters));
             if (!hybrid) {
-                return new CompiledQuery("keyword", condition, null, null, null, null, null, null, null);
+                return new CompiledQuery("keyword", condition, meaningFilter, null, null, null, null, null, null, null);
             }
             return new CompiledQuery(
                     "hybrid",
                     condition,
+                    meaningFilter,
                     query.meaning(),
                     qv.vector(),
                     qv.vector() == null ? null : config.meaningFloor(),

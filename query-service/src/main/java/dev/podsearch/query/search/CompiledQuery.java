@@ -10,6 +10,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * score it must reach ({@link MeaningQuery}: {@code (1 + cosine) / 2 - max(hubness, hubnessMinimum) * hubnessWeight},
  * a moment without hubness counting {@code hubnessTypical}).
  *
+ * @param filter what a moment found by meaning must also match: the phrases, {@code a OR b}, exclusions and filters
+ *     (the search applies them to its meaning list too), without the word floor
  * @param degraded for mode hybrid without a vector (the model is not ready): why; the alert matches by words only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CompiledQuery(
         String mode,
         @Schema(description = "An OpenSearch query over one moment document") JsonNode query,
+        @Schema(description = "What a moment found by meaning must also match (no word floor)") JsonNode filter,
         String meaning,
         float[] vector,
         Double floor,

@@ -51,6 +51,18 @@ final class MomentCondition {
         }));
     }
 
+    /**
+     * What the meaning list requires of a moment besides its closeness: the strict parts and the facet filters (the
+     * search applies {@link TextQuery#bounds} to every list), without the word floor.
+     */
+    static Query meaningFilter(UserQuery query, List<Query> filters) {
+        return Query.of(q -> q.bool(b -> {
+            b.filter(TextQuery.bounds(query));
+            filters.forEach(b::filter);
+            return b;
+        }));
+    }
+
     private static Query floor(List<List<UserQuery.Term>> counted, WordStats stats, double wordFloor) {
         List<Query> found = found(counted);
         List<Query> alternatives = new ArrayList<>();
