@@ -24,6 +24,14 @@ public interface AlertConfig {
     @WithDefault("true")
     boolean matchingEnabled();
 
+    /** Where people read an episode: the web app's address, for the {@code link} of a webhook's episode. */
+    @WithDefault("http://127.0.0.1:8080")
+    URI publicUrl();
+
+    /** How long a delivery is tried before it is marked failed (its {@code give_up_at}). */
+    @WithDefault("24h")
+    Duration giveUpAfter();
+
     /** The most alerts one key may own. */
     @WithDefault("1000")
     int maxPerOwner();

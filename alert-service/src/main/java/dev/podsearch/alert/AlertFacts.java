@@ -16,8 +16,9 @@ import dev.podsearch.support.outbound.OutboundConfig;
 import java.util.List;
 
 /**
- * What alert-service does with Kafka, the configuration it reads and the meters it exports: the names its code uses,
- * declared once; the deployment tests check the manifests against {@link #DECLARED}.
+ * What alert-service does with Kafka, the configuration it reads and the meters it exports, declared once (for the
+ * deployment tests, as the other services' facts): it reads the indexing outcomes in a group of its own, and writes
+ * no topic.
  */
 public final class AlertFacts {
 

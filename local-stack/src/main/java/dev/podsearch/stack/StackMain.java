@@ -132,7 +132,7 @@ public final class StackMain {
                         + " 127.0.0.1 allowed here)%n",
                 alerts.url());
         System.out.println(
-                "  more keys  ./podsearch keys create --name NAME --role read|ingest|admin  (keys list, keys revoke ID)");
+                "  more keys  ./podsearch keys create --name NAME --role read|alerts|ingest|admin  (keys list, keys revoke ID)");
         System.out.printf("  drop files into %s%n", dropDir.resolve("incoming"));
         services.forEach(s -> System.out.printf("  %-15s %s  (log %s)%n", s.name(), s.url(), s.log()));
         stack.locations().forEach((name, where) -> System.out.printf("  %-15s %s%n", name, where));

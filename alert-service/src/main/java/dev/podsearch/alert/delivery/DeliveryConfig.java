@@ -40,11 +40,8 @@ public interface DeliveryConfig {
     @WithDefault("1h")
     Duration retryCap();
 
-    /** How long after a delivery is recorded it is given up (status failed) if no attempt succeeded. */
-    @WithDefault("24h")
-    Duration giveUpAfter();
-
-    default RetrySchedule schedule() {
-        return new RetrySchedule(retryBase(), retryCap(), giveUpAfter());
+    /** The schedule, given how long a delivery is tried ({@code alerts.give-up-after}, AlertConfig). */
+    default RetrySchedule schedule(Duration giveUpAfter) {
+        return new RetrySchedule(retryBase(), retryCap(), giveUpAfter);
     }
 }

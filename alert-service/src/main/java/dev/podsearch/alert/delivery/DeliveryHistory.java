@@ -1,5 +1,6 @@
 package dev.podsearch.alert.delivery;
 
+import dev.podsearch.alert.AlertConfig;
 import dev.podsearch.support.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,7 @@ class DeliveryHistory {
     EntityManager entityManager;
 
     @Inject
-    DeliveryConfig config;
+    AlertConfig config;
 
     @Inject
     DeliveryMeters meters;

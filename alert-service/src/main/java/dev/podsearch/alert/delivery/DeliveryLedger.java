@@ -1,5 +1,6 @@
 package dev.podsearch.alert.delivery;
 
+import dev.podsearch.alert.AlertConfig;
 import dev.podsearch.support.LogFields;
 import dev.podsearch.support.outbound.SendResult;
 import io.quarkus.logging.Log;
@@ -32,6 +33,9 @@ class DeliveryLedger {
     DeliveryConfig config;
 
     @Inject
+    AlertConfig alerts;
+
+    @Inject
     DeliveryMeters meters;
 
     private final RandomGenerator random = RandomGenerator.getDefault();
@@ -60,7 +64,7 @@ class DeliveryLedger {
         Instant now = Instant.now();
         Optional<Instant> next = result.delivered()
                 ? Optional.empty()
-                : config.schedule().next(now, attempts, delivery.giveUpAt(), random);
+                : config.schedule(alerts.giveUpAfter()).next(now, attempts, delivery.giveUpAt(), random);
         String status;
         if (result.delivered()) {
             // a webhook that went out is recorded as delivered even if its alert was deleted while it was under way

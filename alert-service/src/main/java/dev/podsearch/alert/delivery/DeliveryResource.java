@@ -23,16 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * An alert's webhook deliveries: each with its attempts (status codes, times, errors, the answers' excerpts), and a
- * failed one sent again by hand. Only the alert's owner (the key that created it) or an admin key sees them.
+ * failed one sent again by hand. Only the alert's owner (the key that created it) sees them, as with the alert itself.
  */
 @Path("/v1/alerts/{id}/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({DeliveryResource.ALERTS_ROLE, Role.INGEST_NAME})
+@RolesAllowed(Role.ALERTS_NAME)
 @Tag(name = "alerts")
 public class DeliveryResource {
-
-    /** The role of keys that manage alerts only (issue #28); ingest and admin keys may too. */
-    static final String ALERTS_ROLE = "alerts";
 
     static final int MAX_PAGE_SIZE = 100;
 
@@ -79,11 +76,11 @@ public class DeliveryResource {
         return Response.accepted(retried).build();
     }
 
-    /** The alert, if it exists, is not deleted and the caller may see it; else 404 (whose it is is not told). */
+    /** The alert, if it exists, is not deleted and the caller's key created it; else 404 (whose it is is not told). */
     private DeliveryHistory.AlertRef visibleAlert(String id) {
         return history.alert(uuid("id", id, "an alert"))
-                .filter(found -> identity.hasRole(Role.ADMIN_NAME)
-                        || Objects.equals(found.owner(), identity.getPrincipal().getName()))
+                .filter(found ->
+                        Objects.equals(found.owner(), identity.getPrincipal().getName()))
                 .orElseThrow(() -> ProblemException.notFound("alert", id));
     }
 
