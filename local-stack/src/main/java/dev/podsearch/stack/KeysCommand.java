@@ -22,8 +22,9 @@ import java.util.Map;
  */
 public final class KeysCommand {
 
-    static final String USAGE = "usage: keys create --name NAME --role read|ingest|admin | keys list | keys revoke ID"
-            + "   [--url http://127.0.0.1:8081] [--key-file local/api-key]";
+    static final String USAGE =
+            "usage: keys create --name NAME --role read|alerts|ingest|admin | keys list | keys revoke ID"
+                    + "   [--url http://127.0.0.1:8081] [--key-file local/api-key]";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;

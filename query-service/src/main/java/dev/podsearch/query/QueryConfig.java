@@ -45,7 +45,7 @@ public interface QueryConfig {
     String defaultMode();
 
     /**
-     * Whether searching needs an API key (any role: read, ingest or admin). Public by default; applied by the HTTP
+     * Whether searching needs an API key (any role: read, alerts, ingest or admin). Public by default; applied by the HTTP
      * permission {@code search} in application.properties.
      */
     @WithDefault("false")

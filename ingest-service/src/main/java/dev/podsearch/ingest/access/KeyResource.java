@@ -29,7 +29,7 @@ public class KeyResource {
     @Inject
     KeyStore keys;
 
-    /** What a new key is to be: who or what it is for, and its role (read, ingest or admin). */
+    /** What a new key is to be: who or what it is for, and its role (read, alerts, ingest or admin). */
     public record NewKey(String name, String role) {}
 
     @POST
@@ -47,7 +47,7 @@ public class KeyResource {
         }
         Role role = Role.of(request.role() == null ? "" : request.role())
                 .orElseThrow(() -> ProblemException.badParameter(
-                        "role", "role must be read, ingest or admin, not '" + request.role() + "'"));
+                        "role", "role must be read, alerts, ingest or admin, not '" + request.role() + "'"));
         KeyView created = keys.create(name, role);
         return Response.created(URI.create("/admin/keys/" + created.id()))
                 .entity(created)

@@ -276,7 +276,7 @@ class KeyAccessTest implements AdminKeyHeader.OwnKeys {
                 .then()
                 .statusCode(400)
                 .body("parameter", equalTo("role"))
-                .body("detail", equalTo("role must be read, ingest or admin, not 'root'"));
+                .body("detail", equalTo("role must be read, alerts, ingest or admin, not 'root'"));
     }
 
     @Test

@@ -113,17 +113,7 @@ public class SearchResource {
                             example = "eyJ2IjoxLCJzZWFyY2giOiIxcjVjYjN6IiwiYXNPZiI6MTc2MzcwMDAwMDAwMCwiZnJvbSI6MTB9")
                     @QueryParam("cursor")
                     String cursor) {
-        if (q == null || q.isBlank()) {
-            throw ProblemException.badParameter("q", "q is required: the words to search for");
-        }
-        if (q.length() > config.maxQueryLength()) {
-            throw ProblemException.badParameter(
-                    "q", "q is " + q.length() + " characters long; the limit is " + config.maxQueryLength());
-        }
-        UserQuery query = UserQuery.parse(q);
-        if (query.isEmpty()) {
-            throw ProblemException.badParameter("q", "q has no words to search for, only '" + q.strip() + "'");
-        }
+        UserQuery query = SearchQueries.parse(q, config.maxQueryLength());
         FilterParameters.Checked checked = filters.checked();
         long started = System.nanoTime();
         return search.search(new SearchParameters(

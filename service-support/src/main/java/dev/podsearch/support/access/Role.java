@@ -6,16 +6,19 @@ import java.util.Set;
 
 /**
  * What a key may do. Each role includes the ones below it: an {@code admin} key also uploads and searches, an
- * {@code ingest} key also searches where search needs a key ({@code query.require-key=true}).
+ * {@code ingest} key also keeps alerts and searches where search needs a key ({@code query.require-key=true}), an
+ * {@code alerts} key keeps saved searches (alerts) and searches, and uploads nothing.
  */
 public enum Role {
     READ(Set.of(Role.READ_NAME)),
-    INGEST(Set.of(Role.READ_NAME, Role.INGEST_NAME)),
-    ADMIN(Set.of(Role.READ_NAME, Role.INGEST_NAME, Role.ADMIN_NAME));
+    ALERTS(Set.of(Role.READ_NAME, Role.ALERTS_NAME)),
+    INGEST(Set.of(Role.READ_NAME, Role.ALERTS_NAME, Role.INGEST_NAME)),
+    ADMIN(Set.of(Role.READ_NAME, Role.ALERTS_NAME, Role.INGEST_NAME, Role.ADMIN_NAME));
 
     /** The names {@code @RolesAllowed} uses. */
     public static final String READ_NAME = "read";
 
+    public static final String ALERTS_NAME = "alerts";
     public static final String INGEST_NAME = "ingest";
     public static final String ADMIN_NAME = "admin";
 
@@ -30,7 +33,7 @@ public enum Role {
         return grants;
     }
 
-    /** The name clients see and send: read, ingest or admin. */
+    /** The name clients see and send: read, alerts, ingest or admin. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -41,8 +41,10 @@ class ApiKeyTest {
     @Test
     void eachRoleIncludesTheOnesBelowIt() {
         assertEquals(Set.of("read"), Role.READ.grants());
-        assertEquals(Set.of("read", "ingest"), Role.INGEST.grants());
-        assertEquals(Set.of("read", "ingest", "admin"), Role.ADMIN.grants());
+        assertEquals(Set.of("read", "alerts"), Role.ALERTS.grants());
+        assertEquals(Set.of("read", "alerts", "ingest"), Role.INGEST.grants());
+        assertEquals(Set.of("read", "alerts", "ingest", "admin"), Role.ADMIN.grants());
+        assertEquals(Role.ALERTS, Role.of("alerts").orElseThrow());
         assertEquals(Role.INGEST, Role.of("ingest").orElseThrow());
         assertTrue(Role.of("root").isEmpty());
     }

@@ -1,0 +1,111 @@
+package dev.podsearch.alert;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Stands in for query-service's {@code POST /v1/queries/compile}: answers each of test-support's {@code
+ * compile-samples} requests with the sample's answer, which query-service's CompileResourceTest checks is what it
+ * answers. mode=hybrid gets the keyword sample's query with a small vector and the floor. q without words and a lang
+ * that is no tag get query-service's 400 problems. Sets {@code alerts.query-url} to itself.
+ */
+public class CompileStub implements QuarkusTestResourceLifecycleManager {
+
+    static final List<String> SAMPLES =
+            List.of("fog", "fog-not-ship", "fog-coastal-hours", "fog-horn-phrase", "sourdough");
+
+    /** The Authorization headers of the compile requests, in order. */
+    public static final List<String> AUTHORIZATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HttpServer server;
+    private final List<JsonNode> samples = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        for (String name : SAMPLES) {
+            try (InputStream in = CompileStub.class.getResourceAsStream("/compile-samples/" + name + ".json")) {
+                samples.add(JSON.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/queries/compile", this::compile);
+        server.start();
+        return Map.of(
+                "alerts.query-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void compile(HttpExchange exchange) throws IOException {
+        AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        ObjectNode request = (ObjectNode) JSON.readTree(exchange.getRequestBody());
+        String q = request.path("q").asText("");
+        String lang =
+                request.path("lang").isNull() ? null : request.path("lang").asText();
+        if (q.replaceAll("[^\\p{L}\\p{N}]", "").isEmpty()) {
+            answer(exchange, 400, problem("q", "q has no words to search for"));
+            return;
+        }
+        if (lang != null && !LANGUAGE.matcher(lang).matches()) {
+            answer(exchange, 400, problem("lang", "lang '" + lang + "' is not a language tag such as en or pt-BR"));
+            return;
+        }
+        boolean hybrid = "hybrid".equals(request.path("mode").asText());
+        request.put("mode", "keyword");
+        for (JsonNode sample : samples) {
+            if (sample.path("request").equals(request)) {
+                ObjectNode answer = sample.path("answer").deepCopy();
+                if (hybrid) {
+                    answer.put("mode", "hybrid").put("meaning", q).put("floor", 0.649);
+                    answer.putArray("vector").add(0.6f).add(0.8f).add(0.0f);
+                }
+                answer(exchange, 200, answer);
+                return;
+            }
+        }
+        answer(exchange, 500, problem("q", "no compile sample for " + request));
+    }
+
+    private static ObjectNode problem(String parameter, String detail) {
+        return JSON.createObjectNode()
+                .put("type", "https://podsearch.dev/problems/invalid-parameter")
+                .put("status", 400)
+                .put("detail", detail)
+                .put("parameter", parameter);
+    }
+
+    private static void answer(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders()
+                .add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
