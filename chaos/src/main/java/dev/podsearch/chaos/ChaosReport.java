@@ -16,7 +16,21 @@ public record ChaosReport(
         boolean settled,
         Duration settleTime,
         boolean outboxEmpty,
-        Duration total) {
+        Duration total,
+        Availability availability) {
+
+    /** The cluster's target: with one node or instance of a component down, this share answered. */
+    static final double AVAILABILITY_TARGET = 0.99;
+
+    /** Writes (uploads, deletes) that started while a fault was in force and were answered in time. */
+    public Availability.Share writesDuringFaults() {
+        return availability.during(Availability.Kind.WRITE, faults);
+    }
+
+    /** Searches that started while a fault was in force and were answered in time. */
+    public Availability.Share searchesDuringFaults() {
+        return availability.during(Availability.Kind.SEARCH, faults);
+    }
 
     public int faultsSurvived() {
         return (int) faults.stream().filter(FaultResult::survived).count();
@@ -132,6 +146,7 @@ public record ChaosReport(
                 "writes acknowledged    %d %s (unknown outcome %d, refused %d)%n",
                 acknowledged(), ledger.acknowledgedByKind(), unknown(), refused());
         out.printf("episodes judged        %d: %s%n", verdicts.size(), byKind);
+        printAvailability(out);
         out.printf(
                 "lost %d, duplicated %d, stale %d, poison not failed %d%n",
                 lost(), duplicated(), stale(), poisonWrong());
@@ -144,6 +159,28 @@ public record ChaosReport(
             }
         });
         out.println(passed() ? "PASSED" : "FAILED");
+    }
+
+    private void printAvailability(PrintStream out) {
+        Availability.Share writes = writesDuringFaults();
+        Availability.Share searches = searchesDuringFaults();
+        out.printf(
+                "answered while a fault was in force (within %d s, retries included): writes %d of %d (%.1f%%),"
+                        + " searches %d of %d (%.1f%%)%n",
+                Availability.BUDGET.toSeconds(),
+                writes.answered(),
+                writes.total(),
+                100 * writes.ratio(),
+                searches.answered(),
+                searches.total(),
+                100 * searches.ratio());
+        if (options.cluster()) {
+            boolean met = writes.ratio() >= AVAILABILITY_TARGET && searches.ratio() >= AVAILABILITY_TARGET;
+            out.printf(
+                    "target                 %s  >= %.0f%% of writes and searches answered with one node or instance"
+                            + " down%n",
+                    met ? "MET" : "NOT MET", 100 * AVAILABILITY_TARGET);
+        }
     }
 
     static double seconds(Duration duration) {
