@@ -30,6 +30,6 @@ public record Fault(int number, Duration at, Target target, Kind kind, Duration 
         if (kind == Kind.PAUSE) {
             return "SIGSTOP " + label + " for " + pause.toSeconds() + " s";
         }
-        return cluster ? "kill -9 " + label + ", down " + pause.toSeconds() + " s" : "kill -9 " + label;
+        return pause.isZero() ? "kill -9 " + label : "kill -9 " + label + ", down " + pause.toSeconds() + " s";
     }
 }

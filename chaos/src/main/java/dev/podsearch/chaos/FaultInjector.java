@@ -25,7 +25,7 @@ final class FaultInjector {
         try {
             if (fault.kind() == Fault.Kind.KILL) {
                 system.kill(fault.target(), fault.node());
-                if (fault.cluster()) {
+                if (!fault.pause().isZero()) {
                     Thread.sleep(fault.pause()); // the fault itself: the node stays down this long, the others serve
                 }
                 ended = System.nanoTime();

@@ -42,7 +42,11 @@ public final class FaultPlan {
             }
             Duration at = Duration.ofMillis(i * slot + (slot / 2 == 0 ? 0 : random.nextLong(slot / 2)));
             boolean cluster = options.cluster();
-            Duration down = kind == Fault.Kind.PAUSE || cluster ? options.pause() : Duration.ZERO;
+            // in a cluster a killed node stays down while the others serve; PostgreSQL is one server (as
+            // CloudNativePG's
+            // primary is one), so it starts again at once, as outside a cluster
+            boolean staysDown = cluster && target != Target.POSTGRES;
+            Duration down = kind == Fault.Kind.PAUSE || staysDown ? options.pause() : Duration.ZERO;
             int node = nodes.nextInt(target.instances(cluster));
             faults.add(new Fault(i + 1, at, target, kind, down, node, cluster));
         }

@@ -68,6 +68,9 @@ final class KafkaBrokerConfig {
                         "share.coordinator.state.topic.replication.factor=" + copies,
                         "share.coordinator.state.topic.min.isr=" + minInsync,
                         "group.initial.rebalance.delay.ms=0",
+                        // a node gives up (exits) when the quorum has not registered it in this time: the default 60 s
+                        // is too short for three nodes starting at once on a loaded 2-core machine
+                        "initial.broker.registration.timeout.ms=600000",
                         "message.max.bytes=" + MAX_MESSAGE_BYTES,
                         "replica.fetch.max.bytes=" + MAX_MESSAGE_BYTES,
                         scram ? scramProperties(certificate) : "",
