@@ -17,6 +17,9 @@ import java.util.List;
  * @param clientTimeout how long one call waits for an answer before it is retried
  * @param settle how long the system may take to settle after the last fault before it is judged
  * @param workDir where the run keeps its logs, drop folder and key
+ * @param cluster three Kafka and three OpenSearch nodes and two instances of each service; a fault hits one node or
+ *     instance and keeps it down for {@code pause} before starting it again, and the report gives the share of uploads
+ *     and searches answered while a fault was in force
  */
 public record ChaosOptions(
         Duration duration,
@@ -26,10 +29,24 @@ public record ChaosOptions(
         Duration pause,
         Duration clientTimeout,
         Duration settle,
-        Path workDir) {
+        Path workDir,
+        boolean cluster) {
 
     static final String USAGE = "usage: ./podsearch chaos [--minutes 20] [--faults 50] [--seed N] [--rate 2]"
-            + " [--pause-seconds 12] [--settle-minutes 5]";
+            + " [--pause-seconds 12] [--settle-minutes 5] [--cluster]";
+
+    /** A run on the single-node stack with one instance of each service. */
+    public ChaosOptions(
+            Duration duration,
+            int faults,
+            long seed,
+            double uploadsPerSecond,
+            Duration pause,
+            Duration clientTimeout,
+            Duration settle,
+            Path workDir) {
+        this(duration, faults, seed, uploadsPerSecond, pause, clientTimeout, settle, workDir, false);
+    }
 
     public ChaosOptions {
         if (faults < 0 || uploadsPerSecond <= 0 || duration.isNegative()) {
@@ -49,6 +66,7 @@ public record ChaosOptions(
         double rate = Double.parseDouble(take(rest, "--rate", "2"));
         long pause = Long.parseLong(take(rest, "--pause-seconds", "12"));
         double settle = Double.parseDouble(take(rest, "--settle-minutes", "5"));
+        boolean cluster = rest.remove("--cluster");
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments " + rest + "\n" + USAGE);
         }
@@ -60,7 +78,8 @@ public record ChaosOptions(
                 Duration.ofSeconds(pause),
                 Duration.ofSeconds(5),
                 Duration.ofMillis((long) (settle * 60_000)),
-                workDir);
+                workDir,
+                cluster);
     }
 
     private static String take(List<String> args, String name, String fallback) {

@@ -16,7 +16,31 @@ public record ChaosReport(
         boolean settled,
         Duration settleTime,
         boolean outboxEmpty,
-        Duration total) {
+        Duration total,
+        Availability availability) {
+
+    /** The cluster's target: with one node or instance of a component down, this share answered. */
+    static final double AVAILABILITY_TARGET = 0.99;
+
+    /**
+     * Writes (uploads, deletes) that started while a fault was in force and were answered in time. PostgreSQL's faults
+     * are left out: it is one server here (as CloudNativePG's primary is one), so while it is down nothing can be
+     * written; {@link #print} shows those apart.
+     */
+    public Availability.Share writesDuringFaults() {
+        return availability.during(Availability.Kind.WRITE, replicated());
+    }
+
+    /** Searches that started while a fault was in force and were answered in time (PostgreSQL's faults left out). */
+    public Availability.Share searchesDuringFaults() {
+        return availability.during(Availability.Kind.SEARCH, replicated());
+    }
+
+    private List<FaultResult> replicated() {
+        return faults.stream()
+                .filter(r -> r.fault().target() != Target.POSTGRES)
+                .toList();
+    }
 
     public int faultsSurvived() {
         return (int) faults.stream().filter(FaultResult::survived).count();
@@ -132,6 +156,7 @@ public record ChaosReport(
                 "writes acknowledged    %d %s (unknown outcome %d, refused %d)%n",
                 acknowledged(), ledger.acknowledgedByKind(), unknown(), refused());
         out.printf("episodes judged        %d: %s%n", verdicts.size(), byKind);
+        printAvailability(out);
         out.printf(
                 "lost %d, duplicated %d, stale %d, poison not failed %d%n",
                 lost(), duplicated(), stale(), poisonWrong());
@@ -144,6 +169,38 @@ public record ChaosReport(
             }
         });
         out.println(passed() ? "PASSED" : "FAILED");
+    }
+
+    private void printAvailability(PrintStream out) {
+        Availability.Share writes = writesDuringFaults();
+        Availability.Share searches = searchesDuringFaults();
+        out.printf(
+                "answered while a fault was in force (within %d s, retries included): writes %d of %d (%.1f%%),"
+                        + " searches %d of %d (%.1f%%)%n",
+                Availability.BUDGET.toSeconds(),
+                writes.answered(),
+                writes.total(),
+                100 * writes.ratio(),
+                searches.answered(),
+                searches.total(),
+                100 * searches.ratio());
+        List<FaultResult> postgres = faults.stream()
+                .filter(r -> r.fault().target() == Target.POSTGRES)
+                .toList();
+        if (!postgres.isEmpty()) {
+            Availability.Share writesPg = availability.during(Availability.Kind.WRITE, postgres);
+            Availability.Share searchesPg = availability.during(Availability.Kind.SEARCH, postgres);
+            out.printf(
+                    "  left out above, while PostgreSQL (one server) was down: writes %d of %d, searches %d of %d%n",
+                    writesPg.answered(), writesPg.total(), searchesPg.answered(), searchesPg.total());
+        }
+        if (options.cluster()) {
+            boolean met = writes.ratio() >= AVAILABILITY_TARGET && searches.ratio() >= AVAILABILITY_TARGET;
+            out.printf(
+                    "target                 %s  >= %.0f%% of writes and searches answered with one node or instance"
+                            + " down%n",
+                    met ? "MET" : "NOT MET", 100 * AVAILABILITY_TARGET);
+        }
     }
 
     static double seconds(Duration duration) {

@@ -28,9 +28,10 @@ public final class ChaosRun {
                 options.seed(), plan.size(), options.duration().toSeconds(), options.uploadsPerSecond());
         plan.forEach(f -> log("  planned #%d at %3d s: %s", f.number(), f.at().toSeconds(), f.describe()));
         long started = System.nanoTime();
-        try (ChaosSystem system = ChaosSystem.start(repo, options.workDir())) {
+        try (ChaosSystem system = ChaosSystem.start(repo, options.workDir(), options.cluster())) {
             Api api = new Api(system::ingestUrl, system::queryUrl, system.adminKey(), options.clientTimeout());
             Ledger ledger = new Ledger(Long.toString(options.seed(), 36) + "-" + System.currentTimeMillis() % 100_000);
+            Availability availability = new Availability();
             List<UploadStream> streams = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < STREAMS; i++) {
@@ -40,10 +41,13 @@ public final class ChaosRun {
                         options.seed() * 31 + i,
                         options.uploadsPerSecond() / STREAMS,
                         WRITE_DEADLINE,
-                        system.dropDir());
+                        system.dropDir(),
+                        availability);
                 streams.add(stream);
                 threads.add(Thread.ofPlatform().name("upload-stream-" + i).start(stream));
             }
+            SearchLoad searches = new SearchLoad(api, ledger, availability, options.seed() * 13);
+            threads.add(Thread.ofPlatform().name("search-load").start(searches));
             long streamStart = System.nanoTime();
             FaultInjector injector =
                     new FaultInjector(system, new RecoveryProbe(api, ledger, options.seed() * 17, PROBE_DEADLINE));
@@ -57,6 +61,7 @@ public final class ChaosRun {
             }
             waitUntil(streamStart, options.duration());
             streams.forEach(UploadStream::stop);
+            searches.stop();
             for (Thread thread : threads) {
                 thread.join();
             }
@@ -83,7 +88,8 @@ public final class ChaosRun {
                     settled,
                     settleTime,
                     outboxEmpty,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started),
+                    availability);
         }
     }
 

@@ -7,23 +7,28 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system for a crash test: PostgreSQL, Kafka and OpenSearch as local processes (throw-away data, written
  * durably: PostgreSQL with fsync and synchronous commit, as in production) and the
  * three packaged services, each its own process, with a drop folder, an admin key and no rate limits (the test is one
  * busy client). Services killed by a fault are started again here, on the same port, not by a watchdog: the run
- * decides when, so it can time the recovery.
+ * decides when, so it can time the recovery. In a cluster ({@link ChaosOptions#cluster()}): three Kafka and three
+ * OpenSearch nodes and two instances of each service; the client takes the instances in turn, so a call tried again
+ * goes to the other one.
  */
 public final class ChaosSystem implements AutoCloseable {
 
     private final LocalStack stack;
-    private final Map<Target, ServiceProcess> services = new EnumMap<>(Target.class);
+    private final Map<Target, List<ServiceProcess>> services = new EnumMap<>(Target.class);
+    private final AtomicInteger turn = new AtomicInteger();
     private final String adminKey;
     private final Path dropDir;
 
@@ -33,8 +38,13 @@ public final class ChaosSystem implements AutoCloseable {
         this.dropDir = dropDir;
     }
 
-    /** Starts everything and returns once every service is ready. */
+    /** Starts everything on the single-node stack and returns once every service is ready. */
     public static ChaosSystem start(Path repo, Path workDir) {
+        return start(repo, workDir, false);
+    }
+
+    /** Starts everything (as a cluster or not) and returns once every service is ready. */
+    public static ChaosSystem start(Path repo, Path workDir, boolean cluster) {
         Path dropDir = workDir.resolve("drop");
         Path logs = workDir.resolve("logs");
         Path keyFile = workDir.resolve("api-key");
@@ -52,8 +62,8 @@ public final class ChaosSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalStack stack =
-                LocalStack.start(LocalStack.Options.ephemeralDurable(EnumSet.allOf(LocalStack.Component.class)));
+        LocalStack.Options options = LocalStack.Options.ephemeralDurable(EnumSet.allOf(LocalStack.Component.class));
+        LocalStack stack = LocalStack.start(cluster ? options.asCluster() : options);
         ChaosSystem system = new ChaosSystem(stack, DevKey.ensure(keyFile), dropDir);
         stack.stopFirst(system::stopServices); // also on Ctrl-C: the stack's shutdown hook stops them before itself
         try {
@@ -63,14 +73,16 @@ public final class ChaosSystem implements AutoCloseable {
             properties.put("access.bootstrap-key-file", keyFile.toString());
             properties.put("rate-limit.reads-capacity", "0");
             properties.put("rate-limit.writes-capacity", "0");
-            ServiceProcess ingest =
-                    ServiceProcess.start("ingest-service", repo.resolve("ingest-service"), 0, properties, logs);
-            system.services.put(Target.INGEST, ingest);
-            properties.put("access.verify-url", ingest.url());
-            for (Target target : List.of(Target.INDEX, Target.QUERY)) {
-                system.services.put(
-                        target,
-                        ServiceProcess.start(target.service(), repo.resolve(target.service()), 0, properties, logs));
+            for (Target target : List.of(Target.INGEST, Target.INDEX, Target.QUERY)) {
+                List<ServiceProcess> instances = new ArrayList<>();
+                for (int node = 0; node < target.instances(cluster); node++) {
+                    String name = target.label(node, cluster);
+                    instances.add(ServiceProcess.start(name, repo.resolve(target.service()), 0, properties, logs));
+                }
+                system.services.put(target, instances);
+                if (target == Target.INGEST) { // the others check keys with the first ingest-service
+                    properties.put("access.verify-url", instances.getFirst().url());
+                }
             }
             return system;
         } catch (RuntimeException e) {
@@ -79,50 +91,56 @@ public final class ChaosSystem implements AutoCloseable {
         }
     }
 
-    /** kill -9 of a server or a service; returns once every process of it is gone. */
-    void kill(Target target) {
+    /** kill -9 of one node of a server or one instance of a service; returns once every process of it is gone. */
+    void kill(Target target, int node) {
         if (target.isServer()) {
-            stack.faults().crash(target.component());
+            stack.faults().crash(target.component(), node);
         } else {
-            service(target).kill();
+            service(target, node).kill();
         }
     }
 
-    /** Starts a killed target again on its port (and data); returns once it answers. */
-    void restart(Target target) {
+    /** Starts a killed node or instance again on its port (and data); returns once it answers. */
+    void restart(Target target, int node) {
         if (target.isServer()) {
-            stack.faults().restart(target.component());
+            stack.faults().restart(target.component(), node);
         } else {
             synchronized (services) {
-                services.put(target, services.get(target).restart());
+                List<ServiceProcess> instances = services.get(target);
+                instances.set(node, instances.get(node).restart());
             }
         }
     }
 
-    /** The processes of a target, to freeze with SIGSTOP (the whole tree of a server). */
-    List<ProcessHandle> processes(Target target) {
+    /** The processes of one node or instance, to freeze with SIGSTOP (the whole tree of a server). */
+    List<ProcessHandle> processes(Target target, int node) {
         if (target.isServer()) {
-            return dev.podsearch.stack.ProcessSignals.tree(stackProcess(target));
+            return dev.podsearch.stack.ProcessSignals.tree(stack.faults().process(target.component(), node));
         }
-        return List.of(service(target).handle());
+        return List.of(service(target, node).handle());
     }
 
-    private ProcessHandle stackProcess(Target target) {
-        return stack.faults().process(target.component());
-    }
-
-    private ServiceProcess service(Target target) {
+    private ServiceProcess service(Target target, int node) {
         synchronized (services) {
-            return services.get(target);
+            return services.get(target).get(node);
         }
     }
 
+    /** An ingest-service's address: the instances in turn (one call each), so a call tried again goes elsewhere. */
     public String ingestUrl() {
-        return service(Target.INGEST).url();
+        return next(Target.INGEST).url();
     }
 
+    /** A query-service's address, the instances in turn. */
     public String queryUrl() {
-        return service(Target.QUERY).url();
+        return next(Target.QUERY).url();
+    }
+
+    private ServiceProcess next(Target target) {
+        synchronized (services) {
+            List<ServiceProcess> instances = services.get(target);
+            return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+        }
     }
 
     public String adminKey() {
@@ -135,7 +153,7 @@ public final class ChaosSystem implements AutoCloseable {
 
     private void stopServices() {
         synchronized (services) {
-            services.values().forEach(ServiceProcess::close);
+            services.values().forEach(instances -> instances.forEach(ServiceProcess::close));
             services.clear();
         }
     }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Carries out one fault on the running system and measures the recovery: a kill is {@code kill -9} of the target's
- * whole process tree and a start again at once on the same port and data; a pause is SIGSTOP of the tree, then SIGCONT
- * after the pause.
+ * whole process tree and a start again at once on the same port and data (in a cluster, after the node stayed down
+ * for the fault's pause); a pause is SIGSTOP of the tree, then SIGCONT after the pause.
  */
 final class FaultInjector {
 
@@ -24,11 +24,14 @@ final class FaultInjector {
         long ended;
         try {
             if (fault.kind() == Fault.Kind.KILL) {
-                system.kill(fault.target());
+                system.kill(fault.target(), fault.node());
+                if (!fault.pause().isZero()) {
+                    Thread.sleep(fault.pause()); // the fault itself: the node stays down this long, the others serve
+                }
                 ended = System.nanoTime();
-                restart(fault.target());
+                restart(fault.target(), fault.node());
             } else {
-                List<ProcessHandle> frozen = system.processes(fault.target());
+                List<ProcessHandle> frozen = system.processes(fault.target(), fault.node());
                 ProcessSignals.stop(frozen);
                 try {
                     Thread.sleep(fault.pause()); // the fault itself: the target stays frozen this long
@@ -38,22 +41,24 @@ final class FaultInjector {
                 ended = System.nanoTime();
             }
         } catch (RuntimeException e) {
-            return new FaultResult(fault, Duration.ofNanos(System.nanoTime() - start), null, e.getMessage());
+            long now = System.nanoTime();
+            return new FaultResult(fault, Duration.ofNanos(now - start), null, e.getMessage(), start, now);
         }
-        Duration restart = Duration.ofNanos(System.nanoTime() - start);
-        return new FaultResult(fault, restart, probe.measure(ended), null);
+        long back = System.nanoTime();
+        Duration restart = Duration.ofNanos(back - start);
+        return new FaultResult(fault, restart, probe.measure(ended), null, start, back);
     }
 
     /**
      * Starts the target again; a start that fails (not ready in time on a loaded machine) is tried once more, since
      * the rest of the run needs it. The time of both counts.
      */
-    private void restart(Target target) {
+    private void restart(Target target, int node) {
         try {
-            system.restart(target);
+            system.restart(target, node);
         } catch (RuntimeException first) {
             ChaosRun.log("%s did not start again (%s); trying once more", target.label(), first.getMessage());
-            system.restart(target);
+            system.restart(target, node);
         }
     }
 }

@@ -9,7 +9,9 @@ import java.util.Random;
 /**
  * The faults of a run, from its seed. They are spread over the run, one per equal slot at a random point of the
  * slot's first half. The first ones cover every kind that must be survived at least once, in random order: a kill of
- * each server, a kill of a service and a pause; the rest are random kills (three in four) and pauses of any target.
+ * each server, a kill of a service and a pause; the rest are random kills (three in four) and pauses of any target. In
+ * a cluster each fault hits one node or instance of its target, drawn from a random of its own (the same seed gives
+ * the same targets and kinds with or without {@code --cluster}).
  */
 public final class FaultPlan {
 
@@ -25,6 +27,7 @@ public final class FaultPlan {
         required.add(new Object[] {services.get(random.nextInt(services.size())), Fault.Kind.KILL});
         required.add(new Object[] {randomTarget(random), Fault.Kind.PAUSE});
         Collections.shuffle(required, random);
+        Random nodes = new Random(options.seed() * 7 + 1);
         List<Fault> faults = new ArrayList<>();
         long slot = options.faults() == 0 ? 0 : options.duration().toMillis() / options.faults();
         for (int i = 0; i < options.faults(); i++) {
@@ -38,8 +41,14 @@ public final class FaultPlan {
                 kind = random.nextInt(4) == 0 ? Fault.Kind.PAUSE : Fault.Kind.KILL;
             }
             Duration at = Duration.ofMillis(i * slot + (slot / 2 == 0 ? 0 : random.nextLong(slot / 2)));
-            Duration pause = kind == Fault.Kind.PAUSE ? options.pause() : Duration.ZERO;
-            faults.add(new Fault(i + 1, at, target, kind, pause));
+            boolean cluster = options.cluster();
+            // in a cluster a killed node stays down while the others serve; PostgreSQL is one server (as
+            // CloudNativePG's
+            // primary is one), so it starts again at once, as outside a cluster
+            boolean staysDown = cluster && target != Target.POSTGRES;
+            Duration down = kind == Fault.Kind.PAUSE || staysDown ? options.pause() : Duration.ZERO;
+            int node = nodes.nextInt(target.instances(cluster));
+            faults.add(new Fault(i + 1, at, target, kind, down, node, cluster));
         }
         return List.copyOf(faults);
     }

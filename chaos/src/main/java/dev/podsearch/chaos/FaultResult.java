@@ -10,8 +10,15 @@ import java.time.Duration;
  * @param recovery from the end of the fault (the kill, or the SIGCONT) until a probe uploaded then was searchable;
  *     null when it was not within the probe's deadline
  * @param error why the fault could not be carried out (the target did not start again); null when it was
+ * @param from when the fault began (nanoTime)
+ * @param until when the target answered again, or the pause ended (nanoTime): the fault was in force in between
  */
-record FaultResult(Fault fault, Duration restart, Duration recovery, String error) {
+record FaultResult(Fault fault, Duration restart, Duration recovery, String error, long from, long until) {
+
+    /** Whether {@code nanoTime} falls while the fault was in force. */
+    boolean inForceAt(long nanoTime) {
+        return nanoTime >= from && nanoTime <= until;
+    }
 
     boolean survived() {
         return error == null && recovery != null;

@@ -35,4 +35,17 @@ public enum Target {
     String label() {
         return isServer() ? name().toLowerCase(java.util.Locale.ROOT) : service;
     }
+
+    /** How many of it run: in a cluster three Kafka and three OpenSearch nodes and two of each service. */
+    int instances(boolean cluster) {
+        if (!cluster || this == POSTGRES) {
+            return 1;
+        }
+        return isServer() ? 3 : 2;
+    }
+
+    /** The label of one node or instance of it (numbered from 1, as the processes are named). */
+    String label(int node, boolean cluster) {
+        return instances(cluster) == 1 ? label() : label() + "-" + (node + 1);
+    }
 }

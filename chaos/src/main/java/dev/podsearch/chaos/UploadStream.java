@@ -29,12 +29,21 @@ final class UploadStream implements Runnable {
     private final Duration interval;
     private final Duration writeDeadline;
     private final Path incoming;
+    private final Availability availability;
     private final List<Episode> mine = new ArrayList<>();
     private volatile boolean stopped;
     private int poisons;
 
-    UploadStream(Api api, Ledger ledger, long seed, double perSecond, Duration writeDeadline, Path dropDir) {
+    UploadStream(
+            Api api,
+            Ledger ledger,
+            long seed,
+            double perSecond,
+            Duration writeDeadline,
+            Path dropDir,
+            Availability availability) {
         this.api = api;
+        this.availability = availability;
         this.ledger = ledger;
         this.random = new Random(seed);
         this.interval = Duration.ofNanos((long) (1e9 / perSecond));
@@ -114,11 +123,15 @@ final class UploadStream implements Runnable {
     }
 
     private void write(Episode episode, String marker, int lines, byte[] body) throws InterruptedException {
-        write(api, episode, marker, lines, body, writeDeadline);
+        long started = System.nanoTime();
+        Attempts.Outcome outcome = write(api, episode, marker, lines, body, writeDeadline);
+        availability.record(Availability.Kind.WRITE, started, outcome);
     }
 
     private void delete(Episode episode) throws InterruptedException {
+        long started = System.nanoTime();
         Attempts.Outcome outcome = Attempts.until(writeDeadline, () -> api.delete(episode.id()));
+        availability.record(Availability.Kind.WRITE, started, outcome);
         long revision = outcome.ack() == Attempts.Ack.ACKED
                 ? outcome.answer().body().path("revision").asLong()
                 : -1;

@@ -56,4 +56,36 @@ class FaultPlanTest {
         assertEquals(FaultPlan.of(options(20, 11)), FaultPlan.of(options(20, 11)));
         assertNotEquals(FaultPlan.of(options(20, 11)), FaultPlan.of(options(20, 12)));
     }
+
+    @Test
+    void onTheClusterEachFaultHitsOneNodeOrInstanceAndTheSeedKeepsItsTargetsAndKinds() {
+        String[] args = {"--minutes", "10", "--faults", "30", "--seed", "7", "--cluster"};
+        ChaosOptions cluster = ChaosOptions.parse(args, Path.of("target"));
+        List<Fault> plan = FaultPlan.of(cluster);
+        List<Fault> single = FaultPlan.of(options(30, 7));
+        for (int i = 0; i < plan.size(); i++) {
+            Fault fault = plan.get(i);
+            assertEquals(single.get(i).target(), fault.target(), "fault " + (i + 1));
+            assertEquals(single.get(i).kind(), fault.kind(), "fault " + (i + 1));
+            assertTrue(fault.node() >= 0 && fault.node() < fault.target().instances(true), fault.describe());
+            // a killed node stays down for the pause, so the others must carry the load meanwhile; PostgreSQL, one
+            // server, starts again at once
+            assertEquals(
+                    fault.target() == Target.POSTGRES && fault.kind() == Fault.Kind.KILL
+                            ? Duration.ZERO
+                            : cluster.pause(),
+                    fault.pause(),
+                    fault.describe());
+        }
+        assertEquals(0, single.stream().mapToInt(Fault::node).sum(), "outside a cluster there is one of each");
+        assertTrue(
+                plan.stream()
+                                .filter(f -> f.target() == Target.KAFKA)
+                                .map(Fault::node)
+                                .distinct()
+                                .count()
+                        > 1,
+                "different Kafka nodes are hit");
+        assertTrue(plan.stream().anyMatch(f -> f.describe().matches("kill -9 (kafka|opensearch)-[123], down 12 s")));
+    }
 }

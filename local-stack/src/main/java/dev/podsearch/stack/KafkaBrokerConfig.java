@@ -6,8 +6,10 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * How the local single-node KRaft broker is configured: its {@code server.properties} (plain-text and controller
- * listeners on 127.0.0.1, optionally a SASL_SSL listener with SCRAM and ACLs) and a fresh cluster id for formatting.
+ * How a local KRaft broker is configured: its {@code server.properties} (plain-text and controller listeners on
+ * 127.0.0.1, optionally a SASL_SSL listener with SCRAM and ACLs) and a fresh cluster id for formatting. One node is
+ * broker and controller of a cluster of its own; in a cluster ({@link KafkaCluster}) every node is both, the controller
+ * quorum is the nodes' controller listeners, and internal topics are replicated as the production overlay asks.
  */
 final class KafkaBrokerConfig {
 
@@ -17,19 +19,36 @@ final class KafkaBrokerConfig {
     private KafkaBrokerConfig() {}
 
     /**
-     * The broker's {@code server.properties}.
+     * Where a node stands in its cluster.
+     *
+     * @param nodeId the node's id (1 for a single node)
+     * @param voters the controller quorum, {@code id@host:port} comma-separated
+     * @param replication copies of each internal topic's partitions (and the default for topics), the number of nodes
+     */
+    record KafkaNode(int nodeId, String voters, int replication) {
+
+        /** Writes wait for one copy fewer than there are, so one node may be down (as the prod overlay says). */
+        int minInsync() {
+            return Math.max(1, replication - 1);
+        }
+    }
+
+    /**
+     * A node's {@code server.properties}.
      *
      * @param securePort the SASL_SSL listener's port, or 0 for none
      * @param certificate the SASL_SSL listener's certificate (only with a secure port)
      */
     static String serverProperties(
-            Path data, int port, int controllerPort, int securePort, BrokerCertificate certificate) {
+            KafkaNode node, Path data, int port, int controllerPort, int securePort, BrokerCertificate certificate) {
         boolean scram = securePort != 0;
+        String copies = Integer.toString(node.replication());
+        String minInsync = Integer.toString(node.minInsync());
         return String.join(
                         "\n",
                         "process.roles=broker,controller",
-                        "node.id=1",
-                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "node.id=" + node.nodeId(),
+                        "controller.quorum.voters=" + node.voters(),
                         "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
                                 + (scram ? ",SASL_SSL://127.0.0.1:" + securePort : ""),
                         "advertised.listeners=PLAINTEXT://127.0.0.1:" + port
@@ -40,13 +59,18 @@ final class KafkaBrokerConfig {
                         "log.dirs=" + data,
                         "num.partitions=3",
                         "auto.create.topics.enable=false",
-                        "offsets.topic.replication.factor=1",
+                        "default.replication.factor=" + copies,
+                        "min.insync.replicas=" + minInsync,
+                        "offsets.topic.replication.factor=" + copies,
                         "offsets.topic.num.partitions=3",
-                        "transaction.state.log.replication.factor=1",
-                        "transaction.state.log.min.isr=1",
-                        "share.coordinator.state.topic.replication.factor=1",
-                        "share.coordinator.state.topic.min.isr=1",
+                        "transaction.state.log.replication.factor=" + copies,
+                        "transaction.state.log.min.isr=" + minInsync,
+                        "share.coordinator.state.topic.replication.factor=" + copies,
+                        "share.coordinator.state.topic.min.isr=" + minInsync,
                         "group.initial.rebalance.delay.ms=0",
+                        // a node gives up (exits) when the quorum has not registered it in this time: the default 60 s
+                        // is too short for three nodes starting at once on a loaded 2-core machine
+                        "initial.broker.registration.timeout.ms=600000",
                         "message.max.bytes=" + MAX_MESSAGE_BYTES,
                         "replica.fetch.max.bytes=" + MAX_MESSAGE_BYTES,
                         scram ? scramProperties(certificate) : "",

@@ -14,13 +14,19 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** A single-node Kafka 4 broker in KRaft mode (broker and controller in one process), run from Maven jars. */
+/**
+ * A Kafka 4 broker in KRaft mode (broker and controller in one process), run from Maven jars: a cluster of its own, or
+ * one node of a {@link KafkaCluster}.
+ */
 final class KafkaServer implements Server {
 
     private final StackHome home;
     private final Path runDir;
     private final int preferredPort;
     private final boolean scram;
+    private final String name;
+    private KafkaBrokerConfig.KafkaNode node;
+    private String clusterId;
     private int port;
     private int controllerPort;
     private int securePort;
@@ -29,24 +35,52 @@ final class KafkaServer implements Server {
 
     /** @param scram also listen with SASL_SSL (SCRAM-SHA-512) and enforce ACLs there: see {@link ScramKafka} */
     KafkaServer(StackHome home, Path runDir, int preferredPort, boolean scram) {
+        this(home, runDir, "kafka", preferredPort, scram);
+    }
+
+    /** @param name the node's name and the folder of its data under {@code runDir} */
+    KafkaServer(StackHome home, Path runDir, String name, int preferredPort, boolean scram) {
         this.home = home;
-        this.runDir = runDir.resolve("kafka");
+        this.runDir = runDir.resolve(name);
+        this.name = name;
         this.preferredPort = preferredPort;
         this.scram = scram;
     }
 
+    /** Picks the node's ports now (a cluster's quorum names every controller port before any node starts). */
+    int reserveControllerPort() {
+        reservePorts();
+        return controllerPort;
+    }
+
+    /** Makes this node {@code node} of the cluster {@code clusterId} (before it starts). */
+    void joinCluster(KafkaBrokerConfig.KafkaNode node, String clusterId) {
+        this.node = node;
+        this.clusterId = clusterId;
+    }
+
     @Override
     public String name() {
-        return "kafka";
+        return name;
     }
 
     @Override
     public void start() {
-        Downloader downloader = new Downloader(home.downloads(), StackMain.repository());
-        String classpath = ArtifactLock.load().component("kafka").stream()
-                .map(downloader::fetch)
-                .map(Path::toString)
-                .collect(Collectors.joining(":"));
+        launch();
+        awaitReady();
+    }
+
+    /** Waits until the node answers as a broker of its cluster. */
+    void awaitReady() {
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    /** Waits until the node answers, at most {@code timeout}. */
+    void awaitReady(Duration timeout) {
+        Readiness.await("Kafka on port " + port, timeout, process, this::answers);
+    }
+
+    private void reservePorts() {
         if (port == 0) { // a restart keeps its ports, so clients reconnect to the same address
             port = Ports.pick(preferredPort);
             controllerPort = Ports.pick(0);
@@ -55,6 +89,18 @@ final class KafkaServer implements Server {
                 certificate = BrokerCertificate.create(home, runDir.resolve("tls"));
             }
         }
+    }
+
+    /** Formats the node's storage if new and starts its process, without waiting for it. */
+    void launch() {
+        Downloader downloader = new Downloader(home.downloads(), StackMain.repository());
+        String classpath = ArtifactLock.load().component("kafka").stream()
+                .map(downloader::fetch)
+                .map(Path::toString)
+                .collect(Collectors.joining(":"));
+        reservePorts();
+        KafkaBrokerConfig.KafkaNode self =
+                node != null ? node : new KafkaBrokerConfig.KafkaNode(1, "1@127.0.0.1:" + controllerPort, 1);
         Path data = runDir.resolve("data");
         Path config = runDir.resolve("server.properties");
         try {
@@ -62,7 +108,7 @@ final class KafkaServer implements Server {
             Files.writeString(
                     config,
                     KafkaBrokerConfig.serverProperties(
-                            data, port, controllerPort, scram ? securePort : 0, certificate));
+                            self, data, port, controllerPort, scram ? securePort : 0, certificate));
             Files.writeString(runDir.resolve("log4j2.properties"), LOG4J2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,12 +123,12 @@ final class KafkaServer implements Server {
                     "kafka.tools.StorageTool",
                     "format",
                     "-t",
-                    KafkaBrokerConfig.clusterId(),
+                    clusterId != null ? clusterId : KafkaBrokerConfig.clusterId(),
                     "-c",
                     config.toString());
             Path log = runDir.resolve("format.log");
             ManagedProcess formatting =
-                    ManagedProcess.start(home, "kafka-storage-format", format, Map.of(), runDir, log);
+                    ManagedProcess.start(home, name + "-storage-format", format, Map.of(), runDir, log);
             if (!formatting.waitFor(Duration.ofSeconds(120)) || formatting.exitCode() != 0) {
                 throw new IllegalStateException(
                         "formatting Kafka storage failed; last lines of " + log + ":\n" + ManagedProcess.tail(log, 25));
@@ -101,7 +147,6 @@ final class KafkaServer implements Server {
                 "kafka.Kafka",
                 config.toString()));
         process = ManagedProcess.start(home, name(), command, Map.of(), runDir, runDir.resolve("kafka.log"));
-        Readiness.await("Kafka on port " + port, Duration.ofSeconds(90), process, this::answers);
     }
 
     private void answers() throws Exception {

@@ -34,13 +34,28 @@ public final class LocalStack implements RunningStack {
      * @param components the servers to run
      * @param dataName keep data under this name between runs; null for a throw-away run deleted on close
      * @param defaultPorts try the well-known ports first (5432, 9092, 9200) instead of any free port
+     * @param cluster three Kafka nodes and three OpenSearch nodes instead of one of each ({@link KafkaCluster},
+     *     {@link OpenSearchCluster})
      */
     public record Options(
-            Set<Component> components, String dataName, boolean defaultPorts, boolean durable, boolean scramKafka) {
+            Set<Component> components,
+            String dataName,
+            boolean defaultPorts,
+            boolean durable,
+            boolean scramKafka,
+            boolean cluster) {
 
         /** Kept data is written durably; throw-away data fast (PostgreSQL without fsync and synchronous commit). */
         public Options(Set<Component> components, String dataName, boolean defaultPorts) {
-            this(components, dataName, defaultPorts, dataName != null, false);
+            this(components, dataName, defaultPorts, dataName != null, false, false);
+        }
+
+        /** Three nodes each of Kafka and OpenSearch, replicated as the production overlay asks. */
+        public Options asCluster() {
+            if (scramKafka) {
+                throw new IllegalArgumentException("a cluster runs without the SCRAM listener");
+            }
+            return new Options(components, dataName, defaultPorts, durable, false, true);
         }
 
         public static Options ephemeral(Set<Component> components) {
@@ -49,7 +64,7 @@ public final class LocalStack implements RunningStack {
 
         /** Kafka also listens with SASL_SSL and SCRAM-SHA-512 and enforces ACLs there ({@link #scramKafka()}). */
         public Options withScramKafka() {
-            return new Options(components, dataName, defaultPorts, durable, true);
+            return new Options(components, dataName, defaultPorts, durable, true, cluster);
         }
 
         /**
@@ -57,7 +72,7 @@ public final class LocalStack implements RunningStack {
          * survive its kill -9 (with {@code synchronous_commit=off} the last acknowledged commits are lost with it).
          */
         public static Options ephemeralDurable(Set<Component> components) {
-            return new Options(components, null, false, true, false);
+            return new Options(components, null, false, true, false, false);
         }
     }
 
@@ -85,8 +100,7 @@ public final class LocalStack implements RunningStack {
         Path runDir = home.runs().resolve(runName);
         List<Server> servers = new ArrayList<>();
         for (Component component : EnumSet.copyOf(options.components())) {
-            servers.add(StackServers.of(
-                    component, home, runDir, options.durable(), options.defaultPorts(), options.scramKafka()));
+            servers.add(StackServers.of(component, home, runDir, options));
         }
         LocalStack stack = new LocalStack(servers, runDir, ephemeral);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -136,6 +150,11 @@ public final class LocalStack implements RunningStack {
     @Override
     public void resume(Component component) {
         startOne(server(component));
+    }
+
+    /** How many processes make up the component: 3 for Kafka and OpenSearch in a cluster, 1 otherwise. */
+    public int nodes(Component component) {
+        return server(component).nodes().size();
     }
 
     /** kill -9 and SIGSTOP of the servers, for crash tests. */

@@ -15,40 +15,86 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** OpenSearch 3.6 (the integ-test distribution, every module) with the k-NN plugin, single node, no security. */
+/**
+ * OpenSearch 3.6 (the integ-test distribution, every module) with the k-NN plugin, no security: a single node, or one
+ * node of an {@link OpenSearchCluster}.
+ */
 final class OpenSearchServer implements Server {
 
     private static final int MINIMUM_JAVA = 21;
 
     private final StackHome home;
     private final Path runDir;
+    private final String name;
     private final int preferredPort;
     private final String heap;
+    private List<String> seeds = List.of();
+    private List<String> managers = List.of();
     private int port;
+    private int transportPort;
     private ManagedProcess process;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     OpenSearchServer(StackHome home, Path runDir, int preferredPort, String heap) {
+        this(home, runDir, "opensearch", preferredPort, heap);
+    }
+
+    /** @param name the node's name and the folder of its data under {@code runDir} */
+    OpenSearchServer(StackHome home, Path runDir, String name, int preferredPort, String heap) {
         this.home = home;
-        this.runDir = runDir.resolve("opensearch");
+        this.runDir = runDir.resolve(name);
+        this.name = name;
         this.preferredPort = preferredPort;
         this.heap = heap;
     }
 
+    /** Picks the node's ports now (a cluster's nodes find each other by their transport ports). */
+    int reserveTransportPort() {
+        if (port == 0) { // a restart keeps its ports
+            port = Ports.pick(preferredPort);
+            transportPort = Ports.pick(0);
+        }
+        return transportPort;
+    }
+
+    /**
+     * Makes this node one of a cluster (before it starts).
+     *
+     * @param seeds every node's transport address
+     * @param managers the names of the nodes eligible as cluster manager when the cluster first forms
+     */
+    void joinCluster(List<String> seeds, List<String> managers) {
+        this.seeds = List.copyOf(seeds);
+        this.managers = List.copyOf(managers);
+    }
+
     @Override
     public String name() {
-        return "opensearch";
+        return name;
     }
 
     @Override
     public void start() {
+        launch();
+        awaitReady();
+    }
+
+    /** Waits until the node answers with its cluster at least yellow. */
+    void awaitReady() {
+        awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** Waits until the node answers, at most {@code timeout}. */
+    void awaitReady(Duration timeout) {
+        Readiness.await("OpenSearch on port " + port, timeout, process, this::healthy);
+    }
+
+    /** Writes the node's configuration and starts its process, without waiting for it. */
+    void launch() {
         Path javaHome = Jdks.require(MINIMUM_JAVA, "OpenSearch 3.6");
         Path dist = unpack(javaHome);
-        if (port == 0) { // a restart keeps its port
-            port = Ports.pick(preferredPort);
-        }
-        int transportPort = Ports.pick(0);
+        reserveTransportPort();
         Path config = runDir.resolve("config");
         try {
             Files.createDirectories(runDir);
@@ -68,8 +114,8 @@ final class OpenSearchServer implements Server {
                     String.join(
                             "\n",
                             "cluster.name: podsearch-local",
-                            "node.name: local",
-                            "discovery.type: single-node",
+                            "node.name: " + (seeds.isEmpty() ? "local" : name),
+                            discovery(),
                             "network.host: 127.0.0.1",
                             "http.port: " + port,
                             "transport.port: " + transportPort,
@@ -92,7 +138,14 @@ final class OpenSearchServer implements Server {
                 "OPENSEARCH_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap,
                 "HOME", runDir.toString());
         process = ManagedProcess.start(home, name(), command, environment, runDir, runDir.resolve("opensearch.log"));
-        Readiness.await("OpenSearch on port " + port, Duration.ofSeconds(180), process, this::healthy);
+    }
+
+    private String discovery() {
+        if (seeds.isEmpty()) {
+            return "discovery.type: single-node";
+        }
+        return "discovery.seed_hosts: [" + String.join(", ", seeds) + "]\n" + "cluster.initial_cluster_manager_nodes: ["
+                + String.join(", ", managers) + "]";
     }
 
     /** The distribution with the k-NN plugin installed, unpacked once into the stack's dist folder. */

@@ -23,6 +23,11 @@ interface Server {
         throw new UnsupportedOperationException(name() + " is not a process of this stack");
     }
 
+    /** The processes a server is made of: itself, or the nodes of a cluster (each a server of its own). */
+    default java.util.List<? extends Server> nodes() {
+        return java.util.List.of(this);
+    }
+
     /** Clears what a server killed with SIGKILL leaves behind that would stop it from starting again. */
     default void afterCrash() {}
 }

@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 /**
  * Crash-test faults of the servers of a {@link LocalStack}: {@code kill -9} and a start again on the same port and
- * data, and {@code SIGSTOP}/{@code SIGCONT}. Each acts on the server's whole process tree.
+ * data, and {@code SIGSTOP}/{@code SIGCONT}. Each acts on the server's whole process tree: on every node of a cluster,
+ * or, given a node's number (0 to {@link LocalStack#nodes} − 1), on that node alone.
  */
 public final class ServerFaults {
 
@@ -25,9 +26,17 @@ public final class ServerFaults {
         restart(component);
     }
 
-    /** Kills the server with SIGKILL and waits until every process of it is gone. */
+    /** Kills the server (every node of a cluster) with SIGKILL and waits until every process of it is gone. */
     public void crash(LocalStack.Component component) {
-        Server server = servers.apply(component);
+        servers.apply(component).nodes().forEach(ServerFaults::crash);
+    }
+
+    /** Kills one node of the component with SIGKILL and waits until every process of it is gone. */
+    public void crash(LocalStack.Component component, int node) {
+        crash(node(component, node));
+    }
+
+    private static void crash(Server server) {
         ProcessSignals.killTree(server.process());
         StackLog.info("%s killed (SIGKILL)", server.name());
         server.afterCrash();
@@ -39,6 +48,33 @@ public final class ServerFaults {
         Server server = servers.apply(component);
         server.start();
         StackLog.info("%s started again at %s", server.name(), server.location());
+    }
+
+    /** Starts one crashed node again on its ports with its data; returns once it answers requests. */
+    public void restart(LocalStack.Component component, int node) {
+        Server server = node(component, node);
+        server.start();
+        StackLog.info("%s started again at %s", server.name(), server.location());
+    }
+
+    /** The process of one node (a wrapper, maybe: its tree holds the real server). */
+    public ProcessHandle process(LocalStack.Component component, int node) {
+        return node(component, node).process();
+    }
+
+    /** Freezes one node (SIGSTOP to its tree) and returns the processes to {@link #resume}. */
+    public List<ProcessHandle> pause(LocalStack.Component component, int node) {
+        List<ProcessHandle> tree = ProcessSignals.tree(node(component, node).process());
+        ProcessSignals.stop(tree);
+        return tree;
+    }
+
+    private Server node(LocalStack.Component component, int node) {
+        List<? extends Server> nodes = servers.apply(component).nodes();
+        if (node < 0 || node >= nodes.size()) {
+            throw new IllegalArgumentException(component + " has " + nodes.size() + " node(s): no node " + node);
+        }
+        return nodes.get(node);
     }
 
     /** The process the stack started for the server (a wrapper, maybe: its tree holds the real server). */

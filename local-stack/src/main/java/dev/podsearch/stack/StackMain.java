@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * local-stack servers [--only postgres,kafka,opensearch]   servers only, on their usual ports when free
- * local-stack up [--repo DIR]                               servers and the four services
+ * local-stack up [--repo DIR] [--cluster]                   servers and the four services
+ *                                                           (--cluster: 3 Kafka and 3 OpenSearch nodes, 2 of each service)
  * local-stack keys create --name N --role R | list | revoke ID   API keys of a running system
  * </pre>
  *
@@ -43,13 +44,15 @@ public final class StackMain {
             switch (command) {
                 case "servers" -> servers(components(option(arguments, "--only", "postgres,kafka,opensearch")));
                 case "up" ->
-                    up(Path.of(option(arguments, "--repo", "."))
-                            .toAbsolutePath()
-                            .normalize());
+                    up(
+                            Path.of(option(arguments, "--repo", "."))
+                                    .toAbsolutePath()
+                                    .normalize(),
+                            arguments.contains("--cluster"));
                 case "keys" -> System.exit(KeysCommand.run(arguments, System.out));
                 default -> {
                     System.err.println("usage: local-stack servers [--only postgres,kafka,opensearch]\n"
-                            + "       local-stack up [--repo DIR]\n"
+                            + "       local-stack up [--repo DIR] [--cluster]\n"
                             + "       local-stack " + KeysCommand.USAGE.replace("usage: ", ""));
                     System.exit("help".equals(command) ? 0 : 2);
                 }
@@ -75,7 +78,7 @@ public final class StackMain {
         waitForever();
     }
 
-    private static void up(Path repo) {
+    private static void up(Path repo, boolean cluster) {
         Path dropDir = repo.resolve("local/drop");
         Path logDir = repo.resolve("local/logs");
         try {
@@ -84,8 +87,12 @@ public final class StackMain {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LocalStack stack =
-                LocalStack.start(new LocalStack.Options(EnumSet.allOf(LocalStack.Component.class), "dev", true));
+        Set<LocalStack.Component> all = EnumSet.allOf(LocalStack.Component.class);
+        // the cluster keeps its data apart from the single-node stack's, on free ports
+        LocalStack stack = LocalStack.start(
+                cluster
+                        ? new LocalStack.Options(all, "dev-cluster", false).asCluster()
+                        : new LocalStack.Options(all, "dev", true));
         Path keyFile = repo.resolve("local/api-key");
         boolean newKey = !Files.exists(keyFile);
         DevKey.ensure(keyFile);
@@ -97,26 +104,25 @@ public final class StackMain {
         // the web app's upload page calls ingest-service from query-service's origin, whichever ports they got
         properties.put("quarkus.http.cors.origins", "/http://(127\\.0\\.0\\.1|localhost):[0-9]+/");
         // ingest first: the others check keys with it
-        ServiceProcess ingest = startService("ingest-service", repo, 8081, properties, logDir);
-        // one that dies is started again (on its port); the services stop before the servers they use
-        stack.stopFirst(new ServiceWatchdog(ingest));
-        services.add(ingest);
+        int instances = cluster ? 2 : 1;
+        services.addAll(startWatched("ingest-service", repo, 8081, properties, logDir, stack, instances));
+        ServiceProcess ingest = services.getFirst();
         properties.put("access.verify-url", ingest.url());
         properties.put("web.ingest-url", ingest.url());
         for (Map.Entry<String, Integer> service :
                 List.of(Map.entry("index-service", 8082), Map.entry("query-service", 8080))) {
-            ServiceProcess started = startService(service.getKey(), repo, service.getValue(), properties, logDir);
-            stack.stopFirst(new ServiceWatchdog(started));
-            services.add(started);
+            services.addAll(
+                    startWatched(service.getKey(), repo, service.getValue(), properties, logDir, stack, instances));
         }
-
-        ServiceProcess query = services.get(2);
+        ServiceProcess query = services.stream()
+                .filter(s -> s.name().equals("query-service"))
+                .findFirst()
+                .orElseThrow();
         // alerts compile their queries with query-service; their webhooks may go to receivers on this machine
+        // (outbound.allow, above)
         properties.put("alerts.query-url", query.url());
-        properties.put("outbound.allow", "127.0.0.0/8,::1");
-        ServiceProcess alerts = startService("alert-service", repo, 8083, properties, logDir);
-        stack.stopFirst(new ServiceWatchdog(alerts));
-        services.add(alerts);
+        List<ServiceProcess> alerts = startWatched("alert-service", repo, 8083, properties, logDir, stack, instances);
+        services.addAll(alerts);
         System.out.println();
         System.out.println("podsearch is up:");
         System.out.printf(
@@ -131,22 +137,39 @@ public final class StackMain {
         System.out.printf(
                 "  alerts     curl -H \"Authorization: Bearer $(cat local/api-key)\" %s/v1/alerts   (webhooks to"
                         + " 127.0.0.1 allowed here)%n",
-                alerts.url());
+                alerts.getFirst().url());
         System.out.println(
                 "  more keys  ./podsearch keys create --name NAME --role read|alerts|ingest|admin  (keys list, keys revoke ID)");
         System.out.printf("  drop files into %s%n", dropDir.resolve("incoming"));
-        services.forEach(s -> System.out.printf("  %-15s %s  (log %s)%n", s.name(), s.url(), s.log()));
+        services.forEach(s -> System.out.printf("  %-17s %s  (log %s)%n", s.name(), s.url(), s.log()));
         stack.locations().forEach((name, where) -> System.out.printf("  %-15s %s%n", name, where));
         System.out.println("Press Ctrl-C to stop everything.");
         waitForever();
     }
 
-    private static ServiceProcess startService(
-            String name, Path repo, int port, Map<String, String> properties, Path logDir) {
-        StackLog.info("starting %s", name);
-        ServiceProcess service = ServiceProcess.start(name, repo.resolve(name), port, properties, logDir);
-        StackLog.info("%-15s ready at %s", name, service.url());
-        return service;
+    /**
+     * Starts {@code instances} of a service (the second on {@code port} + 10, named {@code <name>-2}), each kept
+     * running by a watchdog (one that dies is started again on its port); they stop before the servers they use.
+     */
+    private static List<ServiceProcess> startWatched(
+            String name,
+            Path repo,
+            int port,
+            Map<String, String> properties,
+            Path logDir,
+            LocalStack stack,
+            int instances) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (int i = 1; i <= instances; i++) {
+            String instance = i == 1 ? name : name + "-" + i;
+            StackLog.info("starting %s", instance);
+            ServiceProcess service =
+                    ServiceProcess.start(instance, repo.resolve(name), port + 10 * (i - 1), properties, logDir);
+            StackLog.info("%-17s ready at %s", instance, service.url());
+            stack.stopFirst(new ServiceWatchdog(service));
+            started.add(service);
+        }
+        return started;
     }
 
     /** The servers a comma-separated list names ({@code postgres,kafka,opensearch}). */

@@ -14,8 +14,10 @@ final class StackServers {
      * {@code podsearch.kafka.bootstrap}, {@code podsearch.opensearch.url}, or their environment variables), a local
      * process otherwise. A Kafka with a SCRAM listener is always local.
      */
-    static Server of(
-            Component component, StackHome home, Path runDir, boolean durable, boolean defaults, boolean scram) {
+    static Server of(Component component, StackHome home, Path runDir, LocalStack.Options options) {
+        boolean durable = options.durable();
+        boolean defaults = options.defaultPorts();
+        boolean scram = options.scramKafka();
         return switch (component) {
             case POSTGRES -> {
                 String url = StackHome.setting("podsearch.postgres.url", "PODSEARCH_POSTGRES_URL");
@@ -37,21 +39,22 @@ final class StackServers {
             }
             case KAFKA -> {
                 String bootstrap = StackHome.setting("podsearch.kafka.bootstrap", "PODSEARCH_KAFKA_BOOTSTRAP");
-                yield bootstrap != null && !scram
-                        ? new ExternalServer("kafka", bootstrap, Map.of("kafka.bootstrap.servers", bootstrap))
+                if (bootstrap != null && !scram) {
+                    yield new ExternalServer("kafka", bootstrap, Map.of("kafka.bootstrap.servers", bootstrap));
+                }
+                yield options.cluster()
+                        ? new KafkaCluster(home, runDir)
                         : new KafkaServer(home, runDir, defaults ? 9092 : 0, scram);
             }
             case OPENSEARCH -> {
                 String url = StackHome.setting("podsearch.opensearch.url", "PODSEARCH_OPENSEARCH_URL");
-                yield url != null
-                        ? new ExternalServer("opensearch", url, Map.of("opensearch.hosts", url))
-                        : new OpenSearchServer(
-                                home,
-                                runDir,
-                                defaults ? 9200 : 0,
-                                orDefault(
-                                        StackHome.setting("podsearch.opensearch.heap", "PODSEARCH_OPENSEARCH_HEAP"),
-                                        "512m"));
+                String heap = StackHome.setting("podsearch.opensearch.heap", "PODSEARCH_OPENSEARCH_HEAP");
+                if (url != null) {
+                    yield new ExternalServer("opensearch", url, Map.of("opensearch.hosts", url));
+                }
+                yield options.cluster()
+                        ? new OpenSearchCluster(home, runDir, orDefault(heap, "384m"))
+                        : new OpenSearchServer(home, runDir, defaults ? 9200 : 0, orDefault(heap, "512m"));
             }
         };
     }
