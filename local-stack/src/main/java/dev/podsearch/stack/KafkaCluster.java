@@ -18,7 +18,7 @@ final class KafkaCluster implements Server {
     static final int NODES = 3;
 
     /** Three nodes starting at once on two cores (beside the other servers) take far longer than one. */
-    private static final Duration STARTUP = Duration.ofMinutes(6);
+    static final Duration STARTUP = Duration.ofMinutes(6);
 
     private final List<KafkaServer> nodes = new ArrayList<>();
 

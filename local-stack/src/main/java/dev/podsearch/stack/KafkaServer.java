@@ -72,7 +72,7 @@ final class KafkaServer implements Server {
 
     /** Waits until the node answers as a broker of its cluster. */
     void awaitReady() {
-        awaitReady(Duration.ofSeconds(90));
+        awaitReady(node == null ? Duration.ofSeconds(90) : KafkaCluster.STARTUP);
     }
 
     /** Waits until the node answers, at most {@code timeout}. */

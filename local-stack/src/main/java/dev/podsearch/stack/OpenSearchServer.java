@@ -82,7 +82,8 @@ final class OpenSearchServer implements Server {
 
     /** Waits until the node answers with its cluster at least yellow. */
     void awaitReady() {
-        awaitReady(Duration.ofSeconds(180));
+        // a node of a cluster, started again, also waits for its shards to recover beside its busy peers
+        awaitReady(seeds.isEmpty() ? Duration.ofSeconds(180) : OpenSearchCluster.STARTUP);
     }
 
     /** Waits until the node answers, at most {@code timeout}. */
