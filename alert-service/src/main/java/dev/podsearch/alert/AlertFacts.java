@@ -3,6 +3,8 @@ package dev.podsearch.alert;
 import static dev.podsearch.support.facts.KafkaAccess.joinsGroup;
 import static dev.podsearch.support.facts.KafkaAccess.readsTopic;
 
+import dev.podsearch.alert.delivery.DeliveryConfig;
+import dev.podsearch.alert.delivery.DeliveryMeters;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.Topics;
@@ -28,10 +30,13 @@ public final class AlertFacts {
             List.of(
                     readsTopic(Topics.TRANSCRIPTS_INDEXED, "the matching stage"),
                     joinsGroup("alerts.group-id", MATCH_GROUP, "the matching stage")),
-            DeclaredFacts.<Class<?>>all(List.of(AlertConfig.class, OutboundConfig.class), SupportFacts.CONFIG_MAPPINGS),
+            DeclaredFacts.<Class<?>>all(
+                    List.of(AlertConfig.class, DeliveryConfig.class, OutboundConfig.class),
+                    SupportFacts.CONFIG_MAPPINGS),
             DeclaredFacts.all(
                     KafkaConnection.CONFIG_KEYS, KafkaTopics.CONFIG_KEYS, OpenSearchKeys.ALL, SupportFacts.CONFIG_KEYS),
-            DeclaredFacts.all(List.of(SupportFacts.refusalsMeter("alert-service")), ConsumerMeters.ALL));
+            DeclaredFacts.all(
+                    DeliveryMeters.ALL, List.of(SupportFacts.refusalsMeter("alert-service")), ConsumerMeters.ALL));
 
     private AlertFacts() {}
 }

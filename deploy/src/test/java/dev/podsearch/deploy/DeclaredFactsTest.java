@@ -43,7 +43,7 @@ class DeclaredFactsTest {
                 assertEquals(access.name(), property.getDefaultValue(), access.configuredBy());
             }
         }
-        assertEquals(2, configured, "indexer.group-id and embedder.group-id");
+        assertEquals(3, configured, "indexer.group-id, embedder.group-id and alerts.group-id");
     }
 
     @Test

@@ -110,7 +110,7 @@ class DeployManifestsTest {
                         .orElseThrow()
                         .at("/data/opensearch.hosts")
                         .asText());
-        for (String service : List.of("ingest-service", "index-service", "query-service")) {
+        for (String service : List.of("ingest-service", "index-service", "query-service", "alert-service")) {
             assertTrue(
                     prod.find("Deployment", service)
                                     .orElseThrow()

@@ -1,5 +1,6 @@
 package dev.podsearch.deploy;
 
+import dev.podsearch.alert.AlertFacts;
 import dev.podsearch.index.IndexFacts;
 import dev.podsearch.ingest.IngestFacts;
 import dev.podsearch.query.QueryFacts;
@@ -30,14 +31,16 @@ record ServiceFacts(String name, DeclaredFacts declared, Set<String> properties,
     static final Map<String, DeclaredFacts> DECLARED = Map.of(
             "ingest-service", IngestFacts.DECLARED,
             "index-service", IndexFacts.DECLARED,
-            "query-service", QueryFacts.DECLARED);
+            "query-service", QueryFacts.DECLARED,
+            "alert-service", AlertFacts.DECLARED);
 
     /** The services and the project modules whose properties files each one runs with. */
     static final Map<String, List<String>> MODULES = Map.of(
             "ingest-service", List.of("ingest-service", "transcript-events", "service-support"),
             "index-service",
                     List.of("index-service", "transcript-events", "service-support", "search-model", "embeddings"),
-            "query-service", List.of("query-service", "service-support", "search-model", "embeddings"));
+            "query-service", List.of("query-service", "service-support", "search-model", "embeddings"),
+            "alert-service", List.of("alert-service", "transcript-events", "service-support", "search-model"));
 
     /**
      * The files with a module's settings: Quarkus' {@code application.properties}, MicroProfile's

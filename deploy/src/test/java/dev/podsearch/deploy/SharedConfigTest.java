@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SharedConfigTest {
 
-    static final List<String> SERVICES = List.of("ingest-service", "index-service", "query-service");
+    static final List<String> SERVICES = List.of("ingest-service", "index-service", "query-service", "alert-service");
     /** Every service's shared settings, and the tracing settings of the two on either side of the Kafka topics. */
     static final List<Path> SHARED = List.of(
             Manifests.repo().resolve("service-support/src/main/resources/META-INF/microprofile-config.properties"),

@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * local-stack servers [--only postgres,kafka,opensearch]   servers only, on their usual ports when free
- * local-stack up [--repo DIR]                               servers and the three services
+ * local-stack up [--repo DIR]                               servers and the four services
  * local-stack keys create --name N --role R | list | revoke ID   API keys of a running system
  * </pre>
  *
@@ -110,6 +110,12 @@ public final class StackMain {
         }
 
         ServiceProcess query = services.get(2);
+        // alerts compile their queries with query-service; their webhooks may go to receivers on this machine
+        properties.put("alerts.query-url", query.url());
+        properties.put("outbound.allow", "127.0.0.0/8,::1");
+        ServiceProcess alerts = startService("alert-service", repo, 8083, properties, logDir);
+        stack.stopFirst(new ServiceWatchdog(alerts));
+        services.add(alerts);
         System.out.println();
         System.out.println("podsearch is up:");
         System.out.printf(
@@ -121,6 +127,10 @@ public final class StackMain {
                 "  upload     curl --data-binary @episode.txt -H 'Content-Type: text/plain' -H \"Authorization: Bearer"
                         + " $(cat local/api-key)\" '%s/v1/transcripts?show=...'%n",
                 ingest.url());
+        System.out.printf(
+                "  alerts     curl -H \"Authorization: Bearer $(cat local/api-key)\" %s/v1/alerts   (webhooks to"
+                        + " 127.0.0.1 allowed here)%n",
+                alerts.url());
         System.out.println(
                 "  more keys  ./podsearch keys create --name NAME --role read|alerts|ingest|admin  (keys list, keys revoke ID)");
         System.out.printf("  drop files into %s%n", dropDir.resolve("incoming"));

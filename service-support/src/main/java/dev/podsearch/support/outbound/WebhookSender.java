@@ -72,7 +72,7 @@ public final class WebhookSender implements AutoCloseable {
                     response.headers().firstValue("Location"));
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            return SendResult.failed("no answer within " + requestTimeout, since(started));
+            return SendResult.failed("no answer within " + readable(requestTimeout), since(started));
         } catch (ExecutionException e) {
             return SendResult.failed(describe(e.getCause()), since(started));
         } catch (InterruptedException e) {
@@ -85,11 +85,15 @@ public final class WebhookSender implements AutoCloseable {
     private String describe(Throwable failure) {
         return switch (failure) {
             case HttpConnectTimeoutException e -> "could not connect within the connect timeout";
-            case HttpTimeoutException e -> "no answer within " + requestTimeout;
+            case HttpTimeoutException e -> "no answer within " + readable(requestTimeout);
             case ConnectException e -> "could not connect: connection refused";
             case IOException e -> "I/O error: " + (e.getMessage() == null ? "connection closed" : e.getMessage());
             default -> "failed: " + failure.getMessage();
         };
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
     }
 
     private static Duration since(long startedNanos) {
