@@ -11,8 +11,8 @@ import java.util.UUID;
 /** Alerts and deliveries written straight into the schema, as the matching stage records them. */
 final class DeliveryRows {
 
-    /** The owner of the rows: the id of the test stub's ingest key (KeyCheckStub.INGEST). */
-    static final String OWNER = "indexingst";
+    /** The owner of the rows: the id of the key the tests send by default (KeyCheckStub.ADMIN, AdminKeyHeader). */
+    static final String OWNER = "indexadmin";
 
     private final AgroalDataSource dataSource;
 
