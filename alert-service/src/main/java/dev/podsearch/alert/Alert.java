@@ -64,6 +64,16 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "meaning_floor")
     public Double meaningFloor;
 
+    /** What a moment found by meaning must also match (phrases, exclusions, filters; JSON); null for keyword. */
+    @Column(name = "meaning_filter", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String meaningFilter;
+
+    /** Whether the alert matches by meaning too: mode hybrid with a query vector. */
+    public boolean byMeaning() {
+        return "hybrid".equals(mode) && vector != null && meaningFloor != null;
+    }
+
     /** The owner's alert with this id, unless deleted. */
     public static java.util.Optional<Alert> owned(UUID id, String owner) {
         return find("id = ?1 and owner = ?2 and deletedAt is null", id, owner).firstResultOptional();

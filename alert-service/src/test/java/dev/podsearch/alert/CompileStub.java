@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Stands in for query-service's {@code POST /v1/queries/compile}: answers each of test-support's {@code
  * compile-samples} requests with the sample's answer, which query-service's CompileResourceTest checks is what it
- * answers. mode=hybrid gets the keyword sample's query with a small vector and the floor. q without words and a lang
+ * answers. mode=hybrid gets the keyword sample's query and filter with {@link #QUERY_VECTOR} and the floor (no model
+ * here). q without words and a lang
  * that is no tag get query-service's 400 problems. Sets {@code alerts.query-url} to itself.
  */
 public class CompileStub implements QuarkusTestResourceLifecycleManager {
@@ -28,6 +29,16 @@ public class CompileStub implements QuarkusTestResourceLifecycleManager {
 
     /** The Authorization headers of the compile requests, in order. */
     public static final List<String> AUTHORIZATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** The vector of every hybrid alert here: the first unit vector of the moments' 384 dimensions. */
+    public static final float[] QUERY_VECTOR = unit(0);
+
+    /** The unit vector along dimension {@code axis} (of 384). */
+    public static float[] unit(int axis) {
+        float[] v = new float[384];
+        v[axis] = 1f;
+        return v;
+    }
 
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +87,13 @@ public class CompileStub implements QuarkusTestResourceLifecycleManager {
                 ObjectNode answer = sample.path("answer").deepCopy();
                 if (hybrid) {
                     answer.put("mode", "hybrid").put("meaning", q).put("floor", 0.649);
-                    answer.putArray("vector").add(0.6f).add(0.8f).add(0.0f);
+                    answer.put("hubnessMinimum", 0.4)
+                            .put("hubnessTypical", 0.63)
+                            .put("hubnessWeight", 0.25);
+                    var vector = answer.putArray("vector");
+                    for (float v : QUERY_VECTOR) {
+                        vector.add(v);
+                    }
                 }
                 answer(exchange, 200, answer);
                 return;

@@ -6,30 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.events.IndexedEvent;
-import dev.podsearch.events.Topics;
-import dev.podsearch.events.TranscriptEventCodec;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 
@@ -47,12 +32,6 @@ class MatchingTest {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    ObjectMapper json;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     @Test
     void anIndexedEpisodeGivesOneDeliveryPerMatchingAlert() throws Exception {
@@ -136,64 +115,23 @@ class MatchingTest {
         assertEquals(1, deliveries(fog, kitchen).size());
     }
 
-    private String alert(String q, Map<String, Object> filters) {
-        Map<String, Object> body = new HashMap<>(AlertResourceTest.alert(q));
-        body.putAll(filters);
-        return given().contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .post("/v1/alerts")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+    private static String alert(String q, Map<String, Object> fields) {
+        return AlertTests.alert(q, fields);
     }
 
-    private void publish(IndexedEvent event) throws Exception {
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(
-                            Topics.TRANSCRIPTS_INDEXED, event.episodeId(), TranscriptEventCodec.encodeIndexed(event)))
-                    .get();
-        }
+    private static void publish(IndexedEvent event) throws Exception {
+        AlertTests.publish(event);
     }
 
-    /** The payloads of the deliveries of an alert about an episode (phase words). */
     private List<JsonNode> deliveries(String alert, String episode) throws Exception {
-        List<JsonNode> payloads = new ArrayList<>();
-        for (String row : rows(alert, episode, "payload::text")) {
-            payloads.add(json.readTree(row));
-        }
-        return payloads;
+        return AlertTests.payloads(dataSource, alert, episode, "words");
     }
 
     private List<String> deliveryIds(String alert, String episode) throws Exception {
-        return rows(alert, episode, "id::text");
-    }
-
-    private List<String> rows(String alert, String episode, String column) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "SELECT " + column
-                                + " FROM alerts.alert_delivery WHERE alert_id = ?::uuid AND episode_id = ? AND phase = 'words'")) {
-            select.setString(1, alert);
-            select.setString(2, episode);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        }
+        return AlertTests.column(dataSource, alert, episode, "words", "id::text");
     }
 
     private static List<Long> starts(JsonNode payload) {
-        List<Long> starts = new ArrayList<>();
-        payload.path("moments").forEach(m -> starts.add(m.path("startMs").asLong()));
-        return starts;
+        return AlertTests.starts(payload);
     }
 }

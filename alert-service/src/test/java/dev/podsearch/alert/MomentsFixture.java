@@ -63,6 +63,22 @@ final class MomentsFixture {
         }
     }
 
+    /** Gives an indexed episode's moments vectors and a hubness, as the embed stage writes them, and refreshes. */
+    static void embed(OpenSearchClient client, String episodeId, List<float[]> vectors, double hubness)
+            throws IOException {
+        List<BulkOperation> operations = new ArrayList<>();
+        for (int ordinal = 0; ordinal < vectors.size(); ordinal++) {
+            Map<String, Object> fields = Map.of("embedding", vectors.get(ordinal), "hubness", hubness);
+            String id = Indices.momentId(episodeId, ordinal);
+            operations.add(BulkOperation.of(
+                    op -> op.update(u -> u.index(Indices.MOMENTS).id(id).document(fields))));
+        }
+        var response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
+        if (response.errors()) {
+            throw new IOException("writing vectors failed: " + response.items());
+        }
+    }
+
     private static void create(OpenSearchClient client) throws IOException {
         String definition = new String(Mappings.definition(Mappings.MOMENTS_INDEX), StandardCharsets.UTF_8);
         String withAlias = definition.replaceFirst("\\{", "{\"aliases\":{\"" + Indices.MOMENTS + "\":{}},");

@@ -35,7 +35,7 @@ public record AlertView(
                 alert.speakers,
                 alert.lang,
                 alert.mode,
-                !"hybrid".equals(alert.mode) ? "off" : alert.vector != null ? "on" : "unavailable",
+                !"hybrid".equals(alert.mode) ? "off" : alert.byMeaning() ? "on" : "unavailable",
                 alert.webhookUrl,
                 alert.paused,
                 alert.createdAt,

@@ -171,5 +171,12 @@ public class Alerts {
         }
         alert.vector = compiled.vector();
         alert.meaningFloor = compiled.floor();
+        try {
+            alert.meaningFilter = alert.vector == null || compiled.filter() == null
+                    ? null
+                    : json.writeValueAsString(compiled.filter());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store a compiled filter", e);
+        }
     }
 }

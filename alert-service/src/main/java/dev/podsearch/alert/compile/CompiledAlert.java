@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record CompiledAlert(
         String mode,
         JsonNode query,
+        JsonNode filter,
         String meaning,
         float[] vector,
         Double floor,

@@ -11,11 +11,11 @@ import java.util.UUID;
 /**
  * The body of a webhook about one episode revision and one alert: {@code deliveryId}, the alert ({@code id, name,
  * q}), the episode ({@code id, revision, title, show, publishedAt, link}) and the matching moments ({@code startMs,
- * text, highlight} (HTML-escaped, the matches in {@code <mark>}), {@code link, matchedBy}).
+ * text, highlight} (HTML-escaped, the matches in {@code <mark>}), {@code link, matchedBy}: words or meaning).
  */
-final class WordsPayload {
+final class DeliveryPayload {
 
-    private WordsPayload() {}
+    private DeliveryPayload() {}
 
     static ObjectNode of(
             ObjectMapper json,
@@ -25,7 +25,8 @@ final class WordsPayload {
             long revision,
             List<ObjectNode> moments,
             List<Percolator.Match> matches,
-            URI publicUrl) {
+            URI publicUrl,
+            String matchedBy) {
         ObjectNode body = json.createObjectNode();
         body.put("deliveryId", deliveryId.toString());
         ObjectNode about = body.putObject("alert");
@@ -49,7 +50,7 @@ final class WordsPayload {
                     .put(
                             "link",
                             link(publicUrl, episodeId, moment.path("audioUrl").asText(null), startMs))
-                    .put("matchedBy", "words");
+                    .put("matchedBy", matchedBy);
         }
         return body;
     }

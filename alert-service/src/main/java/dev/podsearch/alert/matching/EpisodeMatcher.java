@@ -17,22 +17,29 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The words phase: for an {@code INDEXED} outcome, the revision's moments percolated against the alerts, and one
- * pending delivery per matching alert (phase {@code words}). Only alerts that are live in PostgreSQL count (a
- * percolator document of an alert deleted a moment ago finds no row). Other outcomes (deleted, failed, embedded) match
- * nothing here.
+ * The two phases of matching. Words: for an {@code INDEXED} outcome, the revision's moments percolated against the
+ * alerts' compiled queries. Meaning: for the {@code EMBEDDED} outcome that follows (the revision's vectors are
+ * written), its moments near the query vectors of hybrid alerts ({@link MeaningMatcher}), minus what they match by
+ * words. Each gives one pending delivery per matching alert and revision (phase {@code words} or {@code meaning}).
+ * Only alerts that are live in PostgreSQL count (a percolator document of an alert deleted a moment ago finds no
+ * row). Deleted and failed outcomes match nothing.
  */
 @ApplicationScoped
 public class EpisodeMatcher {
 
     public static final String INDEXED = "INDEXED";
+    public static final String EMBEDDED = "EMBEDDED";
     public static final String WORDS = "words";
+    public static final String MEANING = "meaning";
 
     @Inject
     MomentReader moments;
 
     @Inject
     Percolator percolator;
+
+    @Inject
+    MeaningMatcher meaning;
 
     @Inject
     DeliveryWriter deliveries;
@@ -52,7 +59,9 @@ public class EpisodeMatcher {
         List<DeliveryWriter.Pending> pending = new ArrayList<>();
         for (IndexedEvent event : events) {
             if (INDEXED.equals(event.status())) {
-                pending.addAll(match(event));
+                pending.addAll(words(event));
+            } else if (EMBEDDED.equals(event.status())) {
+                pending.addAll(meaning(event));
             }
         }
         if (pending.isEmpty()) {
@@ -62,12 +71,30 @@ public class EpisodeMatcher {
         return deliveries.record(pending, now, now.plus(config.giveUpAfter()));
     }
 
-    private List<DeliveryWriter.Pending> match(IndexedEvent event) {
+    private List<DeliveryWriter.Pending> words(IndexedEvent event) {
         List<ObjectNode> found = moments.read(event.episodeId(), event.revision());
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<Percolator.Match>> matches = percolator.match(found);
+        return pending(event, found, percolator.match(found), WORDS);
+    }
+
+    private List<DeliveryWriter.Pending> meaning(IndexedEvent event) {
+        List<ObjectNode> found = moments.read(event.episodeId(), event.revision(), true);
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<ObjectNode> documents = new ArrayList<>();
+        for (ObjectNode moment : found) {
+            ObjectNode document = moment.deepCopy();
+            document.remove(MomentReader.EMBEDDING);
+            documents.add(document);
+        }
+        return pending(event, documents, meaning.match(found, documents), MEANING);
+    }
+
+    private List<DeliveryWriter.Pending> pending(
+            IndexedEvent event, List<ObjectNode> found, Map<UUID, List<Percolator.Match>> matches, String phase) {
         if (matches.isEmpty()) {
             return List.of();
         }
@@ -75,8 +102,11 @@ public class EpisodeMatcher {
                 Alert.list("id in ?1 and deletedAt is null and paused = false", new ArrayList<>(matches.keySet()));
         List<DeliveryWriter.Pending> pending = new ArrayList<>();
         for (Alert alert : live) {
+            if (phase.equals(MEANING) && !alert.byMeaning()) {
+                continue;
+            }
             UUID id = UUID.randomUUID();
-            ObjectNode payload = WordsPayload.of(
+            ObjectNode payload = DeliveryPayload.of(
                     json,
                     id,
                     alert,
@@ -84,13 +114,14 @@ public class EpisodeMatcher {
                     event.revision(),
                     found,
                     matches.get(alert.id),
-                    config.publicUrl());
+                    config.publicUrl(),
+                    phase);
             pending.add(new DeliveryWriter.Pending(
-                    id, alert.id, event.episodeId(), event.revision(), WORDS, write(payload)));
+                    id, alert.id, event.episodeId(), event.revision(), phase, write(payload)));
         }
         Log.infof(
-                "episode %s revision %d: %d moments matched %d alerts",
-                event.episodeId(), event.revision(), found.size(), live.size());
+                "episode %s revision %d: %d moments matched %d alerts by %s",
+                event.episodeId(), event.revision(), found.size(), pending.size(), phase);
         return pending;
     }
 

@@ -21,6 +21,9 @@ public class MomentReader {
     /** More moments than any episode has (a moment spans up to 30 s: 10,000 are 80 hours). */
     static final int MAX_MOMENTS = 10_000;
 
+    /** The moment field of its vector. */
+    public static final String EMBEDDING = "embedding";
+
     @Inject
     OpenSearchRequests engine;
 
@@ -28,9 +31,16 @@ public class MomentReader {
     ObjectMapper json;
 
     public List<ObjectNode> read(String episodeId, long revision) {
+        return read(episodeId, revision, false);
+    }
+
+    /** The moments, with their {@code embedding} when {@code vectors} (the meaning phase). */
+    public List<ObjectNode> read(String episodeId, long revision, boolean vectors) {
         ObjectNode body = json.createObjectNode();
         body.put("size", MAX_MOMENTS);
-        body.putObject("_source").putArray("excludes").add("embedding");
+        if (!vectors) {
+            body.putObject("_source").putArray("excludes").add(EMBEDDING);
+        }
         body.putArray("sort").addObject().put("ordinal", "asc");
         var filter = body.putObject("query").putObject("bool").putArray("filter");
         filter.addObject().putObject("term").put("episodeId", episodeId);

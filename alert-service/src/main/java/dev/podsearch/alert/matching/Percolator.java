@@ -35,12 +35,20 @@ public class Percolator {
     /** A moment an alert matched: its index among the moments given, and its highlighted text (null if none). */
     public record Match(int moment, String highlight) {}
 
-    /** The alerts the moments match, each with its matches in moment order. */
+    /** The alerts the moments match by words, each with its matches in moment order. */
     public Map<UUID, List<Match>> match(List<ObjectNode> moments) {
+        return match(moments, AlertIndex.QUERY, null);
+    }
+
+    /**
+     * The alerts whose percolator field {@code field} the moments match, among {@code alerts} (null: all that are not
+     * paused), each with its matches in moment order.
+     */
+    public Map<UUID, List<Match>> match(List<ObjectNode> moments, String field, java.util.Collection<UUID> alerts) {
         Map<UUID, Map<Integer, Match>> byAlert = new LinkedHashMap<>();
         for (int from = 0; from < moments.size(); from += CHUNK) {
             List<ObjectNode> chunk = moments.subList(from, Math.min(moments.size(), from + CHUNK));
-            percolate(chunk, from, byAlert);
+            percolate(chunk, from, byAlert, field, alerts);
         }
         Map<UUID, List<Match>> matches = new LinkedHashMap<>();
         byAlert.forEach((alert, found) -> matches.put(
@@ -51,10 +59,15 @@ public class Percolator {
         return matches;
     }
 
-    private void percolate(List<ObjectNode> chunk, int offset, Map<UUID, Map<Integer, Match>> byAlert) {
+    private void percolate(
+            List<ObjectNode> chunk,
+            int offset,
+            Map<UUID, Map<Integer, Match>> byAlert,
+            String field,
+            java.util.Collection<UUID> alerts) {
         JsonNode after = null;
         while (true) {
-            ObjectNode body = request(chunk, after);
+            ObjectNode body = request(chunk, after, field, alerts);
             JsonNode hits = engine.send("POST", "/" + AlertIndex.ALIAS + "/_search", body)
                     .path("hits")
                     .path("hits");
@@ -76,7 +89,8 @@ public class Percolator {
         }
     }
 
-    private ObjectNode request(List<ObjectNode> chunk, JsonNode after) {
+    private ObjectNode request(
+            List<ObjectNode> chunk, JsonNode after, String field, java.util.Collection<UUID> alerts) {
         ObjectNode body = json.createObjectNode();
         body.put("size", PAGE);
         body.putArray("_source").add(AlertIndex.ALERT_ID);
@@ -86,10 +100,15 @@ public class Percolator {
         }
         ObjectNode bool = body.putObject("query").putObject("bool");
         ObjectNode percolate = bool.putObject("must").putObject("percolate");
-        percolate.put("field", AlertIndex.QUERY);
+        percolate.put("field", field);
         ArrayNode documents = percolate.putArray("documents");
         chunk.forEach(documents::add);
-        bool.putObject("filter").putObject("term").put(AlertIndex.PAUSED, false);
+        ArrayNode filter = bool.putArray("filter");
+        filter.addObject().putObject("term").put(AlertIndex.PAUSED, false);
+        if (alerts != null) {
+            ArrayNode ids = filter.addObject().putObject("terms").putArray(AlertIndex.ALERT_ID);
+            alerts.forEach(id -> ids.add(id.toString()));
+        }
         ObjectNode highlight = body.putObject("highlight");
         highlight.putArray("pre_tags").add(String.valueOf(MomentDocument.MARK_START));
         highlight.putArray("post_tags").add(String.valueOf(MomentDocument.MARK_END));

@@ -18,8 +18,9 @@ import java.io.UncheckedIOException;
  * The percolator index {@value #INDEX} (behind the alias {@value #ALIAS}): one document per live alert, its compiled
  * query in the field {@value #QUERY}. Its mapping is the moments index's (analyzers and fields read from search-model's
  * definition, so a moment is analyzed here as it is for the search), without the vector, plus the percolator field and
- * the alert's id and paused flag. A paused alert's document stays, marked paused (the matcher filters it out); a
- * deleted alert's is removed.
+ * the alert's id and paused flag, and for alerts by meaning a second percolator field, {@value #MEANING_FILTER}. A
+ * paused alert's document stays, marked paused (the matcher filters it out); a deleted alert's is removed. The query
+ * vectors go to {@link AlertVectors} at the same time.
  */
 @ApplicationScoped
 public class AlertIndex {
@@ -27,6 +28,9 @@ public class AlertIndex {
     public static final String INDEX = "alerts-v1";
     public static final String ALIAS = "alerts";
     public static final String QUERY = "query";
+    /** The second percolator field: what a moment found by meaning must also match (hybrid alerts only). */
+    public static final String MEANING_FILTER = "meaningFilter";
+
     public static final String ALERT_ID = "alertId";
     public static final String PAUSED = "paused";
 
@@ -36,12 +40,16 @@ public class AlertIndex {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AlertVectors vectors;
+
     void onStart(@Observes StartupEvent event) {
         ensure();
     }
 
     /** Creates the index and its alias unless they exist (every replica runs this at start). */
     public void ensure() {
+        vectors.ensure();
         if (engine.exists("/_alias/" + ALIAS)) {
             return;
         }
@@ -60,15 +68,20 @@ public class AlertIndex {
         document.put(PAUSED, alert.paused);
         try {
             document.set(QUERY, json.readTree(alert.compiled));
+            if (alert.byMeaning() && alert.meaningFilter != null) {
+                document.set(MEANING_FILTER, json.readTree(alert.meaningFilter));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("alert " + alert.id + " has no readable compiled query", e);
         }
         engine.send("PUT", "/" + ALIAS + "/_doc/" + alert.id + "?refresh=wait_for", document);
+        vectors.put(alert);
     }
 
     /** Removes a deleted alert's document (none there is fine). */
     public void remove(Alert alert) {
         engine.deleteIfPresent("/" + ALIAS + "/_doc/" + alert.id + "?refresh=wait_for");
+        vectors.remove(alert);
     }
 
     private JsonNode moments() {
@@ -91,6 +104,7 @@ public class AlertIndex {
         ObjectNode properties = (ObjectNode) mappings.path("properties");
         properties.remove("embedding"); // a percolated moment is matched by its words; its vector is not needed here
         properties.putObject(QUERY).put("type", "percolator");
+        properties.putObject(MEANING_FILTER).put("type", "percolator");
         properties.putObject(ALERT_ID).put("type", "keyword");
         properties.putObject(PAUSED).put("type", "boolean");
         if (!properties.has(Hubness.FIELD)) {
