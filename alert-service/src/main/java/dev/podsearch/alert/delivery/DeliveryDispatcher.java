@@ -3,6 +3,7 @@ package dev.podsearch.alert.delivery;
 import dev.podsearch.events.consume.Backoff;
 import dev.podsearch.support.outbound.SendResult;
 import dev.podsearch.support.outbound.WebhookSender;
+import dev.podsearch.support.work.WakeSignal;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,9 +39,8 @@ public class DeliveryDispatcher {
     @Inject
     WebhookSender sender;
 
-    private final Object signal = new Object();
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
-    private boolean wakeRequested;
     private Thread worker;
 
     void start(@Observes StartupEvent event) {
@@ -64,10 +64,7 @@ public class DeliveryDispatcher {
 
     /** Asks for a round now rather than at the next poll (after deliveries were recorded, say). */
     public void wakeUp() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     /** One round: the number of deliveries it sent (a full batch means more may be due at once). */
@@ -115,16 +112,8 @@ public class DeliveryDispatcher {
     }
 
     private void await(Duration timeout) {
-        synchronized (signal) {
-            if (!wakeRequested && running) {
-                try {
-                    signal.wait(Math.max(1, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeRequested = false;
+        if (!signal.await(timeout, () -> running)) {
+            running = false;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.podsearch.alert.matching;
 
 import dev.podsearch.alert.AlertConfig;
+import dev.podsearch.alert.delivery.DeliveryDispatcher;
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
@@ -46,6 +47,9 @@ public class MatchConsumer {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
 
     private ConsumerLoop loop;
 
@@ -100,6 +104,8 @@ public class MatchConsumer {
                         record.topic(), record.partition(), record.offset(), e.getMessage());
             }
         }
-        matcher.match(events);
+        if (matcher.match(events) > 0) {
+            dispatcher.wakeUp(); // this replica's dispatcher sends them now, not at its next poll
+        }
     }
 }

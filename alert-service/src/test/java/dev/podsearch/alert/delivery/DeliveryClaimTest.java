@@ -73,15 +73,23 @@ class DeliveryClaimTest {
         }
         CyclicBarrier start = new CyclicBarrier(2);
         List<CompletableFuture<List<Claimed>>> replicas = new ArrayList<>();
+        // the replicas' threads load classes as the application does (a pool thread's own class loader would find
+        // the reactive converters twice, and the first transaction to start on it would fail its class init)
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        java.util.concurrent.Executor threads =
+                task -> Thread.ofPlatform().unstarted(task).start();
         for (int replica = 0; replica < 2; replica++) {
-            replicas.add(CompletableFuture.supplyAsync(() -> {
-                List<Claimed> mine = new ArrayList<>();
-                arrive(start);
-                for (int round = 0; round < 10; round++) {
-                    mine.addAll(claims.claimDue(3, Duration.ofMinutes(5)));
-                }
-                return mine;
-            }));
+            replicas.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        Thread.currentThread().setContextClassLoader(application);
+                        List<Claimed> mine = new ArrayList<>();
+                        arrive(start);
+                        for (int round = 0; round < 10; round++) {
+                            mine.addAll(claims.claimDue(3, Duration.ofMinutes(5)));
+                        }
+                        return mine;
+                    },
+                    threads));
         }
         List<UUID> first = ids(replicas.get(0).get());
         List<UUID> second = ids(replicas.get(1).get());

@@ -5,6 +5,7 @@ import dev.podsearch.events.KafkaConnection;
 import dev.podsearch.events.KafkaTopics;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.ingest.IngestConfig;
+import dev.podsearch.support.work.WakeSignal;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,9 +47,8 @@ public class OutboxRelay {
     @Inject
     ParkedEvents parked;
 
-    private final Object signal = new Object();
+    private final WakeSignal signal = new WakeSignal();
     private volatile boolean running;
-    private volatile boolean wakeRequested;
     private KafkaProducer<String, byte[]> producer;
     private Thread worker;
     private volatile String kafkaProblem;
@@ -102,10 +102,7 @@ public class OutboxRelay {
 
     /** Asks the relay to look at the outbox now rather than at its next poll. */
     public void wakeUp() {
-        synchronized (signal) {
-            wakeRequested = true;
-            signal.notifyAll();
-        }
+        signal.wake();
     }
 
     private void loop() {
@@ -139,16 +136,8 @@ public class OutboxRelay {
     }
 
     private void await(Duration timeout) {
-        synchronized (signal) {
-            if (!wakeRequested && running) {
-                try {
-                    signal.wait(Math.max(1, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            wakeRequested = false;
+        if (!signal.await(timeout, () -> running)) {
+            running = false;
         }
     }
 
