@@ -62,7 +62,7 @@ public final class ChaosSystem implements AutoCloseable {
             properties.put("ingest.drop.poll-interval", "500ms");
             properties.put("access.bootstrap-key-file", keyFile.toString());
             properties.put("rate-limit.reads-capacity", "0");
-            properties.put("rate-limit.writes-capacity", "0");
+            properties.put("rate-limit.keys-enabled", "false");
             ServiceProcess ingest =
                     ServiceProcess.start("ingest-service", repo.resolve("ingest-service"), 0, properties, logs);
             system.services.put(Target.INGEST, ingest);
