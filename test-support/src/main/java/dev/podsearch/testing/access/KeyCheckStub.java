@@ -64,6 +64,18 @@ public class KeyCheckStub implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        // the verifier's revocation poll (RevocationPoller): nothing is ever revoked here but REVOKED, unknown anyway
+        server.createContext("/v1/access/revocations", exchange -> {
+            boolean service = SERVICE_TOKEN.equals(exchange.getRequestHeaders().getFirst("X-Podsearch-Service-Token"));
+            byte[] bytes = (service
+                            ? "{\"now\":\"" + java.time.Instant.now() + "\",\"revoked\":[]}"
+                            : "{\"status\":401}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(service ? 200 : 401, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
         server.start();
         return Map.of(
                 "access.verify-url",
