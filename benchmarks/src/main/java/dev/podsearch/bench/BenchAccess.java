@@ -17,7 +17,7 @@ public final class BenchAccess {
         Map<String, String> properties = new HashMap<>(stackProperties);
         properties.put("access.bootstrap-key-file", keyFile(repo).toString());
         properties.put("rate-limit.reads-capacity", "0");
-        properties.put("rate-limit.writes-capacity", "0");
+        properties.put("rate-limit.keys-enabled", "false");
         return properties;
     }
 

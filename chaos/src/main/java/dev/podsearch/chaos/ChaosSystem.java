@@ -72,7 +72,7 @@ public final class ChaosSystem implements AutoCloseable {
             properties.put("ingest.drop.poll-interval", "500ms");
             properties.put("access.bootstrap-key-file", keyFile.toString());
             properties.put("rate-limit.reads-capacity", "0");
-            properties.put("rate-limit.writes-capacity", "0");
+            properties.put("rate-limit.keys-enabled", "false");
             for (Target target : List.of(Target.INGEST, Target.INDEX, Target.QUERY)) {
                 List<ServiceProcess> instances = new ArrayList<>();
                 for (int node = 0; node < target.instances(cluster); node++) {

@@ -457,6 +457,37 @@ class DeployManifestsTest {
                             context.resolve(definition.at("/build/dockerfile").asText())),
                     service + ": no Dockerfile in " + context);
         }
+        composeMakesAKeyAndChecksIt(services);
+    }
+
+    /**
+     * A key exists and works everywhere: key-init makes it into the volume ingest-service installs it from, and index
+     * and query check keys with ingest-service under the token key-init makes beside it.
+     */
+    private static void composeMakesAKeyAndChecksIt(com.fasterxml.jackson.databind.JsonNode services) {
+        assertTrue(services.at("/key-init/command").toString().contains("/keys/api-key"), "key-init makes no key");
+        var ingest = services.path("ingest-service");
+        assertEquals(
+                "/keys/api-key",
+                ingest.at("/environment/access.bootstrap-key-file").asText());
+        assertEquals(
+                "service_completed_successfully",
+                ingest.at("/depends_on/key-init/condition").asText());
+        for (String service : List.of("ingest-service", "index-service", "query-service")) {
+            var definition = services.path(service);
+            assertEquals(
+                    "/keys/service-token",
+                    definition.at("/environment/access.service-token-file").asText(),
+                    service);
+            assertTrue(
+                    definition.path("volumes").toString().contains("keys:/keys:ro"), service + " has no keys volume");
+            if (!service.equals("ingest-service")) {
+                assertEquals(
+                        "http://ingest-service:8081",
+                        definition.at("/environment/access.verify-url").asText(),
+                        service + " checks keys nowhere");
+            }
+        }
     }
 
     @Test

@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./podsearch keys create --name NAME --role ROLE | list | revoke ID}: the ingest service's /admin/keys with an
+ * {@code ./podsearch keys create --name NAME --role ROLE [--rate 50/s] | list | revoke ID}: the ingest service's /admin/keys with an
  * admin key ({@code --key-file}, default {@code local/api-key}) at {@code --url} (default {@code PODSEARCH_INGEST_URL},
  * else http://127.0.0.1:8081).
  */
 public final class KeysCommand {
 
     static final String USAGE =
-            "usage: keys create --name NAME --role read|alerts|ingest|admin | keys list | keys revoke ID"
+            "usage: keys create --name NAME --role read|alerts|ingest|admin [--rate 50/s] | keys list | keys revoke ID"
                     + "   [--url http://127.0.0.1:8081] [--key-file local/api-key]";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,7 +57,10 @@ public final class KeysCommand {
         String verb = arguments.isEmpty() ? "" : arguments.getFirst();
         return switch (verb) {
             case "create" ->
-                keys.create(StackMain.option(arguments, "--name", null), StackMain.option(arguments, "--role", null));
+                keys.create(
+                        StackMain.option(arguments, "--name", null),
+                        StackMain.option(arguments, "--role", null),
+                        StackMain.option(arguments, "--rate", null));
             case "list" -> keys.list();
             case "revoke" -> arguments.size() < 2 ? usage(out) : keys.revoke(arguments.get(1));
             default -> usage(out);
@@ -69,22 +72,27 @@ public final class KeysCommand {
         return 2;
     }
 
-    int create(String name, String role) {
+    int create(String name, String role, String rate) {
         if (name == null || role == null) {
             return usage(out);
         }
+        Map<String, String> key = new java.util.LinkedHashMap<>(Map.of("name", name, "role", role));
+        if (rate != null) {
+            key.put("rate", rate); // the key's own quota; without it, its role's
+        }
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/admin/keys"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("name", name, "role", role)))));
+                .POST(HttpRequest.BodyPublishers.ofString(write(key))));
         JsonNode body = read(response.body());
         if (response.statusCode() != 201) {
             return refused(response.statusCode(), body);
         }
         out.printf(
-                "created key %s '%s' (role %s). The key, shown this once:%n",
+                "created key %s '%s' (role %s, rate %s). The key, shown this once:%n",
                 body.path("id").asText(),
                 body.path("name").asText(),
-                body.path("role").asText());
+                body.path("role").asText(),
+                body.path("rate").isTextual() ? body.path("rate").asText() : "of its role");
         out.println(body.path("key").asText());
         return 0;
     }
@@ -96,12 +104,15 @@ public final class KeysCommand {
         if (response.statusCode() != 200) {
             return refused(response.statusCode(), body);
         }
-        out.printf("%-10s  %-6s  %-20s  %-20s  %-20s  %s%n", "ID", "ROLE", "CREATED", "LAST USED", "REVOKED", "NAME");
+        out.printf(
+                "%-10s  %-6s  %-9s  %-20s  %-20s  %-20s  %s%n",
+                "ID", "ROLE", "RATE", "CREATED", "LAST USED", "REVOKED", "NAME");
         for (JsonNode key : body) {
             out.printf(
-                    "%-10s  %-6s  %-20s  %-20s  %-20s  %s%n",
+                    "%-10s  %-6s  %-9s  %-20s  %-20s  %-20s  %s%n",
                     key.path("id").asText(),
                     key.path("role").asText(),
+                    key.path("rate").isTextual() ? key.path("rate").asText() : "-",
                     time(key.path("createdAt")),
                     time(key.path("lastUsedAt")),
                     time(key.path("revokedAt")),

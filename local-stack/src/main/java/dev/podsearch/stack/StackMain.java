@@ -101,6 +101,10 @@ public final class StackMain {
         properties.put("ingest.drop.dir", dropDir.toString());
         properties.put("access.bootstrap-key-file", keyFile.toString());
         properties.put("outbound.allow", "127.0.0.0/8,::1"); // feeds served on this machine, for trying them out
+        // index and query check keys with ingest under a shared token (past ingest's rate limits), from a file
+        Path serviceToken = repo.resolve("local/service-token");
+        DevKey.ensure(serviceToken);
+        properties.put("access.service-token-file", serviceToken.toString());
         // the web app's upload page calls ingest-service from query-service's origin, whichever ports they got
         properties.put("quarkus.http.cors.origins", "/http://(127\\.0\\.0\\.1|localhost):[0-9]+/");
         // ingest first: the others check keys with it

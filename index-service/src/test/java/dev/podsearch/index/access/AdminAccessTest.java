@@ -82,4 +82,17 @@ class AdminAccessTest implements AdminKeyHeader.OwnKeys {
         }
         assertEquals(asked, KeyCheckStub.ASKED.get(), "a valid key is cached for access.cache-ttl");
     }
+
+    @Test
+    void anInvalidKeyIsAskedAboutOnceWithinTheNegativeCacheTtl() {
+        String unknown = "ps_neverknown_" + "f".repeat(43);
+        int asked = KeyCheckStub.ASKED.get();
+        for (int i = 0; i < 3; i++) {
+            call(ADMIN.getFirst(), unknown)
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://podsearch.dev/problems/unauthenticated"));
+        }
+        assertEquals(asked + 1, KeyCheckStub.ASKED.get(), "a 'no' is kept for access.negative-cache-ttl");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.podsearch.ingest.access;
 
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.access.Quota;
 import dev.podsearch.support.access.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -29,14 +30,18 @@ public class KeyResource {
     @Inject
     KeyStore keys;
 
-    /** What a new key is to be: who or what it is for, and its role (read, alerts, ingest or admin). */
-    public record NewKey(String name, String role) {}
+    /**
+     * What a new key is to be: who or what it is for, its role (read, alerts, ingest or admin), and optionally its own
+     * quota ({@code 50/s}, {@code 600/min}; absent: its role's).
+     */
+    public record NewKey(String name, String role, String rate) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Create a key",
-            description = "Answers 201 with the whole key in 'key': it is shown this once; only its hash is kept.")
+            description = "Answers 201 with the whole key in 'key': it is shown this once; only its hash is kept."
+                    + " 'rate' (optional, e.g. 50/s or 600/min) is the key's own quota instead of its role's.")
     public Response create(NewKey request) {
         if (request == null || request.name() == null || request.name().isBlank()) {
             throw ProblemException.badParameter("name", "name is required: who or what the key is for");
@@ -48,7 +53,11 @@ public class KeyResource {
         Role role = Role.of(request.role() == null ? "" : request.role())
                 .orElseThrow(() -> ProblemException.badParameter(
                         "role", "role must be read, alerts, ingest or admin, not '" + request.role() + "'"));
-        KeyView created = keys.create(name, role);
+        Quota rate = request.rate() == null
+                ? null
+                : Quota.parse(request.rate())
+                        .orElseThrow(() -> ProblemException.badParameter("rate", Quota.expected(request.rate())));
+        KeyView created = keys.create(name, role, rate);
         return Response.created(URI.create("/admin/keys/" + created.id()))
                 .entity(created)
                 .build();
@@ -72,8 +81,8 @@ public class KeyResource {
     @Path("/{id}")
     @Operation(
             summary = "Revoke a key",
-            description = "The key stops working at once here, within"
-                    + " access.cache-ttl (30 s) on index-service and query-service. Revoking twice is harmless.")
+            description = "The key stops working at once here, within about a second (access.revocation-poll) on"
+                    + " index-service and query-service. Revoking twice is harmless.")
     public KeyView revoke(
             @Parameter(description = "The key's public id", example = "k3v9q2m7xa") @PathParam("id") String id) {
         return keys.revoke(id).orElseThrow(() -> ProblemException.notFound("API key", id));

@@ -3,6 +3,7 @@ package dev.podsearch.ingest.access;
 import dev.podsearch.support.access.ApiKey;
 import dev.podsearch.support.access.KeyOwner;
 import dev.podsearch.support.access.KeyVerifier;
+import dev.podsearch.support.access.Quota;
 import dev.podsearch.support.access.Role;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,21 +25,22 @@ public class KeyStore implements KeyVerifier {
 
     private static final Duration LAST_USE_GRANULARITY = Duration.ofMinutes(1);
 
-    /** A new key: the view with the whole key in it, shown once. */
-    public KeyView create(String name, Role role) {
-        return create(ApiKey.generate(), name, role);
+    /** A new key (with its own quota, or null for its role's): the view with the whole key in it, shown once. */
+    public KeyView create(String name, Role role, Quota rate) {
+        return create(ApiKey.generate(), name, role, rate);
     }
 
-    KeyView create(ApiKey key, String name, Role role) {
+    KeyView create(ApiKey key, String name, Role role, Quota rate) {
         return QuarkusTransaction.requiringNew().call(() -> {
             StoredKey stored = new StoredKey();
             stored.id = key.id();
             stored.name = name;
             stored.role = role.label();
+            stored.rate = rate == null ? null : rate.label();
             stored.secretHash = key.hash();
             stored.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             stored.persist();
-            Log.infof("API key %s created: '%s', role %s", key.id(), name, role.label());
+            Log.infof("API key %s created: '%s', role %s, rate %s", key.id(), name, role.label(), stored.rate);
             return KeyView.of(stored).withKey(key.token());
         });
     }
@@ -77,7 +79,7 @@ public class KeyStore implements KeyVerifier {
                 .call(() -> StoredKey.<StoredKey>findByIdOptional(id).map(KeyView::of));
     }
 
-    /** Revokes a key (at once here; within access.cache-ttl on the other services); empty when no key has the id. */
+    /** Revokes a key (at once here; within access.revocation-poll on the other services); empty when no key has the id. */
     public Optional<KeyView> revoke(String id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             StoredKey stored = StoredKey.findById(id);
@@ -92,6 +94,13 @@ public class KeyStore implements KeyVerifier {
         });
     }
 
+    /** The ids of the keys revoked after {@code since}, for the other services' caches. */
+    public List<String> revokedSince(Instant since) {
+        return QuarkusTransaction.requiringNew().call(() -> StoredKey.<StoredKey>list("revokedAt > ?1", since).stream()
+                .map(stored -> stored.id)
+                .toList());
+    }
+
     @Override
     public Optional<KeyOwner> verify(ApiKey key) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -103,7 +112,8 @@ public class KeyStore implements KeyVerifier {
             if (stored.lastUsedAt == null || stored.lastUsedAt.isBefore(now.minus(LAST_USE_GRANULARITY))) {
                 stored.lastUsedAt = now;
             }
-            return Role.of(stored.role).map(role -> new KeyOwner(stored.id, stored.name, role));
+            return Role.of(stored.role)
+                    .map(role -> new KeyOwner(stored.id, stored.name, role, Quota.parse(stored.rate)));
         });
     }
 }

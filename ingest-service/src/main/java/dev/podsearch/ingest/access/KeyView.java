@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A key as listed: everything but its secret ({@code lastUsedAt} and {@code revokedAt} null when it has none). {@code key} (the whole key) is set only in the answer that creates it:
+ * A key as listed: everything but its secret ({@code rate} null when it has its role's quota; {@code lastUsedAt} and {@code revokedAt} null when it has none). {@code key} (the whole key) is set only in the answer that creates it:
  * it is shown once and cannot be read again.
  */
 public record KeyView(
         String id,
         String name,
         String role,
+        String rate,
         Instant createdAt,
         Instant lastUsedAt,
         Instant revokedAt,
@@ -23,6 +24,7 @@ public record KeyView(
                 stored.id,
                 stored.name,
                 stored.role,
+                stored.rate,
                 stored.createdAt,
                 stored.lastUsedAt == null ? null : stored.lastUsedAt.truncatedTo(ChronoUnit.MINUTES),
                 stored.revokedAt,
@@ -30,6 +32,6 @@ public record KeyView(
     }
 
     KeyView withKey(String token) {
-        return new KeyView(id, name, role, createdAt, lastUsedAt, revokedAt, token);
+        return new KeyView(id, name, role, rate, createdAt, lastUsedAt, revokedAt, token);
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An API key as stored: its public id, name, role and the SHA-256 of its secret, never the secret. */
+/** An API key as stored: its public id, name, role, own rate (if any) and the SHA-256 of its secret, never the secret. */
 @Entity
 @Table(name = "api_key")
 public class StoredKey extends PanacheEntityBase {
@@ -18,6 +18,9 @@ public class StoredKey extends PanacheEntityBase {
     public String name;
 
     public String role;
+
+    /** The key's own quota ({@code 50/s}); null: its role's. */
+    public String rate;
 
     @Column(name = "secret_hash", nullable = false)
     public String secretHash;

@@ -1,6 +1,8 @@
 package dev.podsearch.ingest.access;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.podsearch.support.access.ApiKeyIdentityProvider;
+import dev.podsearch.support.access.Quota;
 import dev.podsearch.support.access.Role;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,13 +25,15 @@ public class WhoAmIResource {
     @Inject
     SecurityIdentity identity;
 
-    public record Whoami(String id, String name, String role) {}
+    /** {@code rate}: the key's own quota, absent when it has its role's. */
+    public record Whoami(String id, String name, String role, @JsonInclude(JsonInclude.Include.NON_NULL) String rate) {}
 
     @GET
     @Operation(summary = "The key this request carries")
     public Whoami whoami() {
         Role role = identity.getAttribute(ApiKeyIdentityProvider.KEY_ROLE);
         String name = identity.getAttribute(ApiKeyIdentityProvider.KEY_NAME);
-        return new Whoami(identity.getPrincipal().getName(), name, role.label());
+        Quota quota = identity.getAttribute(ApiKeyIdentityProvider.KEY_QUOTA);
+        return new Whoami(identity.getPrincipal().getName(), name, role.label(), quota == null ? null : quota.label());
     }
 }

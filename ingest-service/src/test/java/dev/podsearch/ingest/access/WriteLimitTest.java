@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Writes are limited per key: over the limit 429 with Retry-After; another key is not held up; the bucket refills. */
+/** Keys are limited per key: over the limit 429 with Retry-After; another key is not held up; the bucket refills. */
 @QuarkusTest
 @TestProfile(WriteLimitTest.SmallWriteLimit.class)
 class WriteLimitTest implements AdminKeyHeader.OwnKeys {
@@ -27,9 +27,9 @@ class WriteLimitTest implements AdminKeyHeader.OwnKeys {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     // slow enough that ten uploads use it up however loaded the machine is (one back every 10 s)
-                    "rate-limit.writes-capacity", "2",
-                    "rate-limit.writes-refill-tokens", "1",
-                    "rate-limit.writes-refill-period", "10s");
+                    "rate-limit.keys-enabled", "true",
+                    "rate-limit.keys.admin", "2/20s",
+                    "rate-limit.keys.ingest", "2/20s");
         }
     }
 
@@ -60,9 +60,11 @@ class WriteLimitTest implements AdminKeyHeader.OwnKeys {
         assertEquals("application/problem+json", refused.contentType());
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 10, "Retry-After " + retryAfter);
+        assertEquals("2", refused.header("RateLimit-Limit"));
+        assertEquals("0", refused.header("RateLimit-Remaining"));
         assertEquals("https://podsearch.dev/problems/rate-limited", refused.path("type"));
         assertTrue(
-                refused.<String>path("detail").startsWith("too many writes from this key; try again in "),
+                refused.<String>path("detail").startsWith("too many requests with this key; try again in "),
                 refused.<String>path("detail"));
 
         assertEquals(202, upload(other).statusCode(), "each key has its own bucket");

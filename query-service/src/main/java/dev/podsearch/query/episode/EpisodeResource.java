@@ -5,6 +5,7 @@ import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.EpisodeDocuments.TranscriptLine;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** One episode: its metadata, its transcript in several formats, and the moments around a time. */
 @Path("/v1/episodes/{id}")
+@PermitAll // public unless query.require-key=true (then the read-key permission applies first)
 public class EpisodeResource {
 
     private static final int MAX_CONTEXT = 20;

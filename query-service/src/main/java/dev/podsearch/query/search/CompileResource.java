@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.query.QueryConfig;
 import dev.podsearch.search.Hubness;
 import dev.podsearch.support.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
  * the field as the search names its parameter; the same access rules (under {@code /v1}).
  */
 @Path("/v1/queries/compile")
+@PermitAll // as /v1/search: public unless query.require-key=true
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class CompileResource {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.podsearch.query.QueryConfig;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll // public unless query.require-key=true (then the read-key permission applies first)
 public class SearchResource {
 
     private static final int MAX_MOMENTS = 10;

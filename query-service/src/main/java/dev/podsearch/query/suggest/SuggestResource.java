@@ -4,6 +4,7 @@ import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.Indices;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.RequestParameters;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import org.opensearch.client.opensearch.core.search.Suggest;
  */
 @Path("/v1/suggest")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll // public unless query.require-key=true (then the read-key permission applies first)
 public class SuggestResource {
 
     static final int MAX_LENGTH = 100;

@@ -6,6 +6,7 @@ import dev.podsearch.query.search.StrictQuery;
 import dev.podsearch.query.search.UserQuery;
 import dev.podsearch.search.Indices;
 import dev.podsearch.support.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -30,6 +31,7 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 /** How often something is said over time: matching moments per interval, in total and per show. */
 @Path("/v1/trends")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll // public unless query.require-key=true (then the read-key permission applies first)
 public class TrendsResource {
 
     private static final int MAX_SHOWS_PER_BUCKET = 10;

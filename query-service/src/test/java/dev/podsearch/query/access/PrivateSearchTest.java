@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Search made private ({@code query.require-key=true}): every /v1 call needs a key of any role, checked with the
- * ingest service (here {@link KeyCheckStub}); and the per-address read limit: 429 with Retry-After, then recovery.
+ * ingest service (here {@link KeyCheckStub}); and the key's quota: 429 with Retry-After, then recovery.
  * A search without {@code q} stands for any call that got through (400: it reached the endpoint, no engine needed).
  */
 @QuarkusTest
@@ -37,9 +37,8 @@ class PrivateSearchTest {
             return Map.of(
                     "query.require-key", "true",
                     // room for the other tests' calls; then one back every 5 s, so 40 calls use it up on any machine
-                    "rate-limit.reads-capacity", "10",
-                    "rate-limit.reads-refill-tokens", "1",
-                    "rate-limit.reads-refill-period", "5s");
+                    "rate-limit.keys-enabled", "true",
+                    "rate-limit.keys.read", "10/50s");
         }
 
         @Override
@@ -108,8 +107,8 @@ class PrivateSearchTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // it empties the address's bucket: the others run first
-    void tooManyReadsFromOneAddressAre429UntilTheBucketRefills() {
+    @Order(Integer.MAX_VALUE) // it empties the read key's bucket: the others run first
+    void tooManyReadsWithOneKeyAre429UntilItsBucketRefills() {
         ExtractableResponse<Response> refused = null;
         for (int i = 0; i < 40 && refused == null; i++) {
             ExtractableResponse<Response> answer = search(KeyCheckStub.READ);
@@ -117,7 +116,7 @@ class PrivateSearchTest {
                 refused = answer;
             }
         }
-        org.junit.jupiter.api.Assertions.assertNotNull(refused, "40 reads in a row stayed under a limit of 10");
+        org.junit.jupiter.api.Assertions.assertNotNull(refused, "40 reads in a row stayed under a quota of 10");
         org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", refused.contentType());
         // one token back every 5 s: the wait is 1 to 5 s, the same in the header and the body
         org.junit.jupiter.api.Assertions.assertTrue(
@@ -127,7 +126,7 @@ class PrivateSearchTest {
         org.junit.jupiter.api.Assertions.assertEquals(
                 "https://podsearch.dev/problems/rate-limited", refused.path("type"));
         org.junit.jupiter.api.Assertions.assertTrue(
-                refused.<String>path("detail").matches("too many reads from this address; try again in [1-5] s"),
+                refused.<String>path("detail").matches("too many requests with this key; try again in [1-5] s"),
                 refused.<String>path("detail"));
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofSeconds(1))

@@ -20,6 +20,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     /** The identity attribute holding the key's {@link Role}. */
     public static final String KEY_ROLE = "podsearch.key.role";
 
+    /** The identity attribute holding the key's own {@link Quota}, when it was created with one. */
+    public static final String KEY_QUOTA = "podsearch.key.quota";
+
     @Inject
     KeyVerifier verifier;
 
@@ -36,11 +39,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     }
 
     private static SecurityIdentity identity(KeyOwner owner) {
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(owner.id()))
                 .addRoles(owner.role().grants())
                 .addAttribute(KEY_NAME, owner.name())
-                .addAttribute(KEY_ROLE, owner.role())
-                .build();
+                .addAttribute(KEY_ROLE, owner.role());
+        owner.quota().ifPresent(quota -> identity.addAttribute(KEY_QUOTA, quota));
+        return identity.build();
     }
 }

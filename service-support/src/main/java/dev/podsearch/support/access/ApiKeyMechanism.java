@@ -4,6 +4,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
@@ -12,12 +14,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads {@code Authorization: Bearer <key>}. No header: the caller is anonymous (public endpoints answer, protected
- * ones 401). A header that is not a key of ours fails authentication at once, without asking anyone.
+ * ones 401), or another service when it carries the shared {@link ServiceToken}. A header that is not a key of ours fails authentication at once, without asking anyone.
  */
 @ApplicationScoped
 public class ApiKeyMechanism implements HttpAuthenticationMechanism {
@@ -27,11 +30,21 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
 
+    private static final SecurityIdentity SERVICE = QuarkusSecurityIdentity.builder()
+            .setPrincipal(new QuarkusPrincipal(ServiceToken.ROLE))
+            .addRole(ServiceToken.ROLE)
+            .build();
+
+    @Inject
+    ServiceToken serviceToken;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            return Uni.createFrom().optional(Optional.empty());
+            return serviceToken.carries(context.request().getHeader(ServiceToken.HEADER))
+                    ? Uni.createFrom().item(SERVICE)
+                    : Uni.createFrom().optional(Optional.empty());
         }
         Optional<ApiKey> key = bearerToken(header).flatMap(ApiKey::parse);
         if (key.isEmpty()) {

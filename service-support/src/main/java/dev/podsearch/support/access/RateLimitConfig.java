@@ -3,11 +3,13 @@ package dev.podsearch.support.access;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Token buckets ({@code rate-limit.*}): reads (GET under /v1/) per client address, writes (POST, PUT, DELETE under
- * /v1/ and /admin/) per API key. A bucket holds {@code capacity} requests (the burst) and gets {@code refill-tokens}
- * back every {@code refill-period}; capacity 0 turns the limit off.
+ * Token buckets ({@code rate-limit.*}). Requests with a valid key, under /v1/ and /admin/, count against that key: its
+ * own rate if it was created with one, else its role's ({@code rate-limit.keys.<role>}, else {@code keys-default}).
+ * Anonymous reads (GET under /v1/) count against the client address: {@code reads-capacity} at once, {@code
+ * reads-refill-tokens} back every {@code reads-refill-period}; capacity 0 turns that limit off.
  */
 @ConfigMapping(prefix = "rate-limit")
 public interface RateLimitConfig {
@@ -22,13 +24,14 @@ public interface RateLimitConfig {
     @WithDefault("10s")
     Duration readsRefillPeriod();
 
-    /** Uploads, deletes and admin actions per key: a back catalogue at 10 a second, or the drop folder (no limit). */
-    @WithDefault("120")
-    long writesCapacity();
+    /** Whether keyed requests are limited per key (off in the tests that do not test it). */
+    @WithDefault("true")
+    boolean keysEnabled();
 
-    @WithDefault("10")
-    long writesRefillTokens();
+    /** The quota of a key with no rate of its own, whose role {@link #keys()} does not name. */
+    @WithDefault("20/s")
+    String keysDefault();
 
-    @WithDefault("1s")
-    Duration writesRefillPeriod();
+    /** Quotas by role label, e.g. {@code rate-limit.keys.admin=50/s} (service-support sets one for each role). */
+    Map<String, String> keys();
 }

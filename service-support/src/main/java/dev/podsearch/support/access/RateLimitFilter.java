@@ -7,17 +7,22 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Applies {@link RateLimitConfig} (through {@link RateLimiter}: filters are made at static init, before runtime
- * configuration): GETs under /v1/ count against the client address, writes under /v1/ and /admin/
- * against the key that made them (writes without a valid key are refused by authentication, not counted). Over the
- * limit: 429 problem with {@code Retry-After}.
+ * configuration) to requests under /v1/ and /admin/. A request with a valid key counts against that key's quota,
+ * whatever its address; an anonymous GET counts against the client address (anonymous calls to protected routes
+ * are refused by authentication before they get here). The services' own key checks ({@link ServiceToken}) count
+ * against nothing. Every counted answer carries {@code RateLimit-Limit}, {@code -Remaining} and {@code -Reset}
+ * ({@link RateLimitState}); over the limit: 429 problem with {@code Retry-After}.
  */
 public class RateLimitFilter {
 
@@ -30,51 +35,84 @@ public class RateLimitFilter {
     @Inject
     Refusals refusals;
 
+    @Inject
+    ServiceToken serviceToken;
+
     @ServerRequestFilter
-    public Uni<Response> limit(HttpServerRequest request) {
+    public Uni<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
         String path = request.path();
-        HttpMethod method = request.method();
-        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        if (read && path.startsWith("/v1/")) {
-            String address = request.remoteAddress() == null
-                    ? "unknown"
-                    : request.remoteAddress().hostAddress();
-            return Uni.createFrom().item(check(limiter.reads(), address, "-", request));
+        boolean api = path.startsWith("/v1/") || path.equals("/admin") || path.startsWith("/admin/");
+        if (!api || request.method() == HttpMethod.OPTIONS || serviceToken.isServiceCheck(request)) {
+            return Uni.createFrom().nullItem();
         }
-        if (!read && method != HttpMethod.OPTIONS && (path.startsWith("/v1/") || path.startsWith("/admin/"))) {
-            if (limiter.writes().off()) {
-                return Uni.createFrom().nullItem();
-            }
-            return identities.getDeferredIdentity().map(identity -> byKey(identity, request));
-        }
-        return Uni.createFrom().nullItem();
+        return identities
+                .getDeferredIdentity()
+                .map(identity ->
+                        identity.isAnonymous() ? byAddress(context, request) : byKey(identity, context, request))
+                // a key that fails here on a public route: counted by address; a protected route refuses it anyway
+                .onFailure()
+                .recoverWithItem(() -> byAddress(context, request));
     }
 
-    private Response byKey(SecurityIdentity identity, HttpServerRequest request) {
-        if (identity.isAnonymous()) {
-            return null; // the endpoint's security refuses it, or it is public
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(RateLimitState.PROPERTY) instanceof RateLimitState state) {
+            response.getHeaders().putSingle("RateLimit-Limit", state.limit());
+            response.getHeaders().putSingle("RateLimit-Remaining", state.remaining());
+            response.getHeaders().putSingle("RateLimit-Reset", state.reset());
         }
+    }
+
+    private Response byAddress(ContainerRequestContext context, HttpServerRequest request) {
+        boolean read = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        if (!read || !request.path().startsWith("/v1/")) {
+            return null;
+        }
+        String address = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
+        return check(limiter.take(limiter.reads(), address), "-", "reads from this address", context, request);
+    }
+
+    private Response byKey(SecurityIdentity identity, ContainerRequestContext context, HttpServerRequest request) {
         String keyId = identity.getPrincipal().getName();
-        return check(limiter.writes(), keyId, keyId, request);
+        Role role = identity.getAttribute(ApiKeyIdentityProvider.KEY_ROLE);
+        if (role == null) {
+            return null; // another service (ServiceToken): counted against nothing
+        }
+        Quota own = identity.getAttribute(ApiKeyIdentityProvider.KEY_QUOTA);
+        Optional<RateLimitState> state = limiter.forKey(role, own).flatMap(limit -> limiter.take(limit, keyId));
+        return check(state, keyId, "requests with this key", context, request);
     }
 
-    private Response check(RateLimit limit, String client, String keyId, HttpServerRequest request) {
-        OptionalLong wait = limiter.take(limit, client);
-        if (wait.isEmpty()) {
+    private Response check(
+            Optional<RateLimitState> taken,
+            String keyId,
+            String what,
+            ContainerRequestContext context,
+            HttpServerRequest request) {
+        if (taken.isEmpty()) {
+            return null;
+        }
+        RateLimitState state = taken.get();
+        context.setProperty(RateLimitState.PROPERTY, state);
+        if (!state.refused()) {
             return null;
         }
         refusals.record("rate-limited", keyId, request.method().name(), request.path());
-        String who = "reads".equals(limit.name()) ? "this address" : "this key";
         Problem problem = Problem.of(
                         429,
                         "rate-limited",
                         "Too many requests",
-                        "too many " + limit.name() + " from " + who + "; try again in " + wait.getAsLong() + " s",
-                        Map.of("retryAfter", wait.getAsLong()))
+                        "too many " + what + "; try again in " + state.retryAfter() + " s",
+                        Map.of("retryAfter", state.retryAfter()))
                 .withInstance(request.path());
         return Response.status(429)
                 .type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, wait.getAsLong())
+                .header(HttpHeaders.RETRY_AFTER, state.retryAfter())
+                .header("RateLimit-Limit", state.limit())
+                .header("RateLimit-Remaining", 0)
+                .header("RateLimit-Reset", state.reset())
                 .entity(problem.body())
                 .build();
     }

@@ -8,11 +8,12 @@ import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
- * One Bucket4j token bucket per limit and client (address or key id), in this process's memory: each instance of a
- * service counts on its own. Buckets of clients gone quiet for ten minutes are dropped (they would be full again).
+ * One Bucket4j token bucket per client (address or key id) and limit, in this process's memory: each instance of a
+ * service counts on its own (with N replicas behind a load balancer a client gets up to N times its quota). Buckets of
+ * clients gone quiet for ten minutes are dropped (they would be full again).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -29,22 +30,37 @@ public class RateLimiter {
         return RateLimit.reads(config);
     }
 
-    public RateLimit writes() {
-        return RateLimit.writes(config);
+    /** The limit of a key: its own rate, else its role's, else the default; empty when keys are not limited. */
+    public Optional<RateLimit> forKey(Role role, Quota own) {
+        if (!config.keysEnabled()) {
+            return Optional.empty();
+        }
+        Quota quota = own != null ? own : roleQuota(role);
+        return Optional.of(quota.limit("key " + quota.label()));
     }
 
-    /** Takes one request from {@code client}'s bucket: empty when allowed, else whole seconds until one is back. */
-    public OptionalLong take(RateLimit limit, String client) {
+    private Quota roleQuota(Role role) {
+        String configured = config.keys().getOrDefault(role.label(), config.keysDefault());
+        return Quota.parse(configured)
+                .orElseThrow(() -> new IllegalStateException(
+                        "rate-limit.keys." + role.label() + ": " + Quota.expected(configured)));
+    }
+
+    /** Takes one request from {@code client}'s bucket; empty when the limit is off. */
+    public Optional<RateLimitState> take(RateLimit limit, String client) {
         if (limit.off()) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         Bucket bucket = buckets.get(limit.name() + "|" + client, k -> newBucket(limit));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long remaining = probe.getRemainingTokens();
+        long reset = limit.secondsFor(limit.capacity() - remaining);
         if (probe.isConsumed()) {
-            return OptionalLong.empty();
+            return Optional.of(new RateLimitState(limit.name(), limit.capacity(), remaining, reset, 0));
         }
         long nanos = probe.getNanosToWaitForRefill();
-        return OptionalLong.of(Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L));
+        long wait = Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
+        return Optional.of(new RateLimitState(limit.name(), limit.capacity(), 0, Math.max(reset, wait), wait));
     }
 
     private static Bucket newBucket(RateLimit limit) {

@@ -57,7 +57,7 @@ public final class OpenApiParameters {
     }
 
     /** The service's published OpenAPI document (the running test application's {@code /q/openapi}). */
-    static JsonNode document() {
+    public static JsonNode document() {
         try {
             return new ObjectMapper()
                     .readTree(given().queryParam("format", "json")

@@ -1,0 +1,98 @@
+package dev.podsearch.support.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One question to the ingest service about a key: {@code GET /v1/access/whoami} with the key, and the shared
+ * service token when one is configured (then the check draws from no rate limit there). 200: the owner; 401: no live
+ * key; anything else, or no answer: {@link KeyCheckUnavailable}.
+ */
+public final class KeyCheckClient {
+
+    /** Where the ingest service lists revoked keys, for the services only. */
+    public static final String REVOCATIONS_PATH = "/v1/access/revocations";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final URI base;
+    private final Optional<String> serviceToken;
+    private final ObjectMapper json;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    public KeyCheckClient(URI base, Optional<String> serviceToken, ObjectMapper json) {
+        this.base = base;
+        this.serviceToken = serviceToken.filter(token -> !token.isBlank());
+        this.json = json;
+    }
+
+    /** The ids of the keys revoked after a moment, and the moment of the answer (the ingest service's clock). */
+    public record Revocations(List<String> keyIds, Instant now) {}
+
+    /** Which keys were revoked since {@code since}: {@code GET /v1/access/revocations}, which needs the token. */
+    public Revocations revokedSince(Instant since) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(REVOCATIONS_PATH + "?since=" + since))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        serviceToken.ifPresent(token -> request.header(ServiceToken.HEADER, token));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new KeyCheckUnavailable("the revocations answered " + response.statusCode(), null);
+            }
+            JsonNode body = json.readTree(response.body());
+            List<String> ids = new ArrayList<>();
+            body.path("revoked").forEach(id -> ids.add(id.asText()));
+            return new Revocations(ids, Instant.parse(body.path("now").asText()));
+        } catch (IOException e) {
+            throw new KeyCheckUnavailable("the revocations at " + base + " cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeyCheckUnavailable("interrupted while asking about revocations", e);
+        }
+    }
+
+    public Optional<KeyOwner> ask(ApiKey key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(ServiceToken.CHECK_PATH))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + key.token())
+                .header("Accept", "application/json");
+        serviceToken.ifPresent(token -> request.header(ServiceToken.HEADER, token));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                return Optional.empty();
+            }
+            if (response.statusCode() != 200) {
+                throw new KeyCheckUnavailable("the key check answered " + response.statusCode(), null);
+            }
+            return Optional.of(owner(json.readTree(response.body())));
+        } catch (IOException e) {
+            throw new KeyCheckUnavailable("the key check at " + base + " cannot be reached", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeyCheckUnavailable("interrupted while checking a key", e);
+        }
+    }
+
+    private static KeyOwner owner(JsonNode body) {
+        Role role = Role.of(body.path("role").asText())
+                .orElseThrow(() -> new KeyCheckUnavailable("the key check named an unknown role", null));
+        Optional<Quota> quota = body.path("rate").isTextual()
+                ? Optional.of(Quota.parse(body.path("rate").asText())
+                        .orElseThrow(() -> new KeyCheckUnavailable("the key check named an unknown rate", null)))
+                : Optional.empty();
+        return new KeyOwner(body.path("id").asText(), body.path("name").asText(), role, quota);
+    }
+}
