@@ -9,7 +9,7 @@ import java.time.Duration;
 /**
  * {@link AlertsIT}'s uploads: made-up episodes whose line at {@link #MARKER_MS} is alone in its moment (a minute from
  * the lines around it: moments span at most 30 s), and whose first line says "lanternmoth", the word of AlertsIT's
- * witness alert.
+ * witness alert. Titles never say an alert's word: a title matches (field {@code about}) in every moment.
  */
 final class AlertTranscripts {
 

@@ -64,7 +64,7 @@ class AlertsIT {
         String witness = createAlert(Map.of("name", "witness", "q", "lanternmoth", "webhookUrl", receiver.url("/w1")))
                 .getString("id");
 
-        String matching = AlertTranscripts.upload("Alert Watch", "The Quillborne Hour", "quillborne is the word today");
+        String matching = AlertTranscripts.upload("Alert Watch", "The Odd Word Hour", "quillborne is the word today");
         await().atMost(INDEXING.plus(DELIVERY))
                 .until(() -> receiver.requests("/words").size() == 1);
 
@@ -81,12 +81,12 @@ class AlertsIT {
         assertEquals("quillborne -counterfeit", body.getString("alert.q"));
         assertEquals(matching, body.getString("episode.id"));
         assertEquals(1, body.getInt("episode.revision"));
-        assertEquals("The Quillborne Hour", body.getString("episode.title"));
+        assertEquals("The Odd Word Hour", body.getString("episode.title"));
         assertEquals("Alert Watch", body.getString("episode.show"));
         assertEquals(1, body.getList("moments").size(), hook.body());
         assertEquals(AlertTranscripts.MARKER_MS, body.getLong("moments[0].startMs"));
         assertEquals("<mark>quillborne</mark> is the word today", body.getString("moments[0].highlight"));
-        assertEquals(AlertTranscripts.audioUrl("The Quillborne Hour") + "#t=60", body.getString("moments[0].link"));
+        assertEquals(AlertTranscripts.audioUrl("The Odd Word Hour") + "#t=60", body.getString("moments[0].link"));
         assertEquals("words", body.getString("moments[0].matchedBy"));
 
         String excluded = AlertTranscripts.upload("Alert Watch", "Fakes", "quillborne counterfeit is the word today");
