@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * Reads one revision's moments from the moments index (their source without the vector), in order. None when the
  * index holds another revision now (a newer one arrived, or the episode was deleted): that revision's event is the one
- * to match then. The outcome usually arrives before the index's periodic refresh (250 ms) has made the revision's
- * writes searchable, so a read that finds none (or, for the meaning phase, a moment without its vector yet) refreshes
- * the moments index and reads once more.
+ * to match then. An outcome usually arrives before the index's periodic refresh (250 ms) has made all of the
+ * revision's writes searchable (none, or only some of its moments: seen end to end), so the matcher calls {@link
+ * #refresh()} once per poll before reading: the writes an outcome announces were acknowledged before it was published.
  */
 @ApplicationScoped
 public class MomentReader {
@@ -37,16 +37,12 @@ public class MomentReader {
     }
 
     /** The moments, with their {@code embedding} when {@code vectors} (the meaning phase). */
-    public List<ObjectNode> read(String episodeId, long revision, boolean vectors) {
-        List<ObjectNode> moments = search(episodeId, revision, vectors);
-        if (moments.isEmpty() || vectors && moments.stream().anyMatch(m -> !m.hasNonNull(EMBEDDING))) {
-            engine.send("POST", "/" + Indices.MOMENTS + "/_refresh", null);
-            moments = search(episodeId, revision, vectors);
-        }
-        return moments;
+    /** Makes every acknowledged write to the moments index searchable. */
+    public void refresh() {
+        engine.send("POST", "/" + Indices.MOMENTS + "/_refresh", null);
     }
 
-    private List<ObjectNode> search(String episodeId, long revision, boolean vectors) {
+    public List<ObjectNode> read(String episodeId, long revision, boolean vectors) {
         ObjectNode body = json.createObjectNode();
         body.put("size", MAX_MOMENTS);
         if (!vectors) {
