@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The whole system as a user runs it, for the end-to-end test classes: the three packaged services as separate
- * processes on real PostgreSQL, Kafka and OpenSearch, exporting their traces to an {@link OtlpReceiver}. Started once
- * per test run by the first class that uses this extension, shared by the others, stopped at the end of the run.
+ * The whole system as a user runs it, for the end-to-end test classes: the four packaged services (ingest, index,
+ * query, alerts) as separate processes on real PostgreSQL, Kafka and OpenSearch, exporting their traces to an {@link
+ * OtlpReceiver}. Started once per test run by the first class that uses this extension, shared by the others, stopped
+ * at the end of the run.
  */
 final class PodsearchSystem implements BeforeAllCallback {
 
@@ -49,6 +50,7 @@ final class PodsearchSystem implements BeforeAllCallback {
             ServiceProcess ingest,
             ServiceProcess index,
             ServiceWatchdog queryWatch,
+            ServiceProcess alerts,
             OtlpReceiver traces,
             Map<String, String> queryProperties)
             implements AutoCloseable {
@@ -100,6 +102,8 @@ final class PodsearchSystem implements BeforeAllCallback {
                         ServiceProcess.start("index-service", REPO.resolve("index-service"), 0, properties, logs);
                 ServiceProcess query =
                         ServiceProcess.start("query-service", REPO.resolve("query-service"), 0, properties, logs);
+                ServiceProcess alerts = ServiceProcess.start(
+                        "alert-service", REPO.resolve("alert-service"), 0, alertProperties(properties, query), logs);
                 // every request carries the development admin key unless it names another
                 RestAssured.filters((request, response, context) -> {
                     if (!request.getHeaders().hasHeaderWithName("Authorization")) {
@@ -112,6 +116,7 @@ final class PodsearchSystem implements BeforeAllCallback {
                         ingest,
                         index,
                         new ServiceWatchdog(query), // as ./podsearch up
+                        alerts,
                         traces,
                         Map.copyOf(properties));
             } catch (IOException e) {
@@ -119,8 +124,23 @@ final class PodsearchSystem implements BeforeAllCallback {
             }
         }
 
+        /**
+         * alert-service's settings, as ./podsearch up gives them (query-service compiles the alerts; webhooks may go to
+         * loopback: outbound.allow, above), and retries in fractions of a second so a test sees them.
+         */
+        private static Map<String, String> alertProperties(Map<String, String> shared, ServiceProcess query) {
+            Map<String, String> properties = new HashMap<>(shared);
+            properties.put("alerts.query-url", query.url());
+            properties.put("alerts.public-url", query.url());
+            properties.put("alerts.delivery.poll-interval", "200ms");
+            properties.put("alerts.delivery.retry-base", "300ms");
+            properties.put("alerts.delivery.retry-cap", "1s");
+            return properties;
+        }
+
         @Override
         public void close() {
+            alerts.close();
             queryWatch.close();
             ingest.close();
             index.close();

@@ -56,6 +56,9 @@ public class EpisodeMatcher {
      */
     @ActivateRequestContext
     public int match(List<IndexedEvent> events) {
+        if (events.stream().anyMatch(e -> INDEXED.equals(e.status()) || EMBEDDED.equals(e.status()))) {
+            moments.refresh(); // what these outcomes announce, searchable (MomentReader)
+        }
         List<DeliveryWriter.Pending> pending = new ArrayList<>();
         for (IndexedEvent event : events) {
             if (INDEXED.equals(event.status())) {

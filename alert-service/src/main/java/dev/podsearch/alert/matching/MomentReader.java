@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Reads one revision's moments from the moments index (their source without the vector), in order. None when the
  * index holds another revision now (a newer one arrived, or the episode was deleted): that revision's event is the one
- * to match then.
+ * to match then. An outcome usually arrives before the index's periodic refresh (250 ms) has made all of the
+ * revision's writes searchable (none, or only some of its moments: seen end to end), so the matcher calls {@link
+ * #refresh()} once per poll before reading: the writes an outcome announces were acknowledged before it was published.
  */
 @ApplicationScoped
 public class MomentReader {
@@ -35,6 +37,11 @@ public class MomentReader {
     }
 
     /** The moments, with their {@code embedding} when {@code vectors} (the meaning phase). */
+    /** Makes every acknowledged write to the moments index searchable. */
+    public void refresh() {
+        engine.send("POST", "/" + Indices.MOMENTS + "/_refresh", null);
+    }
+
     public List<ObjectNode> read(String episodeId, long revision, boolean vectors) {
         ObjectNode body = json.createObjectNode();
         body.put("size", MAX_MOMENTS);
