@@ -69,6 +69,24 @@ class RevocationTest implements AdminKeyHeader.OwnKeys {
     }
 
     @Test
+    void theTokenIsNoIdentityAnywhereButTheRevocationList() {
+        // whoami answers who a key is: the token alone is nobody there (it was an identity without a role: a 500)
+        given().header("X-Podsearch-Service-Token", TOKEN)
+                .when()
+                .get("/v1/access/whoami")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/unauthenticated"));
+        given().header("X-Podsearch-Service-Token", TOKEN)
+                .when()
+                .get("/admin/keys")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void theRevocationListAnswersOnlyTheServices() {
         given().queryParam("since", "2026-01-01T00:00:00Z")
                 .when()

@@ -4,6 +4,7 @@ import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.EpisodeDocuments;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
+import dev.podsearch.support.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -26,6 +27,11 @@ public class EpisodeReader {
 
     @Inject
     OpenSearchClient client;
+
+    /** The episode, or a 404 problem naming it. */
+    public EpisodeDocument existing(String id) {
+        return episode(id).orElseThrow(() -> ProblemException.notFound("episode", id));
+    }
 
     public Optional<EpisodeDocument> episode(String id) {
         try {

@@ -24,13 +24,15 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** One episode: its metadata, its transcript in several formats, and the moments around a time. */
+/**
+ * One episode: its metadata, its transcript in several formats, and the moments around a time ({@link
+ * SimilarEpisodesResource} answers the episodes like it).
+ */
 @Path("/v1/episodes/{id}")
 @PermitAll // public unless query.require-key=true (then the read-key permission applies first)
 public class EpisodeResource {
 
     private static final int MAX_CONTEXT = 20;
-    private static final int MAX_SIMILAR = 20;
     private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
 
     @Inject
@@ -85,7 +87,7 @@ public class EpisodeResource {
                     @PathParam("id")
                     String id,
             @jakarta.ws.rs.core.Context Request request) {
-        EpisodeDocument episode = find(id);
+        EpisodeDocument episode = reader.existing(id);
         return cached(request, tag(episode, "meta"), () -> EpisodeView.of(episode), MediaType.APPLICATION_JSON);
     }
 
@@ -116,7 +118,7 @@ public class EpisodeResource {
                         throw ProblemException.badParameter(
                                 "format", "format '" + format + "' is not one of json, vtt, srt, txt");
                 };
-        EpisodeDocument episode = find(id);
+        EpisodeDocument episode = reader.existing(id);
         return cached(
                 request,
                 tag(episode, wanted),
@@ -153,7 +155,7 @@ public class EpisodeResource {
                     String context) {
         long offset = RequestParameters.number("at", at, 0, Long.MAX_VALUE);
         int around = (int) RequestParameters.number("context", context, 0, MAX_CONTEXT);
-        EpisodeDocument episode = find(id);
+        EpisodeDocument episode = reader.existing(id);
         List<TranscriptLine> moments = reader.lines(id);
         int current = 0;
         for (int i = 0; i < moments.size(); i++) {
@@ -168,70 +170,6 @@ public class EpisodeResource {
                 .map(line -> SearchResults.Moment.of(episode, line))
                 .toList();
         return new MomentsView(EpisodeView.of(episode), offset, current - from, views);
-    }
-
-    /** Episodes like this one. */
-    /** @param by {@code meaning} (nearest episode vectors) or {@code topics} (shared words, without vectors) */
-    public record SimilarView(EpisodeView episode, String by, List<SimilarEpisode> similar) {}
-
-    public record SimilarEpisode(
-            String id,
-            String title,
-            String show,
-            Instant publishedAt,
-            String audioUrl,
-            double score,
-            List<String> topics) {}
-
-    @GET
-    @Path("/similar")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(
-            summary = "Episodes about the same things",
-            description = "Ranked by meaning (the nearest episode vectors) once the episode's vectors are written,"
-                    + " else (or with by=topics) by the title, notes and most frequent phrases and words they share"
-                    + " with this one; the answer's `by` says which ran.")
-    public SimilarView similar(
-            @Parameter(
-                            description = "The episode's id, as in search results",
-                            example = "5b0c6f2e-3d1a-4c8e-9a57-0d6f1b2c3e4f")
-                    @PathParam("id")
-                    String id,
-            @Parameter(description = "How many, 1 to 20", example = "5") @QueryParam("size") @DefaultValue("5")
-                    String size,
-            @Parameter(
-                            description = "meaning (default: the nearest episode vectors; topics until the episode's"
-                                    + " vectors are written) or topics (shared title, notes and topics, no vectors)",
-                            example = "meaning")
-                    @QueryParam("by")
-                    @DefaultValue("meaning")
-                    String by) {
-        int wanted = (int) RequestParameters.number("size", size, 1, MAX_SIMILAR);
-        String method = by.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!method.equals("meaning") && !method.equals("topics")) {
-            throw ProblemException.badParameter("by", "by '" + by.strip() + "' is not one of meaning, topics");
-        }
-        EpisodeDocument episode = find(id);
-        EpisodeReader.Similar found = reader.similar(id, wanted, method.equals("meaning"));
-        List<SimilarEpisode> similar = found.hits().stream()
-                .map(hit -> {
-                    EpisodeDocument e = hit.source();
-                    List<String> topics = e.topics() == null ? List.of() : e.topics();
-                    return new SimilarEpisode(
-                            e.episodeId(),
-                            e.title(),
-                            e.show(),
-                            e.publishedAt(),
-                            e.audioUrl(),
-                            hit.score() == null ? 0 : hit.score(),
-                            topics.subList(0, Math.min(5, topics.size())));
-                })
-                .toList();
-        return new SimilarView(EpisodeView.of(episode), found.by(), similar);
-    }
-
-    private EpisodeDocument find(String id) {
-        return reader.episode(id).orElseThrow(() -> ProblemException.notFound("episode", id));
     }
 
     private static EntityTag tag(EpisodeDocument episode, String variant) {

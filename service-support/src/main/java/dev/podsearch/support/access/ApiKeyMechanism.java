@@ -12,6 +12,7 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +43,11 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            return serviceToken.carries(context.request().getHeader(ServiceToken.HEADER))
+            // the token is another service's identity on the one route made for it, the revocation list; elsewhere
+            // (whoami included) a request without a key is anonymous, token or not
+            boolean revocations = context.request().method() == HttpMethod.GET
+                    && KeyCheckClient.REVOCATIONS_PATH.equals(context.request().path());
+            return revocations && serviceToken.carries(context.request().getHeader(ServiceToken.HEADER))
                     ? Uni.createFrom().item(SERVICE)
                     : Uni.createFrom().optional(Optional.empty());
         }

@@ -1,6 +1,7 @@
 package dev.podsearch.support.access;
 
 import dev.podsearch.support.Problem;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -50,7 +51,9 @@ public class RateLimitFilter {
                 .map(identity ->
                         identity.isAnonymous() ? byAddress(context, request) : byKey(identity, context, request))
                 // a key that fails here on a public route: counted by address; a protected route refuses it anyway
-                .onFailure()
+                // (only a failed key check: anything else is a fault, never a reason to count less)
+                .onFailure(failure ->
+                        failure instanceof AuthenticationFailedException || failure instanceof KeyCheckUnavailable)
                 .recoverWithItem(() -> byAddress(context, request));
     }
 

@@ -5,9 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +29,21 @@ public class RateLimiter {
             .maximumSize(100_000)
             .build();
 
+    private final Map<Role, Quota> roleQuotas = new EnumMap<>(Role.class);
+
+    /** Reads every role's quota once: a value that is not a quota stops the start, it never switches limits off. */
+    @PostConstruct
+    void readQuotas() {
+        for (Role role : Role.values()) {
+            String configured = config.keys().getOrDefault(role.label(), config.keysDefault());
+            roleQuotas.put(
+                    role,
+                    Quota.parse(configured)
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "rate-limit.keys." + role.label() + ": " + Quota.expected(configured))));
+        }
+    }
+
     public RateLimit reads() {
         return RateLimit.reads(config);
     }
@@ -35,15 +53,8 @@ public class RateLimiter {
         if (!config.keysEnabled()) {
             return Optional.empty();
         }
-        Quota quota = own != null ? own : roleQuota(role);
+        Quota quota = own != null ? own : roleQuotas.get(role);
         return Optional.of(quota.limit("key " + quota.label()));
-    }
-
-    private Quota roleQuota(Role role) {
-        String configured = config.keys().getOrDefault(role.label(), config.keysDefault());
-        return Quota.parse(configured)
-                .orElseThrow(() -> new IllegalStateException(
-                        "rate-limit.keys." + role.label() + ": " + Quota.expected(configured)));
     }
 
     /** Takes one request from {@code client}'s bucket; empty when the limit is off. */
