@@ -1,8 +1,10 @@
 package dev.podsearch.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -496,5 +498,47 @@ class DeployManifestsTest {
                 "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: podsearch\nspec: {}\n"));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("Certificate/podsearch: no schema for apiVersion cert-manager.io/v1"));
+    }
+
+    /** Routes only another service calls (key checks, the revocation list): not published, on purpose. */
+    private static final Set<String> INTERNAL_PREFIXES = Set.of("/v1/access");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyPublicApiPrefixReachesTheServiceThatServesIt(String overlay) throws Exception {
+        Manifests manifests = Manifests.render(Manifests.k8s(), overlay);
+        JsonNode paths = manifests.find("Ingress", "podsearch").orElseThrow().at("/spec/rules/0/http/paths");
+        for (String service : List.of("ingest-service", "query-service", "alert-service")) {
+            List<String> prefixes;
+            try (var files = Files.walk(Manifests.repo().resolve(service).resolve("src/main/java"))) {
+                prefixes = files.filter(f -> f.toString().endsWith(".java"))
+                        .flatMap(f -> {
+                            try {
+                                return Files.readAllLines(f).stream();
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        })
+                        .filter(line -> line.startsWith("@Path(\"/v1/"))
+                        .map(line ->
+                                "/v1/" + line.substring("@Path(\"/v1/".length()).split("[/\"]")[0])
+                        .filter(prefix -> !INTERNAL_PREFIXES.contains(prefix))
+                        .distinct()
+                        .toList();
+            }
+            assertFalse(prefixes.isEmpty(), service + " serves /v1 routes");
+            for (String prefix : prefixes) {
+                String routed = null;
+                int longest = -1;
+                for (JsonNode path : paths) {
+                    String ingressPath = path.path("path").asText();
+                    if (prefix.startsWith(ingressPath) && ingressPath.length() > longest) {
+                        longest = ingressPath.length();
+                        routed = path.at("/backend/service/name").asText();
+                    }
+                }
+                assertEquals(service, routed, overlay + ": the Ingress sends " + prefix + " to " + routed);
+            }
+        }
     }
 }
