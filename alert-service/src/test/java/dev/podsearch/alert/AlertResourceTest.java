@@ -126,6 +126,18 @@ class AlertResourceTest {
         }
     }
 
+    @Test
+    void aKeyRefusedByTheSearchServiceIsTheCallersProblemAndSavesNothing() {
+        int before = given().get("/v1/alerts").then().statusCode(200).extract().path("alerts.size()");
+        create(alert(CompileStub.OVER_QUOTA))
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://podsearch.dev/problems/rate-limited"))
+                .body("retryAfter", equalTo(7))
+                .body("detail", org.hamcrest.Matchers.containsString("try again in 7 s"));
+        given().get("/v1/alerts").then().statusCode(200).body("alerts.size()", equalTo(before));
+    }
+
     private static void problem(Map<String, Object> body, String field) {
         create(body)
                 .statusCode(400)

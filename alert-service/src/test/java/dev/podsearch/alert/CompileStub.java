@@ -27,6 +27,9 @@ public class CompileStub implements QuarkusTestResourceLifecycleManager {
     static final List<String> SAMPLES =
             List.of("fog", "fog-not-ship", "fog-coastal-hours", "fog-horn-phrase", "sourdough");
 
+    /** A q query-service answers 429 for here, as it would for a key over its quota. */
+    public static final String OVER_QUOTA = "over quota";
+
     /** The Authorization headers of the compile requests, in order. */
     public static final List<String> AUTHORIZATIONS = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -72,6 +75,18 @@ public class CompileStub implements QuarkusTestResourceLifecycleManager {
         String q = request.path("q").asText("");
         String lang =
                 request.path("lang").isNull() ? null : request.path("lang").asText();
+        if (q.equals(OVER_QUOTA)) { // the caller's key over its quota at query-service
+            answer(
+                    exchange,
+                    429,
+                    JSON.createObjectNode()
+                            .put("type", "https://podsearch.dev/problems/rate-limited")
+                            .put("title", "Too many requests")
+                            .put("status", 429)
+                            .put("detail", "too many requests with this key; try again in 7 s")
+                            .put("retryAfter", 7));
+            return;
+        }
         if (q.replaceAll("[^\\p{L}\\p{N}]", "").isEmpty()) {
             answer(exchange, 400, problem("q", "q has no words to search for"));
             return;

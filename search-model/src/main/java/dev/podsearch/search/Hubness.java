@@ -31,6 +31,13 @@ public final class Hubness {
      */
     public static final double TYPICAL = 0.63;
 
+    /**
+     * How much of a moment's hubness the meaning score takes off the k-NN score {@code (1 + cos) / 2}: the score is
+     * {@code (1 + cos) / 2 - WEIGHT * max(hubness, MIN)} (a quarter: the same as subtracting half the hubness from the
+     * cosine). The search and the alerts by meaning score with it; change it only with the floor (operations.md).
+     */
+    public static final double WEIGHT = 0.25;
+
     private Hubness() {}
 
     /**

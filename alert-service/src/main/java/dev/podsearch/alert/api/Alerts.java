@@ -10,6 +10,7 @@ import dev.podsearch.alert.percolate.AlertIndex;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.outbound.WebhookSignature;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,9 +21,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Saving, changing and removing alerts: each saved row and its percolator document are written in one go (the
- * document first, inside the row's transaction, so a failed index write saves nothing). q and the filters are compiled
- * by query-service each time they change ({@link QueryCompiler}).
+ * Saving, changing and removing alerts. q and the filters are compiled by query-service each time they change ({@link
+ * QueryCompiler}), before any transaction begins: a slow search service holds no database connection. A saved row and
+ * its percolator document are then written together (the document inside the row's transaction, so a failed index
+ * write saves nothing); a deleted alert's document goes after the commit (one left behind matches nothing: deliveries
+ * are made for live rows only).
  */
 @ApplicationScoped
 public class Alerts {
@@ -42,18 +45,9 @@ public class Alerts {
     @Inject
     ObjectMapper json;
 
-    @Transactional
     public Alert create(AlertRequest request, String owner, String authorization) {
         if (request == null) {
             throw ProblemException.badParameter("name", "the body must be a JSON object with name, q and webhookUrl");
-        }
-        if (Alert.count("owner = ?1 and deletedAt is null", owner) >= config.maxPerOwner()) {
-            throw new ProblemException(
-                    409,
-                    "too-many-alerts",
-                    "Too many alerts",
-                    "this key has " + config.maxPerOwner() + " alerts, the most it may keep; delete one first",
-                    Map.of());
         }
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
@@ -69,16 +63,29 @@ public class Alerts {
         alert.owner = owner;
         alert.createdAt = Instant.now();
         alert.updatedAt = alert.createdAt;
-        alert.persist();
-        index.put(alert);
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Alert.count("owner = ?1 and deletedAt is null", owner) >= config.maxPerOwner()) {
+                throw new ProblemException(
+                        409,
+                        "too-many-alerts",
+                        "Too many alerts",
+                        "this key has " + config.maxPerOwner() + " alerts, the most it may keep; delete one first",
+                        Map.of());
+            }
+            alert.persist();
+            index.put(alert);
+        });
         Log.infof("alert %s saved (mode %s) by key %s", alert.id, alert.mode, owner);
         return alert;
     }
 
-    /** Changes the fields the request has; q, filters or mode changed: compiled again. */
-    @Transactional
+    /**
+     * Changes the fields the request has; q, filters or mode changed: compiled again (outside the transaction, on a
+     * copy read before it) and the percolator document written again. The transaction then sets these fields on the
+     * row as it is now, so a pause meanwhile is kept.
+     */
     public Alert update(UUID id, AlertRequest request, String owner, String authorization) {
-        Alert alert = Alert.owned(id, owner).orElseThrow(() -> ProblemException.notFound("alert", id.toString()));
+        Alert alert = owned(id, owner);
         if (request == null) {
             return alert;
         }
@@ -115,13 +122,31 @@ public class Alerts {
             compile(alert, authorization);
         }
         alert.updatedAt = Instant.now();
-        index.put(alert);
-        return alert;
+        boolean reindex = recompile;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Alert saved = owned(id, owner);
+            saved.name = alert.name;
+            saved.webhookUrl = alert.webhookUrl;
+            saved.q = alert.q;
+            saved.mode = alert.mode;
+            saved.shows = alert.shows;
+            saved.speakers = alert.speakers;
+            saved.lang = alert.lang;
+            saved.compiled = alert.compiled;
+            saved.vector = alert.vector;
+            saved.meaningFloor = alert.meaningFloor;
+            saved.meaningFilter = alert.meaningFilter;
+            saved.updatedAt = alert.updatedAt;
+            if (reindex) {
+                index.put(saved);
+            }
+            return saved;
+        });
     }
 
     @Transactional
     public Alert paused(UUID id, boolean paused, String owner) {
-        Alert alert = Alert.owned(id, owner).orElseThrow(() -> ProblemException.notFound("alert", id.toString()));
+        Alert alert = owned(id, owner);
         if (alert.paused != paused) {
             alert.paused = paused;
             alert.updatedAt = Instant.now();
@@ -130,14 +155,27 @@ public class Alerts {
         return alert;
     }
 
-    /** Deletes the alert: its row stays (deliveries refer to it), marked deleted; its percolator document goes. */
-    @Transactional
+    /**
+     * Deletes the alert: its row stays (deliveries refer to it), marked deleted; its percolator document goes once
+     * that is committed.
+     */
     public void delete(UUID id, String owner) {
-        Alert alert = Alert.owned(id, owner).orElseThrow(() -> ProblemException.notFound("alert", id.toString()));
-        alert.deletedAt = Instant.now();
-        alert.updatedAt = alert.deletedAt;
-        index.remove(alert);
+        Alert alert = QuarkusTransaction.requiringNew().call(() -> {
+            Alert deleted = owned(id, owner);
+            deleted.deletedAt = Instant.now();
+            deleted.updatedAt = deleted.deletedAt;
+            return deleted;
+        });
         Log.infof("alert %s deleted by key %s", alert.id, owner);
+        try {
+            index.remove(alert);
+        } catch (RuntimeException e) {
+            Log.warnf("alert %s: its percolator document stays (%s); it matches nothing now", alert.id, e.getMessage());
+        }
+    }
+
+    private static Alert owned(UUID id, String owner) {
+        return Alert.owned(id, owner).orElseThrow(() -> ProblemException.notFound("alert", id.toString()));
     }
 
     /** A page of the owner's alerts, oldest first, after the alert {@code after} (null: from the first). */

@@ -77,11 +77,35 @@ public class QueryCompiler {
                         problem.path("parameter").asText("q"),
                         problem.path("detail").asText("invalid search"));
             }
+            if (response.statusCode() == 401 || response.statusCode() == 403 || response.statusCode() == 429) {
+                throw refused(response.statusCode(), json.readTree(response.body()));
+            }
         } catch (IOException e) {
             throw unavailable("answered something that is not a compiled query");
         }
         Log.warnf("query-service answered %d to a compile request", response.statusCode());
         throw unavailable("answered " + response.statusCode());
+    }
+
+    /**
+     * The caller's own key, refused or over its quota at query-service (the key is forwarded): the caller's problem,
+     * said as query-service said it, not "search unavailable".
+     */
+    private static ProblemException refused(int status, JsonNode problem) {
+        String type = problem.path("type").asText("");
+        String slug = type.isEmpty()
+                ? (status == 429 ? "rate-limited" : "forbidden")
+                : type.substring(type.lastIndexOf('/') + 1);
+        Map<String, Object> extensions = problem.has("retryAfter")
+                ? Map.of("retryAfter", problem.path("retryAfter").asLong())
+                : Map.of();
+        return new ProblemException(
+                status,
+                slug,
+                problem.path("title").asText("Refused by the search service"),
+                "the search service, which compiles an alert's query with the caller's key, refused it: "
+                        + problem.path("detail").asText("answered " + status),
+                extensions);
     }
 
     private static ProblemException unavailable(String why) {

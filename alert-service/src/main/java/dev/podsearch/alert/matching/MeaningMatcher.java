@@ -97,13 +97,13 @@ public class MeaningMatcher {
         body.putArray("_source").add(AlertIndex.ALERT_ID).add(AlertVectors.FLOOR);
         ObjectNode knn = body.putObject("query").putObject("knn").putObject(AlertVectors.VECTOR);
         knn.set("vector", vector);
-        knn.put("min_score", (float) (lowestFloor + hubness / 4));
+        knn.put("min_score", (float) (lowestFloor + Hubness.WEIGHT * hubness));
         knn.putObject("filter").putObject("term").put(AlertIndex.PAUSED, false);
         List<UUID> near = new ArrayList<>();
         for (JsonNode hit : engine.send("POST", "/" + AlertVectors.ALIAS + "/_search", body)
                 .path("hits")
                 .path("hits")) {
-            double corrected = hit.path("_score").asDouble() - hubness / 4;
+            double corrected = hit.path("_score").asDouble() - Hubness.WEIGHT * hubness;
             if (corrected >= hit.path("_source").path(AlertVectors.FLOOR).asDouble() - 1e-6) {
                 near.add(UUID.fromString(
                         hit.path("_source").path(AlertIndex.ALERT_ID).asText()));

@@ -74,7 +74,7 @@ public class CompileResource {
                     qv.vector() == null ? null : config.meaningFloor(),
                     Hubness.MIN,
                     Hubness.TYPICAL,
-                    0.25,
+                    Hubness.WEIGHT,
                     qv.degraded());
         });
     }

@@ -30,7 +30,7 @@ final class MeaningQuery {
     static final String VECTOR = "embedding";
 
     private static final String SCRIPT = "double h = doc['" + Hubness.FIELD + "'].size() == 0 ? params.typical"
-            + " : Math.max(doc['" + Hubness.FIELD + "'].value, params.min); return _score - h / 4;";
+            + " : Math.max(doc['" + Hubness.FIELD + "'].value, params.min); return _score - params.weight * h;";
 
     private MeaningQuery() {}
 
@@ -44,10 +44,16 @@ final class MeaningQuery {
         for (float v : vector) {
             values.add(v);
         }
-        float radius = (float) (floor + Hubness.MIN / 4);
+        float radius = (float) (floor + Hubness.WEIGHT * Hubness.MIN);
         return Query.of(q -> q.scriptScore(s -> s.query(k -> k.knn(
                         n -> n.field(VECTOR).vector(values).minScore(radius).filter(filter)))
                 .script(c -> c.inline(i -> i.source(SCRIPT)
-                        .params(Map.of("typical", JsonData.of(Hubness.TYPICAL), "min", JsonData.of(Hubness.MIN)))))));
+                        .params(Map.of(
+                                "typical",
+                                JsonData.of(Hubness.TYPICAL),
+                                "min",
+                                JsonData.of(Hubness.MIN),
+                                "weight",
+                                JsonData.of(Hubness.WEIGHT)))))));
     }
 }
