@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.support.outbound.WebhookSignature;
+import dev.podsearch.testing.webhook.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -58,10 +59,11 @@ class AlertsIT {
                 "show",
                 List.of("Alert Watch"),
                 "webhookUrl",
-                receiver.url("/words")));
+                receiver.script("/words")));
         String alertId = created.getString("id");
         String secret = created.getString("secret");
-        String witness = createAlert(Map.of("name", "witness", "q", "lanternmoth", "webhookUrl", receiver.url("/w1")))
+        String witness = createAlert(
+                        Map.of("name", "witness", "q", "lanternmoth", "webhookUrl", receiver.script("/w1")))
                 .getString("id");
 
         String matching = AlertTranscripts.upload("Alert Watch", "The Odd Word Hour", "quillborne is the word today");
@@ -111,7 +113,12 @@ class AlertsIT {
     @Test
     void aFailingReceiverGetsTheSameDeliveryAgainUntilItAnswers2xx() {
         String alertId = createAlert(Map.of(
-                        "name", "Brindlewort", "q", "brindlewort", "webhookUrl", receiver.url("/flaky", 500, 500)))
+                        "name",
+                        "Brindlewort",
+                        "q",
+                        "brindlewort",
+                        "webhookUrl",
+                        receiver.script("/flaky", 500, 500, 200)))
                 .getString("id");
 
         String episode = AlertTranscripts.upload("Alert Watch", "Flaky Hour", "brindlewort is the word today");
@@ -140,9 +147,10 @@ class AlertsIT {
     @Test
     void aDeletedAlertSendsNothing() {
         String alertId = createAlert(
-                        Map.of("name", "Mossgrinder", "q", "mossgrinder", "webhookUrl", receiver.url("/gone")))
+                        Map.of("name", "Mossgrinder", "q", "mossgrinder", "webhookUrl", receiver.script("/gone")))
                 .getString("id");
-        String witness = createAlert(Map.of("name", "witness", "q", "mossgrinder", "webhookUrl", receiver.url("/w3")))
+        String witness = createAlert(
+                        Map.of("name", "witness", "q", "mossgrinder", "webhookUrl", receiver.script("/w3")))
                 .getString("id");
         given().baseUri(alerts).delete("/v1/alerts/{id}", alertId).then().statusCode(204);
         given().baseUri(alerts).get("/v1/alerts/{id}", alertId).then().statusCode(404);

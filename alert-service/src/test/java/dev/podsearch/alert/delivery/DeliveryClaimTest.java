@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.support.outbound.WebhookSignature;
+import dev.podsearch.testing.webhook.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -34,7 +35,7 @@ class DeliveryClaimTest {
 
     private static final String PAYLOAD = "{\"moments\": []}";
     private static final Duration DAY = Duration.ofDays(1);
-    private static Receiver receiver;
+    private static WebhookReceiver receiver;
 
     @Inject
     AgroalDataSource dataSource;
@@ -49,7 +50,7 @@ class DeliveryClaimTest {
 
     @BeforeAll
     static void startReceiver() {
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
     }
 
     @AfterAll
@@ -116,7 +117,7 @@ class DeliveryClaimTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.round() == 1);
 
         assertEquals("delivered", rows.status(delivery));
-        List<Receiver.Request> received = receiver.requests("/orphaned");
+        List<WebhookReceiver.Request> received = receiver.requests("/orphaned");
         assertEquals(1, received.size());
         assertEquals(delivery.toString(), received.getFirst().deliveryId());
         assertTrue(

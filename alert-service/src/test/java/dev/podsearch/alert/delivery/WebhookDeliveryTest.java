@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.podsearch.support.outbound.WebhookSignature;
 import dev.podsearch.testing.access.KeyCheckStub;
 import dev.podsearch.testing.tracing.LogCapture;
+import dev.podsearch.testing.webhook.WebhookReceiver;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -37,7 +38,7 @@ class WebhookDeliveryTest {
 
     private static final String PAYLOAD = "{\"alert\": {\"name\": \"harbour\"}, \"moments\": [{\"startMs\": 61000}]}";
     private static final Duration DAY = Duration.ofDays(1);
-    private static Receiver receiver;
+    private static WebhookReceiver receiver;
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,7 +48,7 @@ class WebhookDeliveryTest {
     @BeforeAll
     static void startReceiver() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        receiver = new Receiver();
+        receiver = new WebhookReceiver();
     }
 
     @AfterAll
@@ -67,9 +68,9 @@ class WebhookDeliveryTest {
         UUID delivery = rows.delivery(alert, PAYLOAD, Duration.ZERO, DAY);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals("delivered", rows.status(delivery)));
-        List<Receiver.Request> received = receiver.requests("/signed");
+        List<WebhookReceiver.Request> received = receiver.requests("/signed");
         assertEquals(1, received.size());
-        Receiver.Request request = received.getFirst();
+        WebhookReceiver.Request request = received.getFirst();
         assertEquals(delivery.toString(), request.deliveryId());
         assertEquals(rows.payload(delivery), request.body());
         assertTrue(WebhookSignature.verify(
@@ -113,9 +114,9 @@ class WebhookDeliveryTest {
                     lines.get(2).contains("attempt 3, HTTP 200") && lines.get(2).endsWith("delivered"));
         }
 
-        List<Receiver.Request> received = receiver.requests("/flaky");
+        List<WebhookReceiver.Request> received = receiver.requests("/flaky");
         assertEquals(3, received.size());
-        for (Receiver.Request request : received) {
+        for (WebhookReceiver.Request request : received) {
             assertEquals(delivery.toString(), request.deliveryId());
             assertTrue(WebhookSignature.verify(
                     secret, request.timestamp(), request.body(), request.signature(), Duration.ofMinutes(5)));
@@ -132,7 +133,7 @@ class WebhookDeliveryTest {
 
     @Test
     void aReceiverThatNeverAnswersTimesOutThenAFailedDeliveryIsRetriedByHand() {
-        String url = receiver.script("/silent", Receiver.SILENT);
+        String url = receiver.script("/silent", WebhookReceiver.SILENT);
         UUID alert = rows.alert(url, WebhookSignature.newSecret());
         UUID delivery = rows.delivery(alert, PAYLOAD, Duration.ZERO, Duration.ofMillis(1500));
 

@@ -1,4 +1,4 @@
-package dev.podsearch.alert.delivery;
+package dev.podsearch.testing.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -20,15 +20,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A webhook receiver on loopback: each path answers the statuses it was scripted with, in turn (the last one again
- * after that); {@link #SILENT} never answers. Records every request.
+ * A webhook receiver on loopback, for the alert-service's delivery tests and the end-to-end alerts test: each path
+ * answers the statuses it was scripted with, in turn (the last one again after that; none: 200); {@link #SILENT} never
+ * answers; a path never scripted answers 404. Every request is recorded before it is answered, so once the sender has
+ * its answer the request is in {@link #requests}.
  */
-final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** A scripted "answer" that never comes. */
-    static final int SILENT = -1;
+    public static final int SILENT = -1;
 
-    record Request(String path, Instant at, String deliveryId, String timestamp, String signature, String body) {}
+    public record Request(
+            String path, Instant at, String deliveryId, String timestamp, String signature, String body) {}
 
     private final HttpServer server;
     private final ExecutorService handlers = Executors.newCachedThreadPool();
@@ -36,7 +39,7 @@ final class Receiver implements AutoCloseable {
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    Receiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -47,17 +50,21 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    /** The URL of {@code path}, which answers {@code statuses} in turn. */
-    String script(String path, int... statuses) {
+    /** The URL of {@code path}, which answers {@code statuses} in turn (none: 200). */
+    public String script(String path, int... statuses) {
         Deque<Integer> answers = new ArrayDeque<>();
         for (int status : statuses) {
             answers.add(status);
+        }
+        if (answers.isEmpty()) {
+            answers.add(200);
         }
         scripts.put(path, answers);
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests(String path) {
+    /** The requests to {@code path}, in arrival order. */
+    public List<Request> requests(String path) {
         return requests.stream().filter(r -> r.path().equals(path)).toList();
     }
 
