@@ -6,7 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Whether the system answered while faults were in force: every upload, delete and search of the run, when it
- * started and whether it was answered within {@link #BUDGET} (a client that tries again, on the other instance in a
+ * started and ended (a request counts for a fault when the two overlap, in flight at the kill included) and whether it
+ * was answered within {@link #BUDGET} (a client that tries again, on the other instance in a
  * cluster, is allowed: one call plus its retries is one request). A refusal (4xx) is an answer; a request still without
  * one after the budget is not, whatever came later.
  */
@@ -20,9 +21,9 @@ final class Availability {
         SEARCH
     }
 
-    record Request(Kind kind, long started, boolean answered) {}
+    record Request(Kind kind, long started, long ended, boolean answered) {}
 
-    /** The share of requests answered among those that started while a fault was in force. */
+    /** The share of requests answered among those under way while a fault was in force. */
     record Share(int answered, int total) {
         double ratio() {
             return total == 0 ? 1.0 : (double) answered / total;
@@ -33,15 +34,17 @@ final class Availability {
 
     /** Records a request that started at {@code started} (nanoTime) and ended now with {@code outcome}. */
     void record(Kind kind, long started, Attempts.Outcome outcome) {
-        boolean answered = outcome.ack() != Attempts.Ack.UNKNOWN && System.nanoTime() - started <= BUDGET.toNanos();
-        requests.add(new Request(kind, started, answered));
+        long ended = System.nanoTime();
+        boolean answered = outcome.ack() != Attempts.Ack.UNKNOWN && ended - started <= BUDGET.toNanos();
+        requests.add(new Request(kind, started, ended, answered));
     }
 
     Share during(Kind kind, List<FaultResult> faults) {
         int answered = 0;
         int total = 0;
         for (Request request : requests) {
-            if (request.kind() != kind || faults.stream().noneMatch(fault -> fault.inForceAt(request.started()))) {
+            if (request.kind() != kind
+                    || faults.stream().noneMatch(fault -> fault.overlaps(request.started(), request.ended()))) {
                 continue;
             }
             total++;
@@ -50,7 +53,8 @@ final class Availability {
         return new Share(answered, total);
     }
 
-    int count(Kind kind) {
-        return (int) requests.stream().filter(r -> r.kind() == kind).count();
+    /** Every request recorded (the tests add their own). */
+    List<Request> requests() {
+        return requests;
     }
 }

@@ -13,7 +13,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system for a crash test: PostgreSQL, Kafka and OpenSearch as local processes (throw-away data, written
@@ -28,7 +27,9 @@ public final class ChaosSystem implements AutoCloseable {
 
     private final LocalStack stack;
     private final Map<Target, List<ServiceProcess>> services = new EnumMap<>(Target.class);
-    private final AtomicInteger turn = new AtomicInteger();
+    /** Each client thread takes the instances in turn: a request it tries again goes to the other instance. */
+    private final ThreadLocal<int[]> turn = ThreadLocal.withInitial(() -> new int[1]);
+
     private final String adminKey;
     private final Path dropDir;
 
@@ -139,7 +140,7 @@ public final class ChaosSystem implements AutoCloseable {
     private ServiceProcess next(Target target) {
         synchronized (services) {
             List<ServiceProcess> instances = services.get(target);
-            return instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+            return instances.get(Math.floorMod(turn.get()[0]++, instances.size()));
         }
     }
 

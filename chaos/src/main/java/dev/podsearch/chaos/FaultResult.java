@@ -15,9 +15,9 @@ import java.time.Duration;
  */
 record FaultResult(Fault fault, Duration restart, Duration recovery, String error, long from, long until) {
 
-    /** Whether {@code nanoTime} falls while the fault was in force. */
-    boolean inForceAt(long nanoTime) {
-        return nanoTime >= from && nanoTime <= until;
+    /** Whether something under way from {@code start} to {@code end} (nanoTime) met the fault in force. */
+    boolean overlaps(long start, long end) {
+        return start <= until && end >= from;
     }
 
     boolean survived() {

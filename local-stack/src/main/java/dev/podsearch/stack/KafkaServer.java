@@ -72,7 +72,7 @@ final class KafkaServer implements Server {
 
     /** Waits until the node answers as a broker of its cluster. */
     void awaitReady() {
-        awaitReady(node == null ? Duration.ofSeconds(90) : KafkaCluster.STARTUP);
+        awaitReady(node == null ? Duration.ofSeconds(90) : NodeCluster.STARTUP);
     }
 
     /** Waits until the node answers, at most {@code timeout}. */

@@ -8,12 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * OpenSearch 3.6 (the integ-test distribution, every module) with the k-NN plugin, no security: a single node, or one
@@ -83,7 +81,7 @@ final class OpenSearchServer implements Server {
     /** Waits until the node answers with its cluster at least yellow. */
     void awaitReady() {
         // a node of a cluster, started again, also waits for its shards to recover beside its busy peers
-        awaitReady(seeds.isEmpty() ? Duration.ofSeconds(180) : OpenSearchCluster.STARTUP);
+        awaitReady(seeds.isEmpty() ? Duration.ofSeconds(180) : NodeCluster.STARTUP);
     }
 
     /** Waits until the node answers, at most {@code timeout}. */
@@ -94,12 +92,12 @@ final class OpenSearchServer implements Server {
     /** Writes the node's configuration and starts its process, without waiting for it. */
     void launch() {
         Path javaHome = Jdks.require(MINIMUM_JAVA, "OpenSearch 3.6");
-        Path dist = unpack(javaHome);
+        Path dist = OpenSearchDistribution.unpacked(home, javaHome);
         reserveTransportPort();
         Path config = runDir.resolve("config");
         try {
             Files.createDirectories(runDir);
-            copyTree(dist.resolve("config"), config);
+            OpenSearchDistribution.copyTree(dist.resolve("config"), config);
             Files.createDirectories(runDir.resolve("logs"));
             Files.createDirectories(runDir.resolve("data"));
             // jvm.options points GC logs, heap dumps and error files at paths relative to the distribution.
@@ -147,75 +145,6 @@ final class OpenSearchServer implements Server {
         }
         return "discovery.seed_hosts: [" + String.join(", ", seeds) + "]\n" + "cluster.initial_cluster_manager_nodes: ["
                 + String.join(", ", managers) + "]";
-    }
-
-    /** The distribution with the k-NN plugin installed, unpacked once into the stack's dist folder. */
-    private Path unpack(Path javaHome) {
-        ArtifactLock lock = ArtifactLock.load();
-        PinnedArtifact server = lock.single("opensearch");
-        PinnedArtifact knn = lock.single("opensearch-knn");
-        Path target = home.dist().resolve("opensearch-" + server.version() + "-knn-" + knn.version());
-        if (Files.isDirectory(target)) {
-            return target;
-        }
-        Downloader downloader = new Downloader(home.downloads(), StackMain.repository());
-        Path zip = downloader.fetch(server);
-        Path plugin = downloader.fetch(knn);
-        Path staging = home.dist()
-                .resolve(target.getFileName() + ".unpacking-"
-                        + ProcessHandle.current().pid());
-        try {
-            StackLog.info("unpacking %s", zip.getFileName());
-            Archives.unzip(zip, staging);
-            Path root;
-            try (Stream<Path> children = Files.list(staging)) {
-                root = children.filter(Files::isDirectory)
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException(zip + " holds no top-level folder"));
-            }
-            StackLog.info("installing the k-NN plugin %s", knn.version());
-            Path log = staging.resolve("plugin-install.log");
-            List<String> install = List.of(
-                    root.resolve("bin/opensearch-plugin").toString(),
-                    "install",
-                    "--batch",
-                    plugin.toUri().toString());
-            ProcessBuilder builder = new ProcessBuilder(install)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .directory(root.toFile());
-            builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome.toString());
-            Process installer = builder.start();
-            if (installer.waitFor() != 0) {
-                throw new IllegalStateException("installing the k-NN plugin failed; last lines of " + log + ":\n"
-                        + ManagedProcess.tail(log, 25));
-            }
-            Files.move(root, target);
-            Archives.deleteTree(staging);
-        } catch (IOException e) {
-            Archives.deleteTree(staging);
-            if (Files.isDirectory(target)) {
-                return target;
-            }
-            throw new UncheckedIOException("cannot unpack " + zip, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while installing the k-NN plugin", e);
-        }
-        return target;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path source : paths.toList()) {
-                Path destination = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(destination);
-                } else {
-                    Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private void healthy() throws IOException, InterruptedException {

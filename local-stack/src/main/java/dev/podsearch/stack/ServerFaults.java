@@ -62,13 +62,6 @@ public final class ServerFaults {
         return node(component, node).process();
     }
 
-    /** Freezes one node (SIGSTOP to its tree) and returns the processes to {@link #resume}. */
-    public List<ProcessHandle> pause(LocalStack.Component component, int node) {
-        List<ProcessHandle> tree = ProcessSignals.tree(node(component, node).process());
-        ProcessSignals.stop(tree);
-        return tree;
-    }
-
     private Server node(LocalStack.Component component, int node) {
         List<? extends Server> nodes = servers.apply(component).nodes();
         if (node < 0 || node >= nodes.size()) {

@@ -1,0 +1,29 @@
+package dev.podsearch.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AvailabilityTest {
+
+    private static FaultResult fault(long from, long until) {
+        Fault fault = new Fault(1, Duration.ZERO, Target.KAFKA, Fault.Kind.KILL, Duration.ofSeconds(12), 0, true);
+        return new FaultResult(fault, Duration.ZERO, Duration.ZERO, null, from, until);
+    }
+
+    @Test
+    void aRequestCountsForAFaultItMetWhetherItStartedBeforeOrDuringIt() {
+        List<FaultResult> faults = List.of(fault(100, 200));
+        Availability availability = new Availability();
+        availability.requests().add(new Availability.Request(Availability.Kind.WRITE, 50, 150, false)); // in flight
+        availability.requests().add(new Availability.Request(Availability.Kind.WRITE, 120, 130, true)); // during
+        availability.requests().add(new Availability.Request(Availability.Kind.WRITE, 10, 90, true)); // before
+        availability.requests().add(new Availability.Request(Availability.Kind.WRITE, 210, 220, true)); // after
+        availability.requests().add(new Availability.Request(Availability.Kind.SEARCH, 150, 160, true));
+
+        assertEquals(new Availability.Share(1, 2), availability.during(Availability.Kind.WRITE, faults));
+        assertEquals(new Availability.Share(1, 1), availability.during(Availability.Kind.SEARCH, faults));
+    }
+}
