@@ -1,6 +1,5 @@
 package dev.podsearch.alert.api;
 
-import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.outbound.OutboundUrlGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,19 +12,14 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class WebhookTargets {
 
-    static final int MAX_LENGTH = 2000;
     static final String FIELD = "webhookUrl";
 
     @Inject
     OutboundUrlGuard guard;
 
     String check(String url) {
-        if (url == null || url.isBlank()) {
-            throw ProblemException.badParameter(FIELD, "webhookUrl is required: where the webhooks go");
-        }
-        if (url.strip().length() > MAX_LENGTH) {
-            throw ProblemException.badParameter(FIELD, "webhookUrl is longer than " + MAX_LENGTH + " characters");
-        }
-        return guard.require(FIELD, url.strip()).uri().toString();
+        return guard.requireGiven(FIELD, url, "webhookUrl is required: where the webhooks go")
+                .uri()
+                .toString();
     }
 }

@@ -39,7 +39,6 @@ public final class FeedParser {
 
     private static FeedDocument read(XMLStreamReader reader) throws XMLStreamException {
         String root = null;
-        ChannelReader channel = null;
         while (reader.hasNext()) {
             int event = reader.next();
             if (event == XMLStreamConstants.DTD) {
@@ -53,9 +52,8 @@ public final class FeedParser {
             if (root == null) {
                 root = name;
                 checkRoot(name);
-            } else if (name.equals("channel") && channel == null) {
-                channel = new ChannelReader(reader);
-                return channel.read();
+            } else if (name.equals("channel")) {
+                return new ChannelReader(reader).read();
             } else {
                 Elements.skip(reader);
             }

@@ -4,7 +4,9 @@ import dev.podsearch.ingest.IngestConfig;
 import dev.podsearch.ingest.IngestMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class FeedPoller {
+
+    private volatile PollSchedule schedule;
 
     @Inject
     IngestConfig config;
@@ -108,7 +112,7 @@ public class FeedPoller {
             feed.lastResult = outcome.result();
             feed.lastError = outcome.error();
             feed.failures = outcome.result() == PollResult.FAILED ? feed.failures + 1 : 0;
-            feed.nextPollAt = schedule().next(now, feed.failures, ThreadLocalRandom.current());
+            feed.nextPollAt = schedule.next(now, feed.failures, ThreadLocalRandom.current());
             if (outcome.document() != null) {
                 feed.title = outcome.document().title();
                 feed.language = outcome.document().language();
@@ -127,8 +131,16 @@ public class FeedPoller {
         Log.infof("feed %s: %s%s", id, outcome.result(), outcome.error() == null ? "" : " (" + outcome.error() + ")");
     }
 
-    PollSchedule schedule() {
+    /**
+     * Reads the schedule once, at start: ingest.feeds.jitter outside 0 to 0.5 stops the start, rather than failing
+     * every poll's bookkeeping (each failed one leaves its feed leased until the lease runs out).
+     */
+    void readSchedule(@Observes StartupEvent event) {
         IngestConfig.Feeds feeds = config.feeds();
-        return new PollSchedule(feeds.pollInterval(), feeds.jitter(), feeds.maxBackoff());
+        try {
+            schedule = new PollSchedule(feeds.pollInterval(), feeds.jitter(), feeds.maxBackoff());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ingest.feeds." + e.getMessage(), e);
+        }
     }
 }

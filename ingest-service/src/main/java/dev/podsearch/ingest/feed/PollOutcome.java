@@ -49,7 +49,6 @@ record PollOutcome(PollResult result, String error, FeedDocument document, Fetch
         int stored;
         int unchanged;
         int failed;
-        int withoutTranscript;
         final List<Integer> unidentifiedLines = new ArrayList<>();
 
         void add(ItemOutcome outcome) {
@@ -57,7 +56,7 @@ record PollOutcome(PollResult result, String error, FeedDocument document, Fetch
                 case STORED -> stored++;
                 case UNCHANGED -> unchanged++;
                 case FAILED -> failed++;
-                case NO_TRANSCRIPT -> withoutTranscript++;
+                case NO_TRANSCRIPT -> {} // shown on the item; a feed's result counts what was stored or failed
             }
         }
 

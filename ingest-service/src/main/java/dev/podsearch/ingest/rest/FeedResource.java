@@ -33,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class FeedResource {
 
-    private static final int MAX_URL_LENGTH = 2000;
-
     @Inject
     OutboundUrlGuard guard;
 
@@ -62,13 +60,9 @@ public class FeedResource {
                     + " address (unless outbound.allow names it).")
     public Response subscribe(Subscription body) {
         String url = body == null ? null : body.url();
-        if (url == null || url.isBlank()) {
-            throw ProblemException.badParameter("url", "the body needs the feed's address: {\"url\": \"https://...\"}");
-        }
-        if (url.length() > MAX_URL_LENGTH) {
-            throw ProblemException.badParameter("url", "url is longer than " + MAX_URL_LENGTH + " characters");
-        }
-        String checked = guard.require("url", url).uri().toString();
+        String checked = guard.requireGiven("url", url, "the body needs the feed's address: {\"url\": \"https://...\"}")
+                .uri()
+                .toString();
         return QuarkusTransaction.requiringNew().call(() -> {
             Feed existing = Feed.<Feed>find("url", checked).firstResult();
             if (existing != null) {

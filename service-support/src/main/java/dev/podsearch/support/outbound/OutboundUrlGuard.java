@@ -113,6 +113,23 @@ public final class OutboundUrlGuard {
     }
 
     /** The check when a user gives the URL: the allowed target, or a 400 problem naming {@code field} and why. */
+    /** The longest URL a user may give (a feed's, a webhook's). */
+    public static final int MAX_URL_LENGTH = 2000;
+
+    /**
+     * A URL a user gives in {@code field}: present ({@code missing} says what it is for when it is not), at most
+     * {@link #MAX_URL_LENGTH} characters, then {@link #require(String, String)}; each refusal a 400 naming the field.
+     */
+    public UrlCheck.Allowed requireGiven(String field, String url, String missing) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.badParameter(field, missing);
+        }
+        if (url.strip().length() > MAX_URL_LENGTH) {
+            throw ProblemException.badParameter(field, field + " is longer than " + MAX_URL_LENGTH + " characters");
+        }
+        return require(field, url.strip());
+    }
+
     public UrlCheck.Allowed require(String field, String url) {
         return switch (check(url)) {
             case UrlCheck.Allowed allowed -> allowed;

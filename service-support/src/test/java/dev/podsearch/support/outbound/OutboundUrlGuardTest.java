@@ -144,6 +144,23 @@ class OutboundUrlGuardTest {
     }
 
     @Test
+    void aGivenUrlMustBeThereAndNotTooLongBeforeItIsChecked() {
+        ProblemException missing =
+                assertThrows(ProblemException.class, () -> strict.requireGiven("url", "  ", "the feed's address"));
+        assertEquals(Map.of("parameter", "url"), missing.problem().extensions());
+        assertEquals("the feed's address", missing.problem().detail());
+        String longUrl = "http://93.184.215.14/" + "a".repeat(OutboundUrlGuard.MAX_URL_LENGTH);
+        ProblemException tooLong =
+                assertThrows(ProblemException.class, () -> strict.requireGiven("url", longUrl, "the feed's address"));
+        assertEquals("url is longer than 2000 characters", tooLong.problem().detail());
+        assertEquals(
+                "http://93.184.215.14/feed",
+                strict.requireGiven("url", " http://93.184.215.14/feed ", "x")
+                        .uri()
+                        .toString());
+    }
+
+    @Test
     void aMalformedAllowListEntryIsAnError() {
         assertThrows(IllegalArgumentException.class, () -> OutboundUrlGuard.allowing(List.of("10.0.0.0/33")));
         assertThrows(IllegalArgumentException.class, () -> OutboundUrlGuard.allowing(List.of("10.0.0.0/x")));
