@@ -128,7 +128,12 @@ class WebhookDeliveryTest {
                 .body("lastStatusCode", equalTo(200))
                 .body("attempts.statusCode", contains(500, 503, 200))
                 .body("attempts.error", contains("receiver answered 500", "receiver answered 503", null))
-                .body("attempts.responseExcerpt", everyItem(equalTo("{\"received\":\"/flaky\"}")));
+                .body(
+                        "attempts.responseExcerpt",
+                        contains(
+                                WebhookReceiver.answer("/flaky", 500),
+                                WebhookReceiver.answer("/flaky", 503),
+                                WebhookReceiver.answer("/flaky", 200)));
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A webhook receiver on loopback, for the alert-service's delivery tests and the end-to-end alerts test: each path
- * answers the statuses it was scripted with, in turn (the last one again after that; none: 200); {@link #SILENT} never
+ * answers the statuses it was scripted with, in turn, with the body {@link #answer} (the last one again after that; none: 200); {@link #SILENT} never
  * answers; a path never scripted answers 404. Every request is recorded before it is answered, so once the sender has
  * its answer the request is in {@link #requests}.
  */
@@ -89,10 +89,15 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.close();
             return;
         }
-        byte[] answer = ("{\"received\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] answer = answer(path, status).getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();
+    }
+
+    /** The body {@code path} answers with {@code status}: which request it was and what it answered. */
+    public static String answer(String path, int status) {
+        return "{\"received\":\"" + path + "\",\"status\":" + status + "}";
     }
 
     private synchronized int next(String path) {
