@@ -1,12 +1,11 @@
 package dev.podsearch.testing.stack;
 
 import dev.podsearch.stack.RunningStack;
-import dev.podsearch.stack.StackMain;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * Starts the servers a Quarkus module's tests need, once per module run, and hands their addresses to the service.
+ * Starts the servers a Quarkus module's tests need, once per module's test JVM (whatever the test profiles: {@link SharedStack}), and hands their addresses to the service.
  *
  * <p>Use with {@code @QuarkusTestResource(value = StackTestResource.class, initArgs = @ResourceArg(name =
  * "components", value = "postgres,kafka"))}. The provider follows {@code -Dstack} (see {@link TestStacks#start}).
@@ -24,18 +23,17 @@ public final class StackTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public synchronized Map<String, String> start() {
         if (running == null) {
-            running = TestStacks.start(StackMain.components(components));
+            running = SharedStack.obtain(components);
         }
         return running.quarkusProperties();
     }
 
+    /**
+     * Leaves the servers running: Quarkus stops its test resources each time a test class with another profile comes,
+     * and the servers serve the next profile's application too ({@link SharedStack}).
+     */
     @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.close();
-            running = null;
-        }
-    }
+    public void stop() {}
 
     /** The servers of the current module run, for tests that talk to them directly. */
     public static synchronized RunningStack current() {
