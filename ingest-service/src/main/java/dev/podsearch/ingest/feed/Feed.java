@@ -51,4 +51,22 @@ public class Feed extends PanacheEntityBase {
 
     @Column(name = "lease_until")
     public Instant leaseUntil;
+
+    /**
+     * Subscribes {@code url} as feed {@code id}, due at once: true, or false when the URL is already subscribed. One
+     * statement, so two subscribes of one URL at once both succeed (one creates it) instead of the second breaking
+     * the URL's unique index.
+     */
+    public static boolean subscribe(UUID id, String url) {
+        Instant now = Instant.now();
+        return getEntityManager()
+                        .createNativeQuery(
+                                "INSERT INTO feed (id, url, created_at, next_poll_at) VALUES (:id, :url, :now,"
+                                        + " :now) ON CONFLICT (url) DO NOTHING")
+                        .setParameter("id", id)
+                        .setParameter("url", url)
+                        .setParameter("now", java.sql.Timestamp.from(now))
+                        .executeUpdate()
+                == 1;
+    }
 }

@@ -22,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,21 +62,14 @@ public class FeedResource {
         String checked = guard.requireGiven("url", url, "the body needs the feed's address: {\"url\": \"https://...\"}")
                 .uri()
                 .toString();
+        // read committed: the select after an insert that met another's row sees that row
         return QuarkusTransaction.requiringNew().call(() -> {
-            Feed existing = Feed.<Feed>find("url", checked).firstResult();
-            if (existing != null) {
-                return Response.ok(FeedView.of(existing, null))
-                        .location(location(existing.id))
-                        .build();
-            }
-            Feed feed = new Feed();
-            feed.id = UUID.randomUUID();
-            feed.url = checked;
-            feed.createdAt = Instant.now();
-            feed.nextPollAt = feed.createdAt;
-            feed.persist();
-            return Response.created(location(feed.id))
-                    .entity(FeedView.of(feed, List.of()))
+            boolean created = Feed.subscribe(UUID.randomUUID(), checked);
+            Feed feed = Feed.<Feed>find("url", checked).singleResult();
+            return (created
+                            ? Response.created(location(feed.id))
+                            : Response.ok().location(location(feed.id)))
+                    .entity(FeedView.of(feed, created ? List.of() : null))
                     .build();
         });
     }

@@ -16,10 +16,17 @@ import dev.podsearch.ingest.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -255,5 +262,26 @@ class FeedSubscriptionTest {
                 .body("detail", equalTo("no feed with id '" + id + "'"));
         assertEquals("html", transcript(episode).getString("format"));
         given().post("/v1/feeds/{id}/poll", id).then().statusCode(404);
+    }
+
+    @Test
+    void subscribingOneUrlTwiceAtOnceMakesOneFeed() throws Exception {
+        String url = server.base() + "/at-once.xml";
+        try (var threads = Executors.newFixedThreadPool(4)) {
+            List<Future<Response>> answers =
+                    threads.invokeAll(Collections.nCopies(4, () -> given().contentType("application/json")
+                            .body(Map.of("url", url))
+                            .post("/v1/feeds")));
+            List<Integer> statuses = new ArrayList<>();
+            Set<String> ids = new HashSet<>();
+            for (var answer : answers) {
+                statuses.add(answer.get().statusCode());
+                ids.add(answer.get().jsonPath().getString("id"));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), "one creates it: " + statuses);
+            assertEquals(3, statuses.stream().filter(s -> s == 200).count(), "the others find it: " + statuses);
+            assertEquals(1, ids.size(), "one feed: " + ids);
+            given().delete("/v1/feeds/{id}", ids.iterator().next()).then().statusCode(204);
+        }
     }
 }
