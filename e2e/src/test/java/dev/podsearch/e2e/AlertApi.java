@@ -39,6 +39,11 @@ final class AlertApi {
         return created.jsonPath();
     }
 
+    /** Creates an alert by words on every show; answers its id. */
+    static String keyword(String name, String q, String webhookUrl) {
+        return create(Map.of("name", name, "q", q, "webhookUrl", webhookUrl)).getString("id");
+    }
+
     static void delete(String alertId) {
         given().baseUri(url()).delete("/v1/alerts/{id}", alertId).then().statusCode(204);
         given().baseUri(url()).get("/v1/alerts/{id}", alertId).then().statusCode(404);

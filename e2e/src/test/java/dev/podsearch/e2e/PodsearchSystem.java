@@ -131,9 +131,9 @@ final class PodsearchSystem implements BeforeAllCallback {
 
         /**
          * alert-service's settings, as ./podsearch up gives them (query-service compiles the alerts; webhooks may go to
-         * loopback: outbound.allow, above), retries in fractions of a second so a test sees them, and claims of 5 s
-         * (above the calls' bounds, 1 s to connect and 3 s for the answer) so a delivery under way when alert-service was
-         * killed is due again soon after it starts again.
+         * loopback: outbound.allow, above), retries in fractions of a second so a test sees them, and claims of 8 s
+         * (above the calls' bounds, 1 s to connect and 5 s for the answer) so a delivery under way when alert-service was
+         * killed is due again by the time it has started again.
          */
         private static Map<String, String> alertProperties(Map<String, String> shared, ServiceProcess query) {
             Map<String, String> properties = new HashMap<>(shared);
@@ -142,9 +142,9 @@ final class PodsearchSystem implements BeforeAllCallback {
             properties.put("alerts.delivery.poll-interval", "200ms");
             properties.put("alerts.delivery.retry-base", "300ms");
             properties.put("alerts.delivery.retry-cap", "1s");
-            properties.put("alerts.delivery.claim-for", "5s");
+            properties.put("alerts.delivery.claim-for", "8s");
             properties.put("outbound.connect-timeout", "1s");
-            properties.put("outbound.request-timeout", "3s");
+            properties.put("outbound.request-timeout", "5s");
             return properties;
         }
 
