@@ -18,7 +18,7 @@ final class AlertApi {
 
     private AlertApi() {}
 
-    /** Creates the alert and checks the answer (201, Location, the secret, the mode and whether it matches by meaning). */
+    /** Creates the alert and checks the answer: 201, Location, the secret, the mode, whether it matches by meaning. */
     static JsonPath create(Map<String, Object> alert) {
         boolean hybrid = "hybrid".equals(alert.get("mode"));
         var created = given().baseUri(url())

@@ -104,8 +104,9 @@ class AlertsIT {
      * words (none of the alerts' words): each alert fires for its own topic's upload only. The sentences were tried
      * with the shipped model (bge-small-en-v15-q) scored as the search scores, {@code (1 + cos) / 2 - hubness / 4}
      * against the floor 0.649, on the four moments an upload has: each upload's line scores 0.71 for its own alert and
-     * at most 0.56 for the other, the uploads' other moments at most 0.59 for either. One outcome's deliveries are recorded in one transaction, so each
-     * alert's delivery for its own upload proves the other alert had none for that upload.
+     * at most 0.56 for the other, the uploads' other moments at most 0.59 for either. One outcome's deliveries are
+     * recorded in one transaction, so each alert's delivery for its own upload proves the other alert had none for that
+     * upload.
      */
     @Test
     void anAlertByMeaningFiresForTheSameThingInOtherWordsAndNotForAnotherTopic() {

@@ -132,8 +132,8 @@ final class PodsearchSystem implements BeforeAllCallback {
         /**
          * alert-service's settings, as ./podsearch up gives them (query-service compiles the alerts; webhooks may go to
          * loopback: outbound.allow, above), retries in fractions of a second so a test sees them, and claims of 8 s
-         * (above the calls' bounds, 1 s to connect and 5 s for the answer) so a delivery under way when alert-service was
-         * killed is due again by the time it has started again.
+         * (above the calls' bounds, 1 s to connect and 5 s for the answer) so a delivery under way when alert-service
+         * was killed is due again by the time it has started again.
          */
         private static Map<String, String> alertProperties(Map<String, String> shared, ServiceProcess query) {
             Map<String, String> properties = new HashMap<>(shared);
