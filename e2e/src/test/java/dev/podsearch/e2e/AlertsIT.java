@@ -189,9 +189,13 @@ class AlertsIT {
 
         RestartableService stage = PodsearchSystem.get().alertStage();
         stage.kill();
-        String whileDown = AlertTranscripts.upload("Alert Watch", "Down Hour", "cindervane is the word today");
-        AlertTranscripts.awaitIndexed(whileDown, INDEXING); // its outcome is in Kafka, not yet matched
-        stage.restart();
+        String whileDown;
+        try {
+            whileDown = AlertTranscripts.upload("Alert Watch", "Down Hour", "cindervane is the word today");
+            AlertTranscripts.awaitIndexed(whileDown, INDEXING); // its outcome is in Kafka, not yet matched
+        } finally {
+            stage.restart(); // whatever happened: the other tests need it
+        }
 
         await().atMost(DELIVERY).untilAsserted(() -> AlertApi.deliveries(alertId)
                 .body("total", equalTo(2))
