@@ -50,13 +50,18 @@ final class PodsearchSystem implements BeforeAllCallback {
             ServiceProcess ingest,
             ServiceProcess index,
             ServiceWatchdog queryWatch,
-            ServiceProcess alerts,
+            RestartableService alertStage,
             OtlpReceiver traces,
             Map<String, String> queryProperties)
             implements AutoCloseable {
 
         ServiceProcess query() {
             return queryWatch.service();
+        }
+
+        /** alert-service as it runs now (AlertsIT kills it and starts it again: {@link #alertStage}). */
+        ServiceProcess alerts() {
+            return alertStage.service();
         }
 
         /**
@@ -116,7 +121,7 @@ final class PodsearchSystem implements BeforeAllCallback {
                         ingest,
                         index,
                         new ServiceWatchdog(query), // as ./podsearch up
-                        alerts,
+                        new RestartableService(alerts),
                         traces,
                         Map.copyOf(properties));
             } catch (IOException e) {
@@ -126,7 +131,9 @@ final class PodsearchSystem implements BeforeAllCallback {
 
         /**
          * alert-service's settings, as ./podsearch up gives them (query-service compiles the alerts; webhooks may go to
-         * loopback: outbound.allow, above), and retries in fractions of a second so a test sees them.
+         * loopback: outbound.allow, above), retries in fractions of a second so a test sees them, and claims of 8 s
+         * (above the calls' bounds, 1 s to connect and 5 s for the answer) so a delivery under way when alert-service
+         * was killed is due again by the time it has started again.
          */
         private static Map<String, String> alertProperties(Map<String, String> shared, ServiceProcess query) {
             Map<String, String> properties = new HashMap<>(shared);
@@ -135,12 +142,15 @@ final class PodsearchSystem implements BeforeAllCallback {
             properties.put("alerts.delivery.poll-interval", "200ms");
             properties.put("alerts.delivery.retry-base", "300ms");
             properties.put("alerts.delivery.retry-cap", "1s");
+            properties.put("alerts.delivery.claim-for", "8s");
+            properties.put("outbound.connect-timeout", "1s");
+            properties.put("outbound.request-timeout", "5s");
             return properties;
         }
 
         @Override
         public void close() {
-            alerts.close();
+            alertStage.close();
             queryWatch.close();
             ingest.close();
             index.close();
