@@ -39,6 +39,7 @@ final class CrossChecks {
         problems.addAll(new ReferenceChecks(manifests, readme).check());
         problems.addAll(new EndpointChecks(manifests, services).check());
         problems.addAll(new HardeningChecks(services).check());
+        problems.addAll(new ServiceTokenChecks(manifests, services).check());
         return problems;
     }
 

@@ -62,6 +62,10 @@ class DeployManifestsTest {
                 "PrometheusRule",
                 "Service",
                 "ServiceMonitor"));
+        if (overlay.equals(
+                "dev")) { // the services' shared token, a public value in dev (prod's is a Secret you create)
+            expected.add("Secret");
+        }
         if (overlay.equals("prod")) { // least privilege: the services' own Kafka and OpenSearch users
             expected.addAll(List.of("KafkaUser", "OpensearchRole", "OpensearchUser", "OpensearchUserRoleBinding"));
         }
@@ -463,8 +467,8 @@ class DeployManifestsTest {
     }
 
     /**
-     * A key exists and works everywhere: key-init makes it into the volume ingest-service installs it from, and index
-     * and query check keys with ingest-service under the token key-init makes beside it.
+     * A key exists and works everywhere: key-init makes it into the volume ingest-service installs it from, and index,
+     * query and alert-service check keys with ingest-service under the token key-init makes beside it.
      */
     private static void composeMakesAKeyAndChecksIt(com.fasterxml.jackson.databind.JsonNode services) {
         assertTrue(services.at("/key-init/command").toString().contains("/keys/api-key"), "key-init makes no key");
@@ -475,7 +479,7 @@ class DeployManifestsTest {
         assertEquals(
                 "service_completed_successfully",
                 ingest.at("/depends_on/key-init/condition").asText());
-        for (String service : List.of("ingest-service", "index-service", "query-service")) {
+        for (String service : List.of("ingest-service", "index-service", "query-service", "alert-service")) {
             var definition = services.path(service);
             assertEquals(
                     "/keys/service-token",
