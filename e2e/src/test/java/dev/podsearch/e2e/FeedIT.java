@@ -121,13 +121,21 @@ class FeedIT {
                 .extract()
                 .path("id");
 
-        JsonPath polled = given().baseUri(ingest.url())
+        given().baseUri(ingest.url())
                 .post("/v1/feeds/{id}/poll", id)
                 .then()
-                .statusCode(200)
-                .body("lastResult", equalTo("UPDATED"))
-                .extract()
-                .jsonPath();
+                .statusCode(202)
+                .body("polling", equalTo(true));
+        JsonPath polled = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> given().baseUri(ingest.url())
+                                .get("/v1/feeds/{id}", id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        feed -> !feed.getBoolean("polling") && feed.getString("lastResult") != null);
+        org.junit.jupiter.api.Assertions.assertEquals("UPDATED", polled.getString("lastResult"), polled.prettify());
 
         List<String> episodes = polled.getList("items.findAll { it.episodeId != null }.episodeId");
         org.junit.jupiter.api.Assertions.assertEquals(3, episodes.size(), polled.prettify());

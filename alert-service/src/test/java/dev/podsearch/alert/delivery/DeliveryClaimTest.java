@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,15 @@ class DeliveryClaimTest {
     void clean() {
         rows = new DeliveryRows(dataSource);
         // deliveries other tests left pending (due later) would be claimed here too
+        rows.update("UPDATE alerts.alert_delivery SET status = 'cancelled' WHERE status = 'pending'");
+    }
+
+    /**
+     * The servers outlive this profile: deliveries left pending here would be sent by the next profile's dispatcher,
+     * to a receiver that is gone.
+     */
+    @AfterEach
+    void cancelWhatIsLeft() {
         rows.update("UPDATE alerts.alert_delivery SET status = 'cancelled' WHERE status = 'pending'");
     }
 

@@ -8,6 +8,7 @@ import dev.podsearch.ingest.feed.FeedScheduler;
 import dev.podsearch.support.ProblemException;
 import dev.podsearch.support.access.Role;
 import dev.podsearch.support.outbound.OutboundUrlGuard;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/v1/feeds")
@@ -43,6 +45,9 @@ public class FeedResource {
 
     @Inject
     FeedScheduler scheduler;
+
+    @Inject
+    ManagedExecutor background;
 
     /** The body of a subscription. */
     public record Subscription(String url) {}
@@ -113,8 +118,10 @@ public class FeedResource {
     @Path("/{id}/poll")
     @Operation(
             summary = "Poll a feed now",
-            description = "Polls it and answers the feed as it is after the poll; 409 while another poll of it runs.")
-    public FeedView poll(@PathParam("id") String id) {
+            description = "202 with the feed (polling: true) once this replica holds its lease; the poll runs in the"
+                    + " background and its result shows on GET /v1/feeds/{id} (polling false again). 409 while"
+                    + " another poll of it runs.")
+    public Response poll(@PathParam("id") String id) {
         UUID feedId = RequestValues.parseId(id);
         if (QuarkusTransaction.requiringNew().call(() -> Feed.findById(feedId)) == null) {
             throw ProblemException.notFound("feed", id);
@@ -128,8 +135,12 @@ public class FeedResource {
                     "the feed is being polled right now; its result shows on GET /v1/feeds/" + id,
                     Map.of("feed", id));
         }
-        poller.poll(feedId, owner);
-        return get(id);
+        FeedView leased = get(id);
+        background.runAsync(() -> poller.poll(feedId, owner)).exceptionally(e -> {
+            Log.errorf(e, "feeds: the poll of feed %s asked for by the API failed", id);
+            return null;
+        });
+        return Response.accepted(leased).location(location(feedId)).build();
     }
 
     private static URI location(UUID id) {

@@ -1,7 +1,9 @@
 package dev.podsearch.ingest.feed;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,13 +63,26 @@ class FeedSubscriptionTest {
                 .path("id");
     }
 
+    /** Asks for a poll (202, the lease taken) and waits for its result: the feed as the poll left it. */
     static JsonPath poll(String id) {
-        return given().post("/v1/feeds/{id}/poll", id)
+        String before = given().post("/v1/feeds/{id}/poll", id)
                 .then()
-                .statusCode(200)
-                .body("polling", equalTo(false))
+                .statusCode(202)
+                .header("Location", endsWith("/v1/feeds/" + id))
+                .body("id", equalTo(id))
+                .body("polling", equalTo(true))
                 .extract()
-                .jsonPath();
+                .path("lastPollAt");
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> given().get("/v1/feeds/{id}", id)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        feed -> !feed.getBoolean("polling")
+                                && feed.getString("lastPollAt") != null
+                                && !feed.getString("lastPollAt").equals(before));
     }
 
     private Map<String, Object> item(JsonPath feed, String fixtureGuid) {

@@ -81,6 +81,9 @@ final class LoopKafka implements AutoCloseable {
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10);
         settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         settings.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        // the broker's least (group.min.session.timeout.ms): a killed member's partitions move on after 6 s, not 45
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000);
+        settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000);
         return settings;
     }
 
