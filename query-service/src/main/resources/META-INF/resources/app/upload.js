@@ -12,11 +12,11 @@ const FIELDS = [
 export function uploadView() {
   const key = el('input', { id: 'upload-key', type: 'password', autocomplete: 'off', required: true, value: storedKey() });
   const file = el('input', { id: 'upload-file', name: 'file', type: 'file', required: true,
-    accept: '.txt,.vtt,.srt,.json,text/plain,text/vtt,application/json' });
+    accept: '.txt,.vtt,.srt,.json,.html,.htm,text/plain,text/vtt,application/json,text/html' });
   const chosen = el('p', { class: 'chosen', 'aria-live': 'polite' });
   file.addEventListener('change', () => { chosen.textContent = file.files[0] ? 'Chosen: ' + file.files[0].name : ''; });
   const drop = el('div', { class: 'drop' },
-    el('label', { for: 'upload-file' }, 'Transcript file (sample text export, WebVTT, SubRip, Podcasting 2.0 JSON or plain text)'),
+    el('label', { for: 'upload-file' }, 'Transcript file (sample text export, WebVTT, SubRip, Podcasting 2.0 JSON or HTML, or plain text)'),
     file, el('p', { class: 'hint' }, 'or drop the file here'), chosen);
   drop.addEventListener('dragover', event => { event.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
