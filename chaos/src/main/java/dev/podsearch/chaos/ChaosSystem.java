@@ -81,8 +81,12 @@ public final class ChaosSystem implements AutoCloseable {
                     instances.add(ServiceProcess.start(name, repo.resolve(target.service()), 0, properties, logs));
                 }
                 system.services.put(target, instances);
-                if (target == Target.INGEST) { // the others check keys with the first ingest-service
-                    properties.put("access.verify-url", instances.getFirst().url());
+                if (target == Target.INGEST) { // the others check keys with every ingest-service, in turn
+                    properties.put(
+                            "access.verify-url",
+                            String.join(
+                                    ",",
+                                    instances.stream().map(ServiceProcess::url).toList()));
                 }
             }
             return system;

@@ -111,7 +111,10 @@ public final class StackMain {
         int instances = cluster ? 2 : 1;
         services.addAll(startWatched("ingest-service", repo, 8081, properties, logDir, stack, instances));
         ServiceProcess ingest = services.getFirst();
-        properties.put("access.verify-url", ingest.url());
+        // every ingest instance: a check that cannot reach one goes to the next
+        properties.put(
+                "access.verify-url",
+                String.join(",", services.stream().map(ServiceProcess::url).toList()));
         properties.put("web.ingest-url", ingest.url());
         for (Map.Entry<String, Integer> service :
                 List.of(Map.entry("index-service", 8082), Map.entry("query-service", 8080))) {

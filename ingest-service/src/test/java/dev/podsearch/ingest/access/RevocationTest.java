@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class RevocationTest implements AdminKeyHeader.OwnKeys {
     void aRevokedKeyIsRefusedByEveryInstanceWithinTwoSeconds() {
         ApiKey key = ApiKey.parse(KeyAccessTest.createKey("revoked in seconds", "read"))
                 .orElseThrow();
-        KeyCheckClient client = new KeyCheckClient(base, Optional.of(TOKEN), new ObjectMapper());
+        KeyCheckClient client = new KeyCheckClient(List.of(base), Optional.of(TOKEN), new ObjectMapper());
         KeyCache first = new KeyCache(client, Duration.ofSeconds(30), Duration.ofSeconds(5));
         KeyCache second = new KeyCache(client, Duration.ofSeconds(30), Duration.ofSeconds(5));
         try (RevocationPoller a = new RevocationPoller(client, first).start(Duration.ofSeconds(1));

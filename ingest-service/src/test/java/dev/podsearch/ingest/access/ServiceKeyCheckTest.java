@@ -55,7 +55,7 @@ class ServiceKeyCheckTest implements AdminKeyHeader.OwnKeys {
         for (int i = 0; i < KEYS; i++) {
             keys.add(KeyAccessTest.createKey("checked " + i, i % 2 == 0 ? "read" : "ingest"));
         }
-        KeyCheckClient client = new KeyCheckClient(base, Optional.of(TOKEN), new ObjectMapper());
+        KeyCheckClient client = new KeyCheckClient(List.of(base), Optional.of(TOKEN), new ObjectMapper());
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < KEYS; i++) {
             ApiKey key = ApiKey.parse(keys.get(i)).orElseThrow();
@@ -80,7 +80,7 @@ class ServiceKeyCheckTest implements AdminKeyHeader.OwnKeys {
         for (int i = 0; i < 100; i++) {
             keys.add(KeyAccessTest.createKey("untokened " + i, "read"));
         }
-        KeyCheckClient untokened = new KeyCheckClient(base, Optional.empty(), new ObjectMapper());
+        KeyCheckClient untokened = new KeyCheckClient(List.of(base), Optional.empty(), new ObjectMapper());
         List<String> wrong = new ArrayList<>();
         for (String key : keys) {
             try {

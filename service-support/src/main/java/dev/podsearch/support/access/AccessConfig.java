@@ -5,14 +5,19 @@ import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** API keys ({@code access.*}): where the services that keep no keys ask about one, and for how long they trust it. */
 @ConfigMapping(prefix = "access")
 public interface AccessConfig {
 
-    /** The ingest service, which keeps the keys: index-service and query-service ask its /v1/access/whoami. */
-    Optional<URI> verifyUrl();
+    /**
+     * The ingest service, which keeps the keys: index, query and alert-service ask its /v1/access/whoami. Several
+     * addresses (comma-separated: instances without a load balancer in front, as {@code ./podsearch up --cluster}
+     * starts them) are asked in turn: one that cannot be reached hands the question to the next.
+     */
+    Optional<List<URI>> verifyUrl();
 
     /** How long a service that asked trusts a valid key: also how long a revoked key may still work there. */
     @WithDefault("30s")

@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One question to the ingest service about a key: {@code GET /v1/access/whoami} with the key, and the shared
  * service token when one is configured (then the check draws from no rate limit there). 200: the owner; 401: no live
- * key; anything else, or no answer: {@link KeyCheckUnavailable}.
+ * key; anything else, or no answer: {@link KeyCheckUnavailable}. With several addresses, the one that answered last is
+ * asked first, and one that cannot be reached hands the question to the next.
  */
 public final class KeyCheckClient {
 
@@ -25,14 +27,18 @@ public final class KeyCheckClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final URI base;
+    private final List<URI> bases;
+    private volatile int current;
     private final Optional<String> serviceToken;
     private final ObjectMapper json;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public KeyCheckClient(URI base, Optional<String> serviceToken, ObjectMapper json) {
-        this.base = base;
+    public KeyCheckClient(List<URI> bases, Optional<String> serviceToken, ObjectMapper json) {
+        if (bases.isEmpty()) {
+            throw new IllegalArgumentException("access.verify-url names no address");
+        }
+        this.bases = List.copyOf(bases);
         this.serviceToken = serviceToken.filter(token -> !token.isBlank());
         this.json = json;
     }
@@ -42,12 +48,9 @@ public final class KeyCheckClient {
 
     /** Which keys were revoked since {@code since}: {@code GET /v1/access/revocations}, which needs the token. */
     public Revocations revokedSince(Instant since) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(REVOCATIONS_PATH + "?since=" + since))
-                .timeout(TIMEOUT)
-                .header("Accept", "application/json");
-        serviceToken.ifPresent(token -> request.header(ServiceToken.HEADER, token));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    send(base -> request(base.resolve(REVOCATIONS_PATH + "?since=" + since)), "the revocations");
             if (response.statusCode() != 200) {
                 throw new KeyCheckUnavailable("the revocations answered " + response.statusCode(), null);
             }
@@ -56,21 +59,16 @@ public final class KeyCheckClient {
             body.path("revoked").forEach(id -> ids.add(id.asText()));
             return new Revocations(ids, Instant.parse(body.path("now").asText()));
         } catch (IOException e) {
-            throw new KeyCheckUnavailable("the revocations at " + base + " cannot be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeyCheckUnavailable("interrupted while asking about revocations", e);
+            throw new KeyCheckUnavailable("the revocations answered what is not JSON", e);
         }
     }
 
     public Optional<KeyOwner> ask(ApiKey key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(ServiceToken.CHECK_PATH))
-                .timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + key.token())
-                .header("Accept", "application/json");
-        serviceToken.ifPresent(token -> request.header(ServiceToken.HEADER, token));
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(
+                    base -> request(base.resolve(ServiceToken.CHECK_PATH))
+                            .header("Authorization", "Bearer " + key.token()),
+                    "the key check");
             if (response.statusCode() == 401) {
                 return Optional.empty();
             }
@@ -79,11 +77,36 @@ public final class KeyCheckClient {
             }
             return Optional.of(owner(json.readTree(response.body())));
         } catch (IOException e) {
-            throw new KeyCheckUnavailable("the key check at " + base + " cannot be reached", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeyCheckUnavailable("interrupted while checking a key", e);
+            throw new KeyCheckUnavailable("the key check answered what is not JSON", e);
         }
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
+        serviceToken.ifPresent(token -> request.header(ServiceToken.HEADER, token));
+        return request;
+    }
+
+    /** Sends to the address that answered last, then to each other in turn while one cannot be reached. */
+    private HttpResponse<String> send(Function<URI, HttpRequest.Builder> request, String what) {
+        int first = current;
+        IOException last = null;
+        for (int i = 0; i < bases.size(); i++) {
+            int at = (first + i) % bases.size();
+            try {
+                HttpResponse<String> response =
+                        http.send(request.apply(bases.get(at)).build(), HttpResponse.BodyHandlers.ofString());
+                current = at;
+                return response;
+            } catch (IOException e) {
+                last = e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeyCheckUnavailable("interrupted while asking " + what, e);
+            }
+        }
+        throw new KeyCheckUnavailable(what + " at " + bases + " cannot be reached", last);
     }
 
     private static KeyOwner owner(JsonNode body) {

@@ -39,6 +39,7 @@ public class RemoteKeyVerifier implements KeyVerifier {
         if (cache == null) {
             KeyCheckClient client = new KeyCheckClient(
                     config.verifyUrl()
+                            .filter(addresses -> !addresses.isEmpty())
                             .orElseThrow(() ->
                                     new KeyCheckUnavailable("access.verify-url is not set: no service to ask", null)),
                     serviceToken.token(),
