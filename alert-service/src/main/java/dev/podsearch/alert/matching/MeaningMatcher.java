@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * The meaning phase's matches for an {@code EMBEDDED} outcome: each moment with a vector is searched for in the alert
- * vectors ({@link AlertVectors}) by a radial k-NN search, and an alert matches it when the moment's corrected score
+ * vectors ({@link AlertVectors}) by a radial k-NN search (the moments' searches sent together, {@code _msearch}), and an alert matches it when the moment's corrected score
  * reaches the alert's floor, as the search's meaning list scores it: {@code (1 + cosine) / 2 - max(hubness,
  * }{@link Hubness#MIN}{@code ) / 4 >= floor} (a moment without hubness counts {@link Hubness#TYPICAL}). The moment's
  * hubness is known, so the radius is exact: {@code floor + max(hubness, MIN) / 4}. Then the alert's phrases,
@@ -29,6 +29,9 @@ import java.util.UUID;
 public class MeaningMatcher {
 
     static final int MAX_ALERTS = 10_000;
+
+    /** Moments searched per {@code _msearch} (each search carries its 384 numbers). */
+    static final int SEARCHES_PER_REQUEST = 64;
 
     @Inject
     OpenSearchRequests engine;
@@ -49,11 +52,22 @@ public class MeaningMatcher {
             return Map.of(); // no alert matches by meaning
         }
         Map<UUID, List<Integer>> near = new HashMap<>();
+        List<Integer> searched = new ArrayList<>();
+        List<ObjectNode> searches = new ArrayList<>();
         for (int i = 0; i < moments.size(); i++) {
             JsonNode vector = moments.get(i).path(MomentReader.EMBEDDING);
             if (vector.isArray() && !vector.isEmpty()) {
-                for (UUID alert : nearAlerts(vector, hubness(moments.get(i)), lowestFloor)) {
-                    near.computeIfAbsent(alert, a -> new ArrayList<>()).add(i);
+                searched.add(i);
+                searches.add(nearSearch(vector, hubness(moments.get(i)), lowestFloor));
+            }
+        }
+        for (int from = 0; from < searches.size(); from += SEARCHES_PER_REQUEST) {
+            int to = Math.min(searches.size(), from + SEARCHES_PER_REQUEST);
+            List<JsonNode> answers = engine.multiSearch(AlertVectors.ALIAS, searches.subList(from, to));
+            for (int j = 0; j < answers.size(); j++) {
+                int moment = searched.get(from + j);
+                for (UUID alert : nearAlerts(answers.get(j), hubness(moments.get(moment)))) {
+                    near.computeIfAbsent(alert, a -> new ArrayList<>()).add(moment);
                 }
             }
         }
@@ -90,8 +104,8 @@ public class MeaningMatcher {
         return Math.max(hubness.isNumber() ? hubness.asDouble() : Hubness.TYPICAL, Hubness.MIN);
     }
 
-    /** The alerts (not paused) whose floor the moment's corrected score reaches. */
-    private List<UUID> nearAlerts(JsonNode vector, double hubness, double lowestFloor) {
+    /** The radial search for the alerts (not paused) near a moment: those whose lowest floor it may reach. */
+    private ObjectNode nearSearch(JsonNode vector, double hubness, double lowestFloor) {
         ObjectNode body = json.createObjectNode();
         body.put("size", MAX_ALERTS);
         body.putArray("_source").add(AlertIndex.ALERT_ID).add(AlertVectors.FLOOR);
@@ -99,10 +113,13 @@ public class MeaningMatcher {
         knn.set("vector", vector);
         knn.put("min_score", (float) (lowestFloor + Hubness.WEIGHT * hubness));
         knn.putObject("filter").putObject("term").put(AlertIndex.PAUSED, false);
+        return body;
+    }
+
+    /** Of a radial search's hits, the alerts whose own floor the moment's corrected score reaches. */
+    private static List<UUID> nearAlerts(JsonNode answer, double hubness) {
         List<UUID> near = new ArrayList<>();
-        for (JsonNode hit : engine.send("POST", "/" + AlertVectors.ALIAS + "/_search", body)
-                .path("hits")
-                .path("hits")) {
+        for (JsonNode hit : answer.path("hits").path("hits")) {
             double corrected = hit.path("_score").asDouble() - Hubness.WEIGHT * hubness;
             if (corrected >= hit.path("_source").path(AlertVectors.FLOOR).asDouble() - 1e-6) {
                 near.add(UUID.fromString(

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Requests;
@@ -35,6 +38,54 @@ public class OpenSearchRequests {
             return json.readTree(answer);
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + endpoint + " failed", e);
+        }
+    }
+
+    /**
+     * Several searches of one index in one request ({@code _msearch}): each search's answer, in order, or an
+     * {@link IllegalStateException} when the request or any one search failed.
+     */
+    public List<JsonNode> multiSearch(String index, List<? extends JsonNode> bodies) {
+        if (bodies.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder lines = new StringBuilder();
+        String header = json.createObjectNode().put("index", index).toString();
+        try {
+            for (JsonNode body : bodies) {
+                lines.append(header)
+                        .append('\n')
+                        .append(json.writeValueAsString(body))
+                        .append('\n');
+            }
+            var request = Requests.builder()
+                    .method("POST")
+                    .endpoint("/_msearch")
+                    .body(Body.from(lines.toString().getBytes(StandardCharsets.UTF_8), "application/x-ndjson"));
+            try (Response response = client.generic().execute(request.build())) {
+                String answer = response.getBody().map(Body::bodyAsString).orElse("{}");
+                if (response.getStatus() >= 300) {
+                    throw new IllegalStateException("POST /_msearch answered " + response.getStatus() + ": "
+                            + answer.substring(0, Math.min(answer.length(), 500)));
+                }
+                List<JsonNode> answers = new ArrayList<>();
+                for (JsonNode one : json.readTree(answer).path("responses")) {
+                    if (one.has("error")) {
+                        throw new IllegalStateException("a search of " + index + " in /_msearch failed: "
+                                + one.path("error")
+                                        .path("reason")
+                                        .asText(one.path("error").toString()));
+                    }
+                    answers.add(one);
+                }
+                if (answers.size() != bodies.size()) {
+                    throw new IllegalStateException(
+                            "/_msearch answered " + answers.size() + " of " + bodies.size() + " searches");
+                }
+                return answers;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST /_msearch failed", e);
         }
     }
 
