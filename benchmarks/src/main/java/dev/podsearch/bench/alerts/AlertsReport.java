@@ -27,8 +27,13 @@ final class AlertsReport {
                 setup.alerts(), setup.minutes(), setup.mentions());
         out(
                 "  setup       %d alerts saved through POST /v1/alerts in %.0f s: %.1f alerts/s (%d clients, alert-service"
-                        + " pool %d)%n",
-                saved.alerts().size(), saved.seconds(), saved.perSecond(), setup.clients(), setup.pool());
+                        + " pool %d; %d calls answered 503 and were made again)%n",
+                saved.alerts().size(),
+                saved.seconds(),
+                saved.perSecond(),
+                setup.clients(),
+                setup.pool(),
+                saved.retried());
         out(
                 "  latency     searchable (INDEXED) -> webhook received  p50 %6.0f ms  p90 %6.0f ms  p99 %6.0f ms  max"
                         + " %6.0f ms  (%d webhooks of %d episodes uploaded at %.1f/s)%n",
@@ -49,8 +54,8 @@ final class AlertsReport {
                 baseline.searches());
         if (drained.records() > 0) {
             out(
-                    "  throughput  alert stage: %.1f episodes matched/s against %d alerts (a backlog of %d episodes; %d"
-                            + " outcomes in %.1f s after its first commit)%n",
+                    "  throughput  alert stage: %.1f episodes matched/s against %d alerts (%d episodes uploaded at once;"
+                            + " once all were indexed, %d outcomes matched in %.1f s from its next commit)%n",
                     drained.perSecond(),
                     setup.alerts(),
                     throughput.episodes().size(),
