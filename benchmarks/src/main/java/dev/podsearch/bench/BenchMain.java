@@ -31,7 +31,7 @@ public final class BenchMain {
                         "       ./podsearch bench relevance [--modes keyword,semantic,hybrid] [--embed-timeout 600]"
                                 + " [--corpus DIR] [--queries FILE] [--ingest URL --query URL [--key FILE]]",
                         "       ./podsearch bench alerts [--alerts 10000] [--episodes 200] [--rate 2] [--backlog 300]"
-                                + " [--warm 40] [--mentions 5] [--minutes 20] [--clients 16] [--pool 10]"));
+                                + " [--warm 40] [--mentions 5] [--minutes 20] [--clients 24] [--pool 24]"));
                 System.exit("help".equals(name) ? 0 : 2);
             }
         }

@@ -37,8 +37,8 @@ public final class AlertsBenchmark {
         int backlog = integer(options, "backlog", 300);
         int mentions = integer(options, "mentions", 5);
         int minutes = integer(options, "minutes", 20);
-        int clients = integer(options, "clients", 16);
-        int pool = integer(options, "pool", 10);
+        int clients = integer(options, "clients", 24);
+        int pool = integer(options, "pool", 24);
         AlertPlan plan = new AlertPlan(SEED, alertCount, mentions, minutes);
         try (AlertSystem system = AlertSystem.start(repo, alertCount, pool);
                 WebhookSink sink = new WebhookSink();
