@@ -20,12 +20,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads transcripts.indexed.v1 from its end: which episodes index-service has indexed (or embedded). */
-final class Announcements implements AutoCloseable {
+public final class Announcements implements AutoCloseable {
 
     private final AnnouncementTally tally = new AnnouncementTally();
     private final KafkaConsumer<String, byte[]> consumer;
 
-    Announcements(String bootstrap) {
+    public Announcements(String bootstrap) {
         consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
                 new StringDeserializer(),
@@ -43,7 +43,7 @@ final class Announcements implements AutoCloseable {
      * When index-service said it indexed each of these episodes (its clock, same machine); the embed stage's later
      * {@code EMBEDDED} announcements of the same episodes do not count.
      */
-    Map<String, Instant> indexedAt(Set<String> ids, Duration timeout) {
+    public Map<String, Instant> indexedAt(Set<String> ids, Duration timeout) {
         Map<String, Instant> times = new HashMap<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (times.size() < ids.size() && System.nanoTime() < deadline) {

@@ -1,5 +1,6 @@
 package dev.podsearch.bench;
 
+import dev.podsearch.bench.alerts.AlertsBenchmark;
 import dev.podsearch.bench.relevance.RelevanceBenchmark;
 import java.util.Arrays;
 
@@ -18,6 +19,8 @@ public final class BenchMain {
             case "embed" -> EmbedBenchmark.run(Options.parse(rest));
             case "relevance" ->
                 RelevanceBenchmark.run(Options.repo(), Options.parse(rest).values());
+            case "alerts" ->
+                AlertsBenchmark.run(Options.repo(), Options.parse(rest).values());
             default -> {
                 System.err.println(String.join(
                         "\n",
@@ -26,7 +29,9 @@ public final class BenchMain {
                         "       ./podsearch bench query  [--episodes 5000] [--kb 8] [--seconds 15]",
                         "       ./podsearch bench embed  [--passages 192]",
                         "       ./podsearch bench relevance [--modes keyword,semantic,hybrid] [--embed-timeout 600]"
-                                + " [--corpus DIR] [--queries FILE] [--ingest URL --query URL [--key FILE]]"));
+                                + " [--corpus DIR] [--queries FILE] [--ingest URL --query URL [--key FILE]]",
+                        "       ./podsearch bench alerts [--alerts 10000] [--episodes 200] [--rate 2] [--backlog 300]"
+                                + " [--warm 40] [--mentions 5] [--minutes 20] [--clients 24] [--pool 24]"));
                 System.exit("help".equals(name) ? 0 : 2);
             }
         }

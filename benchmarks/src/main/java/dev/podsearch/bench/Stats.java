@@ -4,11 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Percentiles of a set of measurements. */
-final class Stats {
+public final class Stats {
 
     private Stats() {}
 
-    static double percentile(List<Double> values, double percentile) {
+    public static double percentile(List<Double> values, double percentile) {
         if (values.isEmpty()) {
             return Double.NaN;
         }
