@@ -101,13 +101,23 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return error instanceof WebApplicationException web && web.getResponse().getStatus() == 400;
     }
 
-    /** A connection refused somewhere down the cause chain (a database or engine that is down or restarting). */
-    private static boolean unreachable(Throwable error) {
+    /**
+     * A connection refused somewhere down the cause chain (a database or engine that is down or restarting), a JDBC
+     * connection failure (SQLState class 08), or no pooled database connection free in time (Agroal's acquisition
+     * timeout, under a burst): all answered 503, try again, rather than 500.
+     */
+    static boolean unreachable(Throwable error) {
         Throwable cause = error;
         for (int depth = 0;
                 cause != null && depth < 20;
                 depth++, cause = cause.getCause()) { // bounded: causes may loop
-            if (cause instanceof java.net.ConnectException) {
+            if (cause instanceof java.net.ConnectException
+                    || cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql
+                    && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                            || String.valueOf(sql.getMessage()).contains("acquisition timeout"))) {
                 return true;
             }
         }

@@ -42,4 +42,20 @@ class ProblemMapperTest {
                 problem.body().get("type"));
         assertEquals(false, String.valueOf(problem.body()).contains("Connection refused"));
     }
+
+    @Test
+    void noFreeDatabaseConnectionOrALostOneIsA503() {
+        // what Hibernate wraps when Agroal has no connection free within its acquisition timeout (a burst)
+        Problem busy = ProblemMapper.toProblem(new IllegalStateException(
+                "could not obtain a connection", new java.sql.SQLException("Sorry, acquisition timeout!")));
+        assertEquals(503, busy.status());
+        assertEquals(false, String.valueOf(busy.body()).contains("acquisition"));
+        // SQLState class 08: the connection failed or broke (PostgreSQL restarting)
+        Problem lost = ProblemMapper.toProblem(
+                new IllegalStateException(new java.sql.SQLException("An I/O error occurred", "08006")));
+        assertEquals(503, lost.status());
+        Problem other = ProblemMapper.toProblem(
+                new IllegalStateException(new java.sql.SQLException("duplicate key value", "23505")));
+        assertEquals(500, other.status(), "a constraint broken is the code's fault, not an outage");
+    }
 }
