@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.podsearch.deploy.DeployManifestsTest.Breakage;
+import dev.podsearch.deploy.DeployBreakagesTest.Breakage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -124,7 +124,7 @@ class DeployServiceTokenTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("breakages")
     void theChecksCatchATokenWiredWrong(Breakage breakage, @TempDir Path copy) throws IOException {
-        DeployManifestsTest.assertCaught(breakage, copy);
+        DeployBreakagesTest.assertCaught(breakage, copy);
     }
 
     private static JsonNode mountAt(JsonNode deployment, String path) {

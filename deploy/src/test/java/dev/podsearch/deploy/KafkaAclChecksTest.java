@@ -1,6 +1,6 @@
 package dev.podsearch.deploy;
 
-import dev.podsearch.deploy.DeployManifestsTest.Breakage;
+import dev.podsearch.deploy.DeployBreakagesTest.Breakage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -97,6 +97,6 @@ class KafkaAclChecksTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("breakages")
     void eachLeastPrivilegeMistakeIsCaught(Breakage breakage, @TempDir Path copy) throws IOException {
-        DeployManifestsTest.assertCaught(breakage, copy);
+        DeployBreakagesTest.assertCaught(breakage, copy);
     }
 }
