@@ -56,7 +56,8 @@ final class PodsearchSystem implements BeforeAllCallback {
             ServiceWatchdog queryWatch,
             RestartableService alertStage,
             OtlpReceiver traces,
-            Map<String, String> queryProperties)
+            Map<String, String> queryProperties,
+            PrivateSearch privateSearch)
             implements AutoCloseable {
 
         ServiceProcess query() {
@@ -68,23 +69,24 @@ final class PodsearchSystem implements BeforeAllCallback {
             return alertStage.service();
         }
 
-        /**
-         * Another query-service on the same servers and keys, with some settings changed (e.g. {@code
-         * query.require-key=true}); the caller closes it.
-         */
-        ServiceProcess startQuery(String name, Map<String, String> changed) {
-            Map<String, String> properties = new HashMap<>(queryProperties);
-            properties.putAll(changed);
-            return ServiceProcess.start(name, REPO.resolve("query-service"), 0, properties, WORK.resolve("logs"));
+        /** The query-service with search private that the run shares ({@link PrivateSearch}), started on first use. */
+        ServiceProcess privateQuery() {
+            return privateSearch.get();
         }
 
         /**
          * Another query-service on the same servers and keys whose access settings are exactly ./podsearch up's: this
          * system's (the service token, the key checks' caches and revocation poll, per-key quotas) with the anonymous
-         * per-address read limit on (its defaults: 60 at once, then 20 per 10 s); {@code changed} for anything else.
+         * per-address read limit on (its defaults: 60 at once, then 20 per 10 s); {@code changed} for anything else
+         * (e.g. {@code query.require-key=true}). The caller closes it.
          */
         ServiceProcess startQueryAsUp(String name, Map<String, String> changed) {
-            Map<String, String> properties = new HashMap<>(queryProperties);
+            return startQueryAsUp(queryProperties, name, changed);
+        }
+
+        private static ServiceProcess startQueryAsUp(
+                Map<String, String> shared, String name, Map<String, String> changed) {
+            Map<String, String> properties = new HashMap<>(shared);
             properties.remove(READS_CAPACITY);
             properties.putAll(changed);
             return ServiceProcess.start(name, REPO.resolve("query-service"), 0, properties, WORK.resolve("logs"));
@@ -142,7 +144,9 @@ final class PodsearchSystem implements BeforeAllCallback {
                         new ServiceWatchdog(query), // as ./podsearch up
                         new RestartableService(alerts),
                         traces,
-                        Map.copyOf(properties));
+                        Map.copyOf(properties),
+                        new PrivateSearch(() -> startQueryAsUp(
+                                Map.copyOf(properties), "query-service-private", PrivateSearch.SETTINGS)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -169,6 +173,7 @@ final class PodsearchSystem implements BeforeAllCallback {
 
         @Override
         public void close() {
+            privateSearch.close();
             alertStage.close();
             queryWatch.close();
             ingest.close();
