@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Keys on two running query-service instances (two processes, two ports) whose access settings are ./podsearch up's
  * ({@link PodsearchSystem.Running#startQueryAsUp}: a valid answer trusted 30 s, revoked keys polled every second with
- * the services' token, per-key quotas) with search private ({@code query.require-key=true}: on public search a key
- * that no longer passes is not refused, the call is answered as an anonymous one): A is the run's shared private
+ * the services' token, per-key quotas) with search private ({@code query.require-key=true}; public search refuses a
+ * key that no longer passes the same way, KeyQuotaTest in query-service): A is the run's shared private
  * search ({@link PrivateSearch}), B one more started here. A key revoked through ingest's admin API is refused by both
  * within 2 s; a key's quota is counted per instance (buckets in each instance's memory, as documented), and one key's
  * exhaustion costs another key from the same address nothing.
