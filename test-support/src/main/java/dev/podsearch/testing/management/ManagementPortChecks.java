@@ -15,13 +15,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each service's management-port test: health, metrics, the OpenAPI document and Swagger UI answer on the management
- * port ({@link ManagementPort}) and are not found on the public one (the port an ingress routes to), whatever the
- * caller sends.
+ * port ({@link ManagementPort}) and are not found on the public one (the port an ingress routes to): a 404 problem
+ * naming the path, with none of their content.
  */
 public abstract class ManagementPortChecks {
 
     /** The service's API title in its OpenAPI document ({@code quarkus.smallrye-openapi.info-title}). */
     protected abstract String apiTitle();
+
+    /** A readiness check this service registers, named in {@code /q/health}'s list. */
+    protected abstract String readinessCheck();
 
     static List<String> managementPaths() {
         return List.of(
@@ -102,7 +105,4 @@ public abstract class ManagementPortChecks {
                 .body(containsString("swagger-ui"))
                 .body(containsString("/q/openapi"));
     }
-
-    /** A readiness or liveness check this service registers, named in {@code /q/health}'s list. */
-    protected abstract String readinessCheck();
 }
