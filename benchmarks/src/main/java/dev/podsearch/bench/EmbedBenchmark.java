@@ -3,14 +3,18 @@ package dev.podsearch.bench;
 import dev.podsearch.embed.Embedder;
 import dev.podsearch.embed.ModelKind;
 import dev.podsearch.embed.OnnxEmbedder;
+import dev.podsearch.embed.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * {@code ./podsearch bench embed}: 80-word passages per second per core for each shipped model, one text per model
- * call against batches of 8, 16 and 32, with {@code embedding.threads=1}; and the query latency.
+ * call against batches of 8, 16 and 32, with {@code embedding.threads=1}; and the query latency. Then moment-shaped
+ * passages (lengths as our moments have them) in batches of 8 as they come against batches of 8 sorted by length, as
+ * the embed stage now sends them.
  */
 final class EmbedBenchmark {
 
@@ -57,6 +61,72 @@ final class EmbedBenchmark {
                 }
             }
         }
+        momentRows(passages, cache);
+    }
+
+    /**
+     * Word counts of real moments: the deciles of the 927 moments of the five sample episodes (measured 2026-12-07): a
+     * tenth under 10 words (a closing line, a short answer), most 33-42, the longest 80.
+     */
+    private static final int[] MOMENT_WORD_DECILES = {1, 10, 33, 36, 38, 40, 42, 53, 67, 73, 80};
+
+    private static void momentRows(int count, Path cache) {
+        List<String> texts = momentShaped(count, new Random(7));
+        System.out.printf(
+                "%nmoment-shaped passages (%d; words as the sample episodes' moments: deciles %s), batches of 8%n",
+                count, Arrays.toString(MOMENT_WORD_DECILES));
+        System.out.printf("%-20s %-22s %14s %14s%n", "model", "batches", "passages/s", "per core");
+        for (ModelKind kind : ModelKind.values()) {
+            try (OnnxEmbedder embedder = OnnxEmbedder.load(kind, cache, 1, 8)) {
+                embedder.embedPassages(texts.subList(0, 32));
+                List<float[]> arrival = new ArrayList<>();
+                for (int from = 0; from < texts.size(); from += 8) {
+                    arrival.addAll(embedder.embedPassages(texts.subList(from, Math.min(texts.size(), from + 8))));
+                }
+                List<float[]> sortedVectors = embedder.embedPassages(texts);
+                for (boolean sorted : new boolean[] {false, true, false, true}) {
+                    double cpu0 = Cpu.processSeconds(ProcessHandle.current().pid());
+                    long t0 = System.nanoTime();
+                    if (sorted) {
+                        embedder.embedPassages(texts);
+                    } else {
+                        for (int from = 0; from < texts.size(); from += 8) {
+                            embedder.embedPassages(texts.subList(from, Math.min(texts.size(), from + 8)));
+                        }
+                    }
+                    double wall = (System.nanoTime() - t0) / 1e9;
+                    double cpu = Cpu.processSeconds(ProcessHandle.current().pid()) - cpu0;
+                    System.out.printf(
+                            "%-20s %-22s %14.1f %14.1f%n",
+                            kind.configName(),
+                            sorted ? "sorted by length" : "in arrival order",
+                            count / wall,
+                            count / Math.max(cpu, 0.01));
+                }
+                double min = 1;
+                double sum = 0;
+                for (int i = 0; i < texts.size(); i++) {
+                    double cosine = Vectors.dot(arrival.get(i), sortedVectors.get(i));
+                    min = Math.min(min, cosine);
+                    sum += cosine;
+                }
+                System.out.printf(
+                        "%-20s the same texts' vectors, sorted against arrival order: cosine min %.4f, mean %.4f%n",
+                        kind.configName(), min, sum / texts.size());
+            }
+        }
+    }
+
+    static List<String> momentShaped(int count, Random random) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int decile = random.nextInt(MOMENT_WORD_DECILES.length - 1);
+            int low = MOMENT_WORD_DECILES[decile];
+            int words = low + random.nextInt(MOMENT_WORD_DECILES[decile + 1] - low + 1);
+            String[] all = String.join(" ", passages(1, random)).split(" ");
+            out.add(String.join(" ", Arrays.copyOf(all, Math.min(words, all.length))));
+        }
+        return out;
     }
 
     private static double queryMillis(Embedder embedder) {

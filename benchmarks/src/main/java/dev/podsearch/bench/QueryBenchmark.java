@@ -44,6 +44,7 @@ final class QueryBenchmark {
             Map<String, String> properties = stack.quarkusProperties();
             String opensearch = properties.get("opensearch.hosts").split(",")[0];
             QueryCorpus.Loaded loaded = QueryCorpus.load(new Engine(opensearch), episodes, kilobytes, vectors);
+            MemoryWatch.trackServices();
             try (ServiceProcess query = ServiceProcess.start(
                     "query-service",
                     repo.resolve("query-service"),
@@ -53,6 +54,7 @@ final class QueryBenchmark {
                 HttpClient http = HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
                         .build();
+                MemoryWatch memory = MemoryWatch.of(query.pid());
                 Duration measure = Duration.ofSeconds(seconds);
                 Duration modelWait = ModelReady.await(http, query.url(), Duration.ofMinutes(3));
                 List<Call> direct = QueryMix.direct(opensearch);
@@ -130,12 +132,8 @@ final class QueryBenchmark {
                         loaded.bulkSeconds(),
                         loaded.mergeSeconds(),
                         modelWait.toMillis() / 1000.0);
-                long rss = EmbedStagePhase.rss(query.pid());
-                if (rss > 0) {
-                    System.out.printf(
-                            "  memory:     query-service RSS %d MB after the runs, the model loaded%n",
-                            rss / (1024 * 1024));
-                }
+                memory.close();
+                System.out.printf("  memory:     query-service, the model loaded: %s%n", memory.describe());
                 if (jit.readable()) {
                     System.out.printf(
                             "  warm-up:    /v1/search %s, mode=hybrid %s, /v1/suggest %s; during the 1-client runs"

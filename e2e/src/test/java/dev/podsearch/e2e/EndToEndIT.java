@@ -232,6 +232,6 @@ class EndToEndIT {
                 .header("Authorization", auth)
                 .get("/admin/dead-letters")
                 .then()
-                .statusCode(401)); // once its cached answer (access.cache-ttl) has expired
+                .statusCode(401)); // once its revocation poll (access.revocation-poll, 1 s) has dropped the key
     }
 }

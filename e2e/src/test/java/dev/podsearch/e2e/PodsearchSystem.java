@@ -29,6 +29,10 @@ final class PodsearchSystem implements BeforeAllCallback {
             Path.of(System.getProperty("podsearch.repo", "..")).toAbsolutePath().normalize();
     static final Path WORK = REPO.resolve("e2e/target/e2e");
     static final Path KEY_FILE = WORK.resolve("api-key");
+    static final Path SERVICE_TOKEN_FILE = WORK.resolve("service-token");
+
+    /** The one access setting of this system that ./podsearch up does not give (the anonymous read limit, off). */
+    private static final String READS_CAPACITY = "rate-limit.reads-capacity";
 
     private static volatile Running running;
 
@@ -52,7 +56,8 @@ final class PodsearchSystem implements BeforeAllCallback {
             ServiceWatchdog queryWatch,
             RestartableService alertStage,
             OtlpReceiver traces,
-            Map<String, String> queryProperties)
+            Map<String, String> queryProperties,
+            PrivateSearch privateSearch)
             implements AutoCloseable {
 
         ServiceProcess query() {
@@ -64,12 +69,25 @@ final class PodsearchSystem implements BeforeAllCallback {
             return alertStage.service();
         }
 
+        /** The query-service with search private that the run shares ({@link PrivateSearch}), started on first use. */
+        ServiceProcess privateQuery() {
+            return privateSearch.get();
+        }
+
         /**
-         * Another query-service on the same servers and keys, with some settings changed (e.g. {@code
-         * query.require-key=true}); the caller closes it.
+         * Another query-service on the same servers and keys whose access settings are exactly ./podsearch up's: this
+         * system's (the service token, the key checks' caches and revocation poll, per-key quotas) with the anonymous
+         * per-address read limit on (its defaults: 60 at once, then 20 per 10 s); {@code changed} for anything else
+         * (e.g. {@code query.require-key=true}). The caller closes it.
          */
-        ServiceProcess startQuery(String name, Map<String, String> changed) {
-            Map<String, String> properties = new HashMap<>(queryProperties);
+        ServiceProcess startQueryAsUp(String name, Map<String, String> changed) {
+            return startQueryAsUp(queryProperties, name, changed);
+        }
+
+        private static ServiceProcess startQueryAsUp(
+                Map<String, String> shared, String name, Map<String, String> changed) {
+            Map<String, String> properties = new HashMap<>(shared);
+            properties.remove(READS_CAPACITY);
             properties.putAll(changed);
             return ServiceProcess.start(name, REPO.resolve("query-service"), 0, properties, WORK.resolve("logs"));
         }
@@ -86,10 +104,13 @@ final class PodsearchSystem implements BeforeAllCallback {
                 properties.put("ingest.drop.dir", WORK.resolve("drop").toString());
                 properties.put("access.bootstrap-key-file", KEY_FILE.toString());
                 properties.put("outbound.allow", "127.0.0.0/8,::1"); // FeedIT's feed server, on loopback
-                // a revoked key stops working on the other services within this
-                properties.put("access.cache-ttl", "1s");
+                // as ./podsearch up: the other services' key checks and revocation polls carry the services' shared
+                // token (past ingest's rate limits), so a revoked key stops working on them within about a second
+                Files.deleteIfExists(SERVICE_TOKEN_FILE);
+                DevKey.ensure(SERVICE_TOKEN_FILE);
+                properties.put("access.service-token-file", SERVICE_TOKEN_FILE.toString());
                 // the waits poll ten times a second from one address: over the public read limit on purpose
-                properties.put("rate-limit.reads-capacity", "0");
+                properties.put(READS_CAPACITY, "0");
                 // every trace recorded and sent to the receiver, as to a cluster's collector (OTLP/HTTP here)
                 properties.put("quarkus.otel.traces.sampler.arg", "1");
                 properties.put("quarkus.otel.exporter.otlp.endpoint", traces.endpoint());
@@ -123,7 +144,9 @@ final class PodsearchSystem implements BeforeAllCallback {
                         new ServiceWatchdog(query), // as ./podsearch up
                         new RestartableService(alerts),
                         traces,
-                        Map.copyOf(properties));
+                        Map.copyOf(properties),
+                        new PrivateSearch(() -> startQueryAsUp(
+                                Map.copyOf(properties), "query-service-private", PrivateSearch.SETTINGS)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -150,6 +173,7 @@ final class PodsearchSystem implements BeforeAllCallback {
 
         @Override
         public void close() {
+            privateSearch.close();
             alertStage.close();
             queryWatch.close();
             ingest.close();

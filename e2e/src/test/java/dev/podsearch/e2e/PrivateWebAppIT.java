@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.podsearch.stack.ServiceProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,15 +26,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web app of a private search ({@code query.require-key=true}: a second query-service on the same servers) in
- * headless Chromium: the page asks for a key once, keeps it in session storage and sends it with every call; a wrong
+ * The web app of a private search ({@code query.require-key=true}: the run's second query-service on the same servers,
+ * {@link PrivateSearch}) in headless Chromium: the page asks for a key once, keeps it in session storage and sends it with every call; a wrong
  * key shows the problem's detail; transcripts download with the key in a header, never in a URL.
  */
 @ExtendWith(PodsearchSystem.class)
 class PrivateWebAppIT {
 
     private static final String SEARCH = "/?q=" + PolarCorpus.WORD + "&mode=keyword";
-    private static ServiceProcess privateQuery;
     private static WebBrowser browser;
     private static WebDriverWait wait;
     private static String query;
@@ -47,8 +45,7 @@ class PrivateWebAppIT {
         PodsearchSystem.Running system = PodsearchSystem.get();
         episodes = PolarCorpus.ensure();
         readKey = new KeyCommands(system.ingest().url(), PodsearchSystem.KEY_FILE).create("web-reader", "read");
-        privateQuery = system.startQuery("query-service-private", Map.of("query.require-key", "true"));
-        query = privateQuery.url();
+        query = system.privateQuery().url();
         browser = WebBrowser.start();
         wait = new WebDriverWait(browser.driver, Duration.ofSeconds(20));
         // what the page showed when a wait ran out
@@ -60,9 +57,6 @@ class PrivateWebAppIT {
     static void stop() {
         if (browser != null) {
             browser.close();
-        }
-        if (privateQuery != null) {
-            privateQuery.close();
         }
     }
 

@@ -28,6 +28,13 @@ public interface EmbeddingConfig {
     @WithDefault("8")
     int batchSize();
 
+    /**
+     * ONNX Runtime's memory arena and per-shape buffer plans: on for throughput (the embed stage); query-service turns
+     * them off, which keeps its resident memory lower for a few percent of a query's embedding time.
+     */
+    @WithDefault("true")
+    boolean memoryArena();
+
     /** Where the model files are extracted to; default {@code ${java.io.tmpdir}/podsearch-models}. */
     Optional<Path> cacheDir();
 

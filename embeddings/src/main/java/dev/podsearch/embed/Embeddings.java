@@ -80,14 +80,16 @@ public class Embeddings {
         try {
             ModelKind kind = ModelKind.fromConfig(config.model());
             long start = System.nanoTime();
-            Embedder embedder = OnnxEmbedder.load(kind, cacheDir, config.threads(), config.batchSize());
+            Embedder embedder =
+                    OnnxEmbedder.load(kind, cacheDir, config.threads(), config.batchSize(), config.memoryArena());
             Log.infof(
-                    "embedding model %s loaded from %s in %d ms (threads=%d, batch-size=%d)",
+                    "embedding model %s loaded from %s in %d ms (threads=%d, batch-size=%d, memory-arena=%s)",
                     kind.configName(),
                     cacheDir,
                     (System.nanoTime() - start) / 1_000_000,
                     config.threads(),
-                    config.batchSize());
+                    config.batchSize(),
+                    config.memoryArena());
             return Optional.of(embedder);
         } catch (RuntimeException | LinkageError e) {
             Log.errorf(

@@ -19,7 +19,10 @@ import java.util.Set;
  * Runs a BERT-style ONNX encoder on a batch of texts at once: one tensor of {@code [batch, longest]} token ids, padded
  * and masked, so a batch costs one model call instead of one per text. langchain4j's {@code OnnxEmbeddingModel} encodes
  * text by text with a session of default options (one intra-op thread per core); here the session's threads are
- * bounded by {@code embedding.threads}. Texts over 512 tokens are truncated (moments are far shorter).
+ * bounded by {@code embedding.threads}. Texts over 512 tokens are truncated (moments are far shorter). Without the
+ * memory arena ({@code embedding.memory-arena=false}) ONNX Runtime neither keeps freed tensors in its own arena nor
+ * plans buffers per input shape: for short queries of every length from several threads that keeps resident memory
+ * lower, for a few percent of speed (docs/benchmarks.md, "Memory").
  */
 final class OnnxEncoder implements AutoCloseable {
 
@@ -31,7 +34,7 @@ final class OnnxEncoder implements AutoCloseable {
     private final ModelKind.Pooling pooling;
     private final boolean wantsTypeIds;
 
-    OnnxEncoder(ModelFiles.Paths files, ModelKind.Pooling pooling, int threads) {
+    OnnxEncoder(ModelFiles.Paths files, ModelKind.Pooling pooling, int threads, boolean memoryArena) {
         this.pooling = pooling;
         this.environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -39,6 +42,8 @@ final class OnnxEncoder implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setCPUArenaAllocator(memoryArena);
+            options.setMemoryPatternOptimization(memoryArena);
             this.session = environment.createSession(files.model().toString(), options);
             Set<String> inputs = session.getInputNames();
             this.wantsTypeIds = inputs.contains("token_type_ids");

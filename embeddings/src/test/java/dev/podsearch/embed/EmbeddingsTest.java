@@ -75,6 +75,11 @@ class EmbeddingsTest {
             }
 
             @Override
+            public boolean memoryArena() {
+                return true;
+            }
+
+            @Override
             public Optional<Path> cacheDir() {
                 return Optional.of(cache);
             }

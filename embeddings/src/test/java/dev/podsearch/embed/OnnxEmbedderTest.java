@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,49 @@ class OnnxEmbedderTest {
             for (int i = 0; i < TEXTS.size(); i++) {
                 assertTrue(Vectors.dot(alone.get(i), first.get(i)) > 0.95, kind + " text " + i);
                 assertArrayEquals(first.get(i), again.get(i), kind + " text " + i);
+            }
+        }
+    }
+
+    /**
+     * Texts are batched shortest first, so a batch's companions do not depend on the order they came in: the same texts
+     * rotated by one (in the order given, every batch of two would have other companions) give the same vectors, each
+     * at its own text's place.
+     */
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void batchesByLengthAndAnswersInTheTextsOrder(ModelKind kind) {
+        try (OnnxEmbedder single = OnnxEmbedder.load(kind, cache, 1, 1);
+                OnnxEmbedder batched = OnnxEmbedder.load(kind, cache, 1, 2)) {
+            List<float[]> forward = batched.embedPassages(TEXTS);
+            List<String> rotated = new ArrayList<>(TEXTS);
+            Collections.rotate(rotated, 1);
+            List<float[]> shifted = batched.embedPassages(rotated);
+            List<float[]> alone = single.embedPassages(TEXTS);
+            for (int i = 0; i < TEXTS.size(); i++) {
+                assertArrayEquals(forward.get(i), shifted.get((i + 1) % TEXTS.size()), kind + " text " + i);
+                for (int j = 0; j < TEXTS.size(); j++) {
+                    if (j != i) {
+                        assertTrue(
+                                Vectors.dot(alone.get(i), forward.get(i)) > Vectors.dot(alone.get(j), forward.get(i)),
+                                kind + " text " + i + " is nearer text " + j + "'s own vector than its own");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Without ONNX Runtime's memory arena (query-service) the model computes the very same vectors. */
+    @ParameterizedTest
+    @EnumSource(ModelKind.class)
+    void withoutTheMemoryArenaTheVectorsAreTheSame(ModelKind kind) {
+        try (OnnxEmbedder arena = OnnxEmbedder.load(kind, cache, 1, 4, true);
+                OnnxEmbedder lean = OnnxEmbedder.load(kind, cache, 1, 4, false)) {
+            assertArrayEquals(arena.embedQuery(LATE_HIT), lean.embedQuery(LATE_HIT), kind.configName());
+            List<float[]> expected = arena.embedPassages(TEXTS);
+            List<float[]> actual = lean.embedPassages(TEXTS);
+            for (int i = 0; i < TEXTS.size(); i++) {
+                assertArrayEquals(expected.get(i), actual.get(i), kind + " text " + i);
             }
         }
     }

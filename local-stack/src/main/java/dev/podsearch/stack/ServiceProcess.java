@@ -98,7 +98,7 @@ public final class ServiceProcess implements AutoCloseable {
         Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + StackHome.settingOr("podsearch.service.heap", "PODSEARCH_SERVICE_HEAP", "512m"),
+                memoryOptions(module),
                 // JBoss Threads resets thread locals by reflection: JDK 24+ needs java.lang opened
                 "--add-opens",
                 "java.base/java.lang=ALL-UNNAMED",
@@ -115,8 +115,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         StackHome home = StackHome.resolve();
-        ManagedProcess process =
-                ManagedProcess.start(home, name, command, Map.of(), module, logDir.resolve(name + ".log"));
+        // glibc keeps one malloc arena per busy thread by default (8 per core), each holding what it freed
+        ManagedProcess process = ManagedProcess.start(
+                home, name, command, Map.of("MALLOC_ARENA_MAX", "2"), module, logDir.resolve(name + ".log"));
         ServiceProcess service = new ServiceProcess(name, port, managementPort, process, module, properties, logDir);
         try {
             Readiness.await(name + " on port " + port, Duration.ofSeconds(120), process, service::checkReady);
@@ -125,6 +126,18 @@ public final class ServiceProcess implements AutoCloseable {
             throw e;
         }
         return service;
+    }
+
+    /**
+     * The module's own JVM memory settings ({@code src/main/jvm/memory.options}, a java argument file the container
+     * image reads too) where it has them, else {@code -Xmx} of {@code PODSEARCH_SERVICE_HEAP} (512m).
+     */
+    private static String memoryOptions(Path module) {
+        Path options = module.resolve("src/main/jvm/memory.options");
+        if (Files.isRegularFile(options)) {
+            return "@" + options.toAbsolutePath();
+        }
+        return "-Xmx" + StackHome.settingOr("podsearch.service.heap", "PODSEARCH_SERVICE_HEAP", "512m");
     }
 
     /** Throws unless {@code /q/health/ready} answers 200 (the probe of {@link Readiness#await}: a throw is "not yet"). */

@@ -25,6 +25,14 @@ public record SearchParameters(
         MomentOrder momentOrder,
         String cursor) {
 
+    /** No values of a facet: an empty list, never null (callers outside the resource build these too). */
+    public SearchParameters {
+        shows = shows == null ? List.of() : shows;
+        speakers = speakers == null ? List.of() : speakers;
+        languages = languages == null ? List.of() : languages;
+        facets = facets == null ? Set.of() : facets;
+    }
+
     /** What a cursor continues: everything but the page size, the moments per episode, facets and the cursor. */
     public String fingerprint() {
         return Cursor.fingerprint(java.util.Arrays.asList(

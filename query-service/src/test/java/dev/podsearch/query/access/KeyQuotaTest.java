@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Quotas per key on public search: anonymous calls count against the address (3 here), calls with a key against the
  * key, its role's quota (read: 5) or its own rate (8/min), whatever its address. Every counted answer says where it
- * stands (RateLimit-Limit, -Remaining, -Reset). A search without {@code q} stands for any call that got through (400:
+ * stands (RateLimit-Limit, -Remaining, -Reset). A key that does not pass is refused, search being public or not. A search without {@code q} stands for any call that got through (400:
  * it reached the endpoint; no engine needed).
  */
 @QuarkusTest
@@ -101,6 +101,23 @@ class KeyQuotaTest {
         limited(search(KeyCheckStub.OWN_RATE), 8, "requests with this key");
 
         limited(search(null), 3, "reads from this address");
+    }
+
+    /**
+     * Search is public, but a key that does not pass (revoked, unknown, not a key at all) is refused, not served as an
+     * anonymous call: its holder learns at once that it stopped working.
+     */
+    @Test
+    void aKeyThatDoesNotPassIsRefusedOnPublicSearchToo() {
+        for (String key : List.of(KeyCheckStub.REVOKED, "ps_indexnone0_" + "z".repeat(43), "not-a-key")) {
+            search(key)
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", matchesPattern("Bearer.*"))
+                    .header("RateLimit-Limit", nullValue())
+                    .body("type", equalTo("https://podsearch.dev/problems/unauthenticated"))
+                    .body("instance", equalTo("/v1/search"));
+        }
     }
 
     @Test

@@ -86,7 +86,8 @@ public class AccessProblems {
                 .orElse("-");
     }
 
-    private static boolean causedByUnavailableCheck(Throwable error) {
+    /** Whether the keys could not be checked (as opposed to a key that is not valid). */
+    static boolean causedByUnavailableCheck(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof KeyCheckUnavailable) {
                 return true;

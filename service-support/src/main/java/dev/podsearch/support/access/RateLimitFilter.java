@@ -1,7 +1,6 @@
 package dev.podsearch.support.access;
 
 import dev.podsearch.support.Problem;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -50,10 +49,11 @@ public class RateLimitFilter {
                 .getDeferredIdentity()
                 .map(identity ->
                         identity.isAnonymous() ? byAddress(context, request) : byKey(identity, context, request))
-                // a key that fails here on a public route: counted by address; a protected route refuses it anyway
-                // (only a failed key check: anything else is a fault, never a reason to count less)
-                .onFailure(failure ->
-                        failure instanceof AuthenticationFailedException || failure instanceof KeyCheckUnavailable)
+                // keys that cannot be checked right now (ingest unreachable): a public route still answers, counted
+                // by address; a protected route refuses the call anyway. A key that is not valid (unknown, revoked,
+                // malformed) is refused everywhere, public routes included (AccessProblems: 401), so its holder
+                // learns it at once rather than being served, and limited, as an anonymous caller
+                .onFailure(AccessProblems::causedByUnavailableCheck)
                 .recoverWithItem(() -> byAddress(context, request));
     }
 
