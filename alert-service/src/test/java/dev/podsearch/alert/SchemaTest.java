@@ -1,9 +1,9 @@
 package dev.podsearch.alert;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.podsearch.testing.management.ManagementPort;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,6 +37,11 @@ class SchemaTest {
 
     @Test
     void answersHealthChecks() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ManagementPort.given()
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
     }
 }

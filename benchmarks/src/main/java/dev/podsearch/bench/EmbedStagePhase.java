@@ -63,10 +63,10 @@ final class EmbedStagePhase {
             Set<String> last = new HashSet<>();
             keywordEvents.forEach(event -> last.add(event.episodeId()));
             announcements.awaitEmbedded(last, Duration.ofMinutes(60));
-            ServiceMetrics metrics = ServiceMetrics.of(indexer.url());
+            ServiceMetrics metrics = ServiceMetrics.of(indexer.managementUrl());
             while (metrics.get("podsearch_consumer_lag") > 0) { // the embed stage's and the (idle) indexer's
                 Thread.sleep(500);
-                metrics = ServiceMetrics.of(indexer.url());
+                metrics = ServiceMetrics.of(indexer.managementUrl());
             }
             double drain = (System.nanoTime() - started) / 1e9;
             return new Result(

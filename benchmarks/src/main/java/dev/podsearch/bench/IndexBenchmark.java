@@ -89,17 +89,18 @@ final class IndexBenchmark {
                 String warmup = warmUntilSettled(engine, producer, announcements, warm, indexer);
                 // (a) direct and (b) through Kafka and index-service, both after every warm-up (the engine's too)
                 Measured direct = direct(engine, events(measured), "direct");
-                ServiceMetrics beforeService = ServiceMetrics.of(indexer.url());
+                ServiceMetrics beforeService = ServiceMetrics.of(indexer.managementUrl());
                 Measured service = service(engine, producer, announcements, events(measured), 0)
                         .measured();
-                ServiceMetrics duringService = ServiceMetrics.of(indexer.url()).since(beforeService);
+                ServiceMetrics duringService =
+                        ServiceMetrics.of(indexer.managementUrl()).since(beforeService);
 
                 double rate = measured.size() / service.seconds() / 2;
                 // let the merges of the throughput run finish: freshness is about the steady state
                 EngineWatch.settle(engine);
                 System.err.printf("[bench] freshness: %.1f episodes/s for %d s%n", rate, freshnessSeconds);
                 List<Double> indexed = new ArrayList<>();
-                ServiceMetrics before = ServiceMetrics.of(indexer.url());
+                ServiceMetrics before = ServiceMetrics.of(indexer.managementUrl());
                 JsonNode engineBefore = EngineWatch.stats(engine);
                 double serviceCpu = Cpu.processSeconds(indexer.pid());
                 double machineCpu = Cpu.machineBusySeconds();
@@ -107,7 +108,8 @@ final class IndexBenchmark {
                 List<Double> freshness =
                         Freshness.measure(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
                 double seconds = (System.nanoTime() - began) / 1e9;
-                ServiceMetrics during = ServiceMetrics.of(indexer.url()).since(before);
+                ServiceMetrics during =
+                        ServiceMetrics.of(indexer.managementUrl()).since(before);
                 System.err.println("[bench] freshness, the engine meanwhile: "
                         + EngineWatch.work(engineBefore, EngineWatch.stats(engine)));
                 System.err.printf(

@@ -16,6 +16,7 @@ record ServiceMetrics(Map<String, Double> values) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** @param serviceUrl the service's management address ({@code ServiceProcess.managementUrl}) */
     static ServiceMetrics of(String serviceUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(),

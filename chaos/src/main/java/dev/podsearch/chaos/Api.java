@@ -32,13 +32,24 @@ final class Api {
 
     private final HttpClient http;
     private final Supplier<String> ingest;
+    private final Supplier<String> ingestManagement;
     private final Supplier<String> query;
     private final String authorization;
     private final Duration timeout;
 
-    Api(Supplier<String> ingest, Supplier<String> query, String adminKey, Duration timeout) {
+    /**
+     * @param ingest an ingest-service's public address
+     * @param ingestManagement an ingest-service's management address (its {@code /q/metrics})
+     */
+    Api(
+            Supplier<String> ingest,
+            Supplier<String> ingestManagement,
+            Supplier<String> query,
+            String adminKey,
+            Duration timeout) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.ingest = ingest;
+        this.ingestManagement = ingestManagement;
         this.query = query;
         this.authorization = "Bearer " + adminKey;
         this.timeout = timeout;
@@ -72,10 +83,10 @@ final class Api {
         return send(request(query.get() + "/v1/episodes/" + id).GET());
     }
 
-    /** A gauge of ingest's {@code /q/metrics}, if it is exported. */
+    /** A gauge of ingest's {@code /q/metrics} (on its management port), if it is exported. */
     Optional<Double> ingestGauge(String name) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                http.send(request(ingest.get() + "/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                request(ingestManagement.get() + "/q/metrics").GET().build(), HttpResponse.BodyHandlers.ofString());
         return response.body()
                 .lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))

@@ -29,7 +29,12 @@ public final class ChaosRun {
         plan.forEach(f -> log("  planned #%d at %3d s: %s", f.number(), f.at().toSeconds(), f.describe()));
         long started = System.nanoTime();
         try (ChaosSystem system = ChaosSystem.start(repo, options.workDir(), options.cluster())) {
-            Api api = new Api(system::ingestUrl, system::queryUrl, system.adminKey(), options.clientTimeout());
+            Api api = new Api(
+                    system::ingestUrl,
+                    system::ingestManagementUrl,
+                    system::queryUrl,
+                    system.adminKey(),
+                    options.clientTimeout());
             Ledger ledger = new Ledger(Long.toString(options.seed(), 36) + "-" + System.currentTimeMillis() % 100_000);
             Availability availability = new Availability();
             List<UploadStream> streams = new ArrayList<>();

@@ -136,6 +136,11 @@ public final class ChaosSystem implements AutoCloseable {
         return next(Target.INGEST).url();
     }
 
+    /** An ingest-service's management address (health, metrics), the instances in turn. */
+    public String ingestManagementUrl() {
+        return next(Target.INGEST).managementUrl();
+    }
+
     /** A query-service's address, the instances in turn. */
     public String queryUrl() {
         return next(Target.QUERY).url();

@@ -48,7 +48,7 @@ class VerifierTest {
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        Api api = new Api(() -> url, () -> url, "key", Duration.ofSeconds(2));
+        Api api = new Api(() -> url, () -> url, () -> url, "key", Duration.ofSeconds(2));
         verifier = new Verifier(api, new PoisonCheck(api, Path.of("target/no-drop")));
     }
 

@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Each service's Deployment against what the service itself declares: every ConfigMap key (and env name) is a property
- * it reads ({@link ServiceFacts}), the container declares the port it listens on, and its probes ask that port for its
- * own health endpoints.
+ * it reads ({@link ServiceFacts}), the container declares the ports it listens on (the management one named
+ * {@code management}), and its probes ask the management port (where health is served) for its own health endpoints.
  */
 final class ConfigChecks {
 
@@ -48,6 +48,16 @@ final class ConfigChecks {
             if (!ports.containsValue(port)) {
                 problems.add(id + ": the service listens on " + port + " but the container declares ports " + ports);
             }
+            // health is served on the management port only, when the service has one
+            int healthPort = port;
+            if (facts.managementEnabled()) {
+                healthPort = services.managementPort(deployment);
+                Integer named = ports.get(ServiceDeployments.MANAGEMENT);
+                if (named == null || named != healthPort) {
+                    problems.add(id + ": the management interface listens on " + healthPort + " but the container's"
+                            + " port '" + ServiceDeployments.MANAGEMENT + "' is " + named + " (ports " + ports + ")");
+                }
+            }
             for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                 JsonNode get = container.path(probe).path("httpGet");
                 if (get.isMissingNode()) {
@@ -60,9 +70,9 @@ final class ConfigChecks {
                             + new TreeSet<>(facts.healthPaths()));
                 }
                 Integer probePort = ServiceDeployments.resolve(get.path("port"), ports);
-                if (probePort == null || probePort != port) {
-                    problems.add(id + ": " + probe + " port " + get.path("port").asText()
-                            + " is not the service's port " + port);
+                if (probePort == null || probePort != healthPort) {
+                    problems.add(id + ": " + probe + " port " + get.path("port").asText() + " is not the service's "
+                            + (healthPort == port ? "port " : "management port ") + healthPort);
                 }
             }
         }

@@ -40,6 +40,7 @@ final class CrossChecks {
         problems.addAll(new EndpointChecks(manifests, services).check());
         problems.addAll(new HardeningChecks(services).check());
         problems.addAll(new ServiceTokenChecks(manifests, services).check());
+        problems.addAll(new ManagementChecks(manifests, services).check());
         return problems;
     }
 

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** For each check of the manifests, a manifest broken the way people break them makes it fail. */
+/**
+ * For each check of the manifests, a manifest broken the way people break them makes it fail (the management port's:
+ * {@link ManagementBreakagesTest}).
+ */
 class DeployBreakagesTest {
 
     /** One way to break a manifest: in {@code file} (below deploy/k8s), the first {@code from} becomes {@code to}. */
@@ -137,9 +140,9 @@ class DeployBreakagesTest {
                         new Breakage(
                                 "dev",
                                 "base/ingest-service.yaml",
-                                "              port: http\n            periodSeconds: 10",
-                                "              port: 8080\n            periodSeconds: 10",
-                                "livenessProbe port 8080 is not the service's port 8081"),
+                                "              port: management\n            periodSeconds: 10",
+                                "              port: 8081\n            periodSeconds: 10",
+                                "livenessProbe port 8081 is not the service's management port 9081"),
                         // selectors
                         new Breakage(
                                 "dev",
@@ -156,7 +159,7 @@ class DeployBreakagesTest {
                         new Breakage(
                                 "dev",
                                 "base/index-service.yaml",
-                                "- port: http\n      path: /q/metrics",
+                                "- port: management\n      path: /q/metrics",
                                 "- port: metrics\n      path: /q/metrics",
                                 "endpoint port 'metrics' is no port name"),
                         new Breakage(

@@ -147,6 +147,9 @@ class DeployManifestsTest {
         assertTrue(ingest.reads("ingest.outbox.batch-size"), ingest.properties().toString());
         assertTrue(!ingest.reads("opensearch.hosts"), "ingest-service does not talk to OpenSearch");
         assertEquals(Set.of("/q/health/live", "/q/health/ready", "/q/health/started"), ingest.healthPaths());
+        assertTrue(ingest.managementEnabled(), "health and metrics are on the management port");
+        assertEquals(9081, ingest.defaultManagementPort());
+        assertEquals("/q/metrics", MonitoringChecks.metricsPath("ingest-service"));
     }
 
     @Test
@@ -163,10 +166,19 @@ class DeployManifestsTest {
                     .forEachRemaining(key -> assertTrue(
                             facts.reads(key),
                             "compose: " + service + " environment key " + key + " is not a property it reads"));
+            // the public port for everyone, the management port (health, metrics, API docs) for this machine only
+            int management = facts.defaultManagementPort();
             assertEquals(
-                    List.of(facts.defaultPort() + ":" + facts.defaultPort()),
+                    List.of(
+                            facts.defaultPort() + ":" + facts.defaultPort(),
+                            "127.0.0.1:" + management + ":" + management),
                     Manifests.YAML.convertValue(definition.path("ports"), List.class),
                     service);
+            String healthcheck = definition.at("/healthcheck/test").toString();
+            assertTrue(
+                    healthcheck.contains("/dev/tcp/127.0.0.1/" + management)
+                            && healthcheck.contains("GET /q/health/ready"),
+                    service + ": the healthcheck asks the management port for readiness: " + healthcheck);
             Path context = compose.getParent()
                     .resolve(definition.at("/build/context").asText())
                     .normalize();

@@ -114,13 +114,10 @@ final class MonitoringChecks {
             throw new UncheckedIOException(e);
         }
         ServiceFacts facts = ServiceFacts.of(service);
-        String root = facts.defaults()
-                .getProperty("quarkus.http.non-application-root-path", "q")
-                .replaceAll("^/|/$", "");
         String path = facts.defaults()
                 .getProperty("quarkus.micrometer.export.prometheus.path", "metrics")
                 .replaceAll("^/", "");
-        return "/" + root + "/" + path;
+        return facts.nonApplicationRoot() + "/" + path;
     }
 
     /** The Prometheus names of the meters the services declare (each with the suffixes Micrometer may add). */

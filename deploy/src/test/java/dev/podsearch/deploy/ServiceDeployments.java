@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class ServiceDeployments {
 
+    /** The name of a service's management port, on its container and its Service (probes and scrapes use it). */
+    static final String MANAGEMENT = "management";
+
     private final Manifests manifests;
 
     /** The services' declared facts, by service name. */
@@ -77,6 +80,12 @@ final class ServiceDeployments {
     int port(JsonNode deployment) {
         String port = configuration(deployment).get("quarkus.http.port");
         return port != null ? Integer.parseInt(port) : facts(deployment).defaultPort();
+    }
+
+    /** The port of its management interface: its configuration's {@code quarkus.management.port}, else its default. */
+    int managementPort(JsonNode deployment) {
+        String port = configuration(deployment).get("quarkus.management.port");
+        return port != null ? Integer.parseInt(port) : facts(deployment).defaultManagementPort();
     }
 
     /** A container's ports by name (by number where unnamed). */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * What a service says about its configuration: the properties it reads (those its {@link DeclaredFacts} declare: every
  * property of its {@code @ConfigMapping} interfaces, as SmallRye Config names them, and the keys its code reads by
- * constant; plus those its modules' properties files set), its HTTP port and where its health endpoints are. The
+ * constant; plus those its modules' properties files set), its HTTP and management ports and where its health endpoints
+ * are. The
  * manifests are checked against these, so a renamed property or a changed port in the code fails the deployment tests
  * too.
  */
@@ -115,11 +116,30 @@ record ServiceFacts(String name, DeclaredFacts declared, Set<String> properties,
         return Integer.parseInt(defaults.getProperty("quarkus.http.port", "8080"));
     }
 
-    /** The health endpoints Quarkus serves for this service: below the non-application root, /q by default. */
+    /** Whether health, metrics and the API docs are on a management port of their own (a build-time setting). */
+    boolean managementEnabled() {
+        return Boolean.parseBoolean(defaults.getProperty("quarkus.management.enabled", "false"));
+    }
+
+    /** The management port unless configured otherwise (Quarkus' default 9000 when the service names none). */
+    int defaultManagementPort() {
+        return Integer.parseInt(defaults.getProperty("quarkus.management.port", "9000"));
+    }
+
+    /**
+     * The root of the endpoints Quarkus adds (health, metrics, OpenAPI): the management interface's root path when it
+     * is on, else the non-application root; /q by default.
+     */
+    String nonApplicationRoot() {
+        String root = managementEnabled()
+                ? defaults.getProperty("quarkus.management.root-path", "q")
+                : defaults.getProperty("quarkus.http.non-application-root-path", "q");
+        return "/" + root.replaceAll("^/|/$", "");
+    }
+
+    /** The health endpoints Quarkus serves for this service: below {@link #nonApplicationRoot()}. */
     Set<String> healthPaths() {
-        String root = defaults.getProperty("quarkus.http.non-application-root-path", "q")
-                .replaceAll("^/|/$", "");
-        String health = "/" + root + "/health";
+        String health = nonApplicationRoot() + "/health";
         return Set.of(health + "/live", health + "/ready", health + "/started");
     }
 }

@@ -3,7 +3,6 @@ package dev.podsearch.index;
 import static dev.podsearch.index.EmbedTestSupport.count;
 import static dev.podsearch.index.EmbedTestSupport.outcomes;
 import static dev.podsearch.index.EmbedTestSupport.stored;
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +16,7 @@ import dev.podsearch.search.Hubness;
 import dev.podsearch.search.Indices;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
+import dev.podsearch.testing.management.ManagementPort;
 import dev.podsearch.testing.stack.StackTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -116,7 +116,8 @@ class EmbedStageTest extends IndexTestBase {
         publish(upsert(id, 1, "a line to embed"));
         outcomes(bootstrap, id, o -> count(o, "EMBEDDED") >= 1);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> ManagementPort.given()
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .body(containsString("podsearch_index_embed_passages_total"))
@@ -150,7 +151,8 @@ class EmbedStageTest extends IndexTestBase {
     }
 
     private double failures() {
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics =
+                ManagementPort.given().get("/q/metrics").then().extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("podsearch_consumer_failures_total{consumer=\"embed\"}"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

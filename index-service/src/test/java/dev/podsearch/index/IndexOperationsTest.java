@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.podsearch.search.Indices;
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
@@ -144,8 +145,12 @@ class IndexOperationsTest extends IndexTestBase {
         String id = UUID.randomUUID().toString();
         publish(upsert(id, 1, "counted"));
         await().atMost(Duration.ofSeconds(30)).until(() -> moments(id).size() == 1);
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementPort.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         for (String name : List.of(
                 "podsearch_index_records_consumed_total",
                 "podsearch_index_bulk_requests_total",
@@ -160,7 +165,8 @@ class IndexOperationsTest extends IndexTestBase {
 
     @Test
     void readinessChecksKafkaOpenSearchAndTheConsumer() {
-        given().get("/q/health/ready")
+        ManagementPort.given()
+                .get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("checks.name", hasItem("opensearch"))

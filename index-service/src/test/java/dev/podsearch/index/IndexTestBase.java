@@ -10,6 +10,7 @@ import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.search.EpisodeDocument;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.MomentDocument;
+import dev.podsearch.testing.management.ManagementPort;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +49,9 @@ abstract class IndexTestBase {
 
     @BeforeEach
     void waitUntilReady() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> io.restassured.RestAssured.given()
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        ManagementPort.given().get("/q/health/ready").then().statusCode(200));
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.podsearch.events.IndexedEvent;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -37,7 +38,8 @@ class IngestMetricsTest {
     String bootstrap;
 
     private static String metrics() {
-        return given().accept("text/plain")
+        return ManagementPort.given()
+                .accept("text/plain")
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

@@ -11,6 +11,7 @@ import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
+import dev.podsearch.testing.management.ManagementPort;
 import dev.podsearch.testing.stack.StackTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -42,7 +43,8 @@ class OutboxOutageTest {
                         .path("id"));
             }
             // still ready (it takes uploads), and readiness says why nothing is published
-            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().get("/q/health/ready")
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> ManagementPort.given()
+                    .get("/q/health/ready")
                     .then()
                     .statusCode(200)
                     .body("checks.find { it.name == 'outbox' }.data.kafka", startsWith("not publishing: ")));

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.podsearch.events.TopicSetup;
 import dev.podsearch.events.Topics;
 import dev.podsearch.ingest.outbox.OutboxEvent;
+import dev.podsearch.testing.management.ManagementPort;
 import dev.podsearch.testing.tracing.LogCapture;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,12 +95,14 @@ class OutboxParkingTest {
                         .body("items.find { it.id == " + parkedId + " }.revision", equalTo(1))
                         .body("items.find { it.id == " + parkedId + " }.attempts", equalTo(1))
                         .body("items.find { it.id == " + parkedId + " }.lastError", containsString("RecordTooLarge"));
-                given().get("/q/health/ready")
+                ManagementPort.given()
+                        .get("/q/health/ready")
                         .then()
                         .statusCode(200)
                         .body("status", equalTo("UP"))
                         .body("checks.find { it.name == 'outbox' }.data.parked", greaterThanOrEqualTo(1));
-                given().get("/q/metrics")
+                ManagementPort.given()
+                        .get("/q/metrics")
                         .then()
                         .body(matchesPattern("(?s).*\\npodsearch_ingest_outbox_parked(\\{[^}]*\\})? [1-9].*"));
 

@@ -61,7 +61,7 @@ class ShutdownIT {
                 List<CompletableFuture<HttpResponse<String>>> probes = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     probes.add(client.sendAsync(
-                            HttpRequest.newBuilder(URI.create(ingest.url() + "/q/health/ready"))
+                            HttpRequest.newBuilder(URI.create(ingest.managementUrl() + "/q/health/ready"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString()));
                 }

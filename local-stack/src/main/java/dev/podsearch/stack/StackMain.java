@@ -148,7 +148,12 @@ public final class StackMain {
         System.out.println(
                 "  more keys  ./podsearch keys create --name NAME --role read|alerts|ingest|admin  (keys list, keys revoke ID)");
         System.out.printf("  drop files into %s%n", dropDir.resolve("incoming"));
-        services.forEach(s -> System.out.printf("  %-17s %s  (log %s)%n", s.name(), s.url(), s.log()));
+        System.out.printf(
+                "  API docs   %s/q/swagger-ui   (each service's Swagger UI, OpenAPI, health and metrics: on its"
+                        + " management port, below)%n",
+                query.managementUrl());
+        services.forEach(s -> System.out.printf(
+                "  %-17s %s  management %s  (log %s)%n", s.name(), s.url(), s.managementUrl(), s.log()));
         stack.locations().forEach((name, where) -> System.out.printf("  %-15s %s%n", name, where));
         System.out.println("Press Ctrl-C to stop everything.");
         waitForever();
@@ -172,7 +177,7 @@ public final class StackMain {
             StackLog.info("starting %s", instance);
             ServiceProcess service =
                     ServiceProcess.start(instance, repo.resolve(name), port + 10 * (i - 1), properties, logDir);
-            StackLog.info("%-17s ready at %s", instance, service.url());
+            StackLog.info("%-17s ready at %s (management %s)", instance, service.url(), service.managementUrl());
             stack.stopFirst(new ServiceWatchdog(service));
             started.add(service);
         }

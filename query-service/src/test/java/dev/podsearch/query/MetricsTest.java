@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class MetricsTest extends CorpusTest {
 
     private static String metrics() {
-        return given().accept("text/plain")
+        return ManagementPort.given()
+                .accept("text/plain")
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

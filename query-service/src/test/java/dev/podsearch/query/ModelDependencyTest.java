@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import dev.podsearch.embed.Embeddings;
 import dev.podsearch.embed.Embeddings.State;
 import dev.podsearch.query.search.FakeEmbeddings;
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,8 @@ class ModelDependencyTest extends CorpusTest {
     @Test
     void notReadyWhileTheModelLoadsAndReadyOnceLoaded() {
         model.state(State.LOADING);
-        given().when()
+        ManagementPort.given()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(503)
@@ -44,7 +46,8 @@ class ModelDependencyTest extends CorpusTest {
                 .body(CHECK + ".data.searches", equalTo("by keyword until the model has loaded"));
 
         model.state(State.LOADED);
-        given().when()
+        ManagementPort.given()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -56,7 +59,8 @@ class ModelDependencyTest extends CorpusTest {
     @Test
     void aModelThatFailedToLoadLeavesTheServiceReadyAndSaysSearchesRunByKeyword() {
         model.state(State.FAILED);
-        given().when()
+        ManagementPort.given()
+                .when()
                 .get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -96,7 +100,8 @@ class ModelDependencyTest extends CorpusTest {
                 .body("degraded", equalTo("the meaning model failed on this query; searched by keyword"))
                 .body("results[0].episode.id", equalTo(TestCorpus.LIGHTHOUSE));
 
-        given().when()
+        ManagementPort.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

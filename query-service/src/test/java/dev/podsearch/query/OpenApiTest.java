@@ -1,9 +1,10 @@
 package dev.podsearch.query;
 
-import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ class OpenApiTest {
 
     @Test
     void everyParameterHasADescriptionAndAnExample() {
-        JsonPath api = given().queryParam("format", "json")
+        JsonPath api = ManagementPort.given()
+                .queryParam("format", "json")
                 .when()
                 .get("/q/openapi")
                 .then()
@@ -74,7 +76,13 @@ class OpenApiTest {
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    void swaggerUiIsServedOnTheManagementPort() {
+        ManagementPort.given()
+                .when()
+                .get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("swagger-ui"));
     }
 }

@@ -39,7 +39,7 @@ final class Http {
     }
 
     /**
-     * Polls {@code /q/health/ready} until it answers 200. ServiceProcess.start's own readiness wait passes at once (its
+     * Polls {@code /q/health/ready} (on the management address {@code baseUrl}) until it answers 200. ServiceProcess.start's own readiness wait passes at once (its
      * probe returns false instead of throwing), so the benchmark checks for itself.
      */
     void awaitReady(String name, String baseUrl, Duration timeout) throws InterruptedException {

@@ -93,7 +93,7 @@ public final class RelevanceBenchmark {
                         logs)) {
             Http http = new Http(BenchAccess.authorization(repo));
             for (ServiceProcess service : List.of(index, query, ingest)) {
-                http.awaitReady(service.name(), service.url(), Duration.ofSeconds(180));
+                http.awaitReady(service.name(), service.managementUrl(), Duration.ofSeconds(180));
             }
             evaluate(
                     ingest.url(),

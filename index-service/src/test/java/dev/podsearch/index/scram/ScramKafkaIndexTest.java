@@ -12,6 +12,7 @@ import dev.podsearch.events.Segment;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -55,7 +56,8 @@ class ScramKafkaIndexTest {
     @BeforeEach
     void waitUntilReady() {
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+                .untilAsserted(() ->
+                        ManagementPort.given().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test

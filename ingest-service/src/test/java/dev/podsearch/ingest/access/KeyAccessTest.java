@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.podsearch.testing.access.AdminKeyHeader;
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
@@ -282,7 +283,8 @@ class KeyAccessTest implements AdminKeyHeader.OwnKeys {
     @Test
     void refusalsAreCountedByReason() {
         call(PROTECTED.get(1), null).statusCode(401);
-        given().when()
+        ManagementPort.given()
+                .when()
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
@@ -292,7 +294,8 @@ class KeyAccessTest implements AdminKeyHeader.OwnKeys {
 
     @Test
     void theOpenApiDocumentNamesTheBearerScheme() {
-        given().queryParam("format", "json")
+        ManagementPort.given()
+                .queryParam("format", "json")
                 .when()
                 .get("/q/openapi")
                 .then()

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.podsearch.events.Topics;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.ingest.TopicReader;
+import dev.podsearch.testing.management.ManagementPort;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -148,7 +149,8 @@ class FeedSubscriptionTest {
         assertNotNull(feedRequests.get(1).ifNoneMatch());
         assertEquals("Tue, 07 Apr 2026 06:00:00 GMT", feedRequests.get(1).ifModifiedSince());
         assertEquals(1, transcript(ferryman).getInt("revision"));
-        assertTrue(given().get("/q/metrics")
+        assertTrue(ManagementPort.given()
+                .get("/q/metrics")
                 .then()
                 .statusCode(200)
                 .extract()

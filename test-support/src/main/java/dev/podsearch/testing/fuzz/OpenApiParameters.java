@@ -1,10 +1,9 @@
 package dev.podsearch.testing.fuzz;
 
-import static io.restassured.RestAssured.given;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.support.rest.ResourceMethod;
+import dev.podsearch.testing.management.ManagementPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -56,11 +55,12 @@ public final class OpenApiParameters {
         return differences;
     }
 
-    /** The service's published OpenAPI document (the running test application's {@code /q/openapi}). */
+    /** The service's published OpenAPI document ({@code /q/openapi}, on the running test application's management port). */
     public static JsonNode document() {
         try {
             return new ObjectMapper()
-                    .readTree(given().queryParam("format", "json")
+                    .readTree(ManagementPort.given()
+                            .queryParam("format", "json")
                             .get("/q/openapi")
                             .then()
                             .statusCode(200)

@@ -1,0 +1,19 @@
+package dev.podsearch.ingest;
+
+import dev.podsearch.testing.management.ManagementPortChecks;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Health, metrics, OpenAPI and Swagger UI on this service's management port only: see {@link ManagementPortChecks}. */
+@QuarkusTest
+class ManagementPortTest extends ManagementPortChecks {
+
+    @Override
+    protected String apiTitle() {
+        return "podsearch ingest API";
+    }
+
+    @Override
+    protected String readinessCheck() {
+        return "outbox";
+    }
+}

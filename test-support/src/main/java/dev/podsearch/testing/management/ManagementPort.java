@@ -1,0 +1,32 @@
+package dev.podsearch.testing.management;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The running test application's management interface: health, metrics, OpenAPI and Swagger UI are served there
+ * ({@code quarkus.management.enabled}, shared by every service), on a free port in tests, never on the public port
+ * RestAssured's own {@code given()} goes to: {@code ManagementPort.given().get("/q/metrics")}.
+ */
+public final class ManagementPort {
+
+    private ManagementPort() {}
+
+    /** A RestAssured request to the management interface. */
+    public static RequestSpecification given() {
+        return RestAssured.given().baseUri(url()).port(port());
+    }
+
+    /** Its address, {@code http://localhost:<port>} (from Quarkus's {@code test.management.url}, with the port it got). */
+    public static String url() {
+        URI root = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
+        return root.getScheme() + "://" + root.getHost() + ":" + root.getPort();
+    }
+
+    /** The port the management interface got. */
+    public static int port() {
+        return URI.create(url()).getPort();
+    }
+}
