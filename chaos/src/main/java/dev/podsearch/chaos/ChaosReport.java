@@ -112,8 +112,14 @@ public record ChaosReport(
         return failed;
     }
 
+    /** The steps a rolling restart did not make: it stops at a node that did not come back in sync. */
+    public int stepsNotMade() {
+        return options.rolling() ? RollingPlan.of(options).size() - faults.size() : 0;
+    }
+
     public boolean passed() {
         return faultsSurvived() == faultsInjected()
+                && stepsNotMade() == 0
                 && (!options.cluster() || (options.rolling() ? failedRequests() == 0 : availabilityMet()))
                 && lost() == 0
                 && duplicated() == 0
@@ -177,6 +183,9 @@ public record ChaosReport(
         Map<Verdict.Kind, Integer> byKind = new EnumMap<>(Verdict.Kind.class);
         verdicts.values().forEach(v -> byKind.merge(v.kind(), 1, Integer::sum));
         out.printf("faults survived        %d of %d%n", faultsSurvived(), faultsInjected());
+        if (stepsNotMade() > 0) {
+            out.printf("rolling restart        stopped: %d of its steps not made%n", stepsNotMade());
+        }
         out.printf(
                 "writes acknowledged    %d %s (unknown outcome %d, refused %d)%n",
                 acknowledged(), ledger.acknowledgedByKind(), unknown(), refused());

@@ -59,6 +59,11 @@ public final class ChaosRun {
                     results.add(result);
                     log("#%d %s: %s", fault.number(), result.fault().describe(), ChaosReport.outcome(result));
                 }
+                if (options.rolling() && !results.getLast().survived()) {
+                    // as an operator would: a node not back in sync stops the rollout before it takes a second copy
+                    log("#%d not back in sync: the rolling restart stops here", fault.number());
+                    break;
+                }
             }
             waitUntil(streamStart, options.duration());
             streams.forEach(UploadStream::stop);
