@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Whether a restarted node is back in its cluster, not only answering: the step a rolling restart waits for before
@@ -29,6 +30,7 @@ final class InSync {
 
     private final String kafkaBootstrap;
     private final List<String> openSearchUrls;
+    private volatile String lastSeen = "nothing";
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -40,17 +42,22 @@ final class InSync {
     /** Returns once the target's cluster is whole again; a service is in sync once ready (its restart waits). */
     void awaitWhole(Target target) {
         switch (target) {
-            case KAFKA -> awaitReady(this::kafkaInSync);
-            case OPENSEARCH -> awaitReady(this::openSearchGreen);
+            case KAFKA -> awaitReady("Kafka: not every partition's replicas in sync", this::kafkaInSync);
+            case OPENSEARCH -> awaitReady("OpenSearch: not green with every node", this::openSearchGreen);
             default -> {}
         }
     }
 
-    private static void awaitReady(java.util.concurrent.Callable<Boolean> check) {
-        await().atMost(DEADLINE)
-                .pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions()
-                .until(check);
+    private void awaitReady(String what, java.util.concurrent.Callable<Boolean> check) {
+        try {
+            await().atMost(DEADLINE)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(check);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(
+                    what + " within " + DEADLINE.toMinutes() + " min (last seen: " + lastSeen + ")");
+        }
     }
 
     private boolean kafkaInSync() throws Exception {
@@ -58,7 +65,9 @@ final class InSync {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
-            if (admin.describeCluster().nodes().get().size() < 3) {
+            int brokers = admin.describeCluster().nodes().get().size();
+            if (brokers < 3) {
+                lastSeen = brokers + " brokers";
                 return false;
             }
             var topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
@@ -69,6 +78,9 @@ final class InSync {
                 for (var partition : topic.partitions()) {
                     if (partition.leader() == null
                             || partition.isr().size() < partition.replicas().size()) {
+                        lastSeen = topic.name() + "-" + partition.partition() + " with "
+                                + partition.isr().size() + " of "
+                                + partition.replicas().size() + " replicas in sync";
                         return false;
                     }
                 }
@@ -86,6 +98,9 @@ final class InSync {
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 var health = JSON.readTree(response.body());
+                lastSeen = health.path("status").asText() + ", "
+                        + health.path("number_of_nodes").asInt() + " nodes, "
+                        + health.path("unassigned_shards").asInt() + " unassigned shards";
                 return health.path("status").asText().equals("green")
                         && health.path("number_of_nodes").asInt() == openSearchUrls.size();
             } catch (java.io.IOException e) {
