@@ -53,6 +53,19 @@ final class Availability {
         return new Share(answered, total);
     }
 
+    /** The share of requests of a kind answered over the whole run (a rolling restart's measure). */
+    Share overall(Kind kind) {
+        int answered = 0;
+        int total = 0;
+        for (Request request : requests) {
+            if (request.kind() == kind) {
+                total++;
+                answered += request.answered() ? 1 : 0;
+            }
+        }
+        return new Share(answered, total);
+    }
+
     /** Every request recorded (the tests add their own). */
     List<Request> requests() {
         return requests;

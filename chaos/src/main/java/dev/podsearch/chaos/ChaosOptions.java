@@ -20,6 +20,8 @@ import java.util.List;
  * @param cluster three Kafka and three OpenSearch nodes and two instances of each service; a fault hits one node or
  *     instance and keeps it down for {@code pause} before starting it again, and the report gives the share of uploads
  *     and searches answered while a fault was in force
+ * @param rolling instead of faults, a rolling restart of the cluster ({@link RollingPlan}); needs {@code cluster}, and
+ *     passes only when no request failed beyond a client's retries
  */
 public record ChaosOptions(
         Duration duration,
@@ -30,10 +32,11 @@ public record ChaosOptions(
         Duration clientTimeout,
         Duration settle,
         Path workDir,
-        boolean cluster) {
+        boolean cluster,
+        boolean rolling) {
 
     static final String USAGE = "usage: ./podsearch chaos [--minutes 20] [--faults 50] [--seed N] [--rate 2]"
-            + " [--pause-seconds 12] [--settle-minutes 5] [--cluster]";
+            + " [--pause-seconds 12] [--settle-minutes 5] [--cluster [--rolling]]";
 
     /** A run on the single-node stack with one instance of each service. */
     public ChaosOptions(
@@ -45,7 +48,7 @@ public record ChaosOptions(
             Duration clientTimeout,
             Duration settle,
             Path workDir) {
-        this(duration, faults, seed, uploadsPerSecond, pause, clientTimeout, settle, workDir, false);
+        this(duration, faults, seed, uploadsPerSecond, pause, clientTimeout, settle, workDir, false, false);
     }
 
     public ChaosOptions {
@@ -55,6 +58,9 @@ public record ChaosOptions(
         if (pause.compareTo(clientTimeout) <= 0) {
             throw new IllegalArgumentException("a pause must be longer than the client timeout (" + clientTimeout
                     + "), or it tests nothing a timeout would notice");
+        }
+        if (rolling && !cluster) {
+            throw new IllegalArgumentException("--rolling restarts the nodes of a cluster: add --cluster");
         }
     }
 
@@ -67,6 +73,7 @@ public record ChaosOptions(
         long pause = Long.parseLong(take(rest, "--pause-seconds", "12"));
         double settle = Double.parseDouble(take(rest, "--settle-minutes", "5"));
         boolean cluster = rest.remove("--cluster");
+        boolean rolling = rest.remove("--rolling");
         if (!rest.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments " + rest + "\n" + USAGE);
         }
@@ -78,8 +85,9 @@ public record ChaosOptions(
                 Duration.ofSeconds(pause),
                 Duration.ofSeconds(5),
                 Duration.ofMillis((long) (settle * 60_000)),
-                workDir,
-                cluster);
+                rolling ? workDir.resolveSibling(workDir.getFileName() + "-rolling") : workDir, // may run beside
+                cluster,
+                rolling);
     }
 
     private static String take(List<String> args, String name, String fallback) {

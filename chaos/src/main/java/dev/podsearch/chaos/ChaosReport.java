@@ -102,15 +102,36 @@ public record ChaosReport(
                 && searchesDuringFaults().ratio() >= AVAILABILITY_TARGET;
     }
 
+    /** Requests (writes, searches) over the whole run not answered within the budget, retries included. */
+    public int failedRequests() {
+        int failed = 0;
+        for (Availability.Kind kind : Availability.Kind.values()) {
+            Availability.Share share = availability.overall(kind);
+            failed += share.total() - share.answered();
+        }
+        return failed;
+    }
+
+    /** The steps a rolling restart did not make: it stops at a node that did not come back in sync. */
+    public int stepsNotMade() {
+        return options.rolling() ? RollingPlan.of(options).size() - faults.size() : 0;
+    }
+
     public boolean passed() {
         return faultsSurvived() == faultsInjected()
-                && (!options.cluster() || availabilityMet())
+                && stepsNotMade() == 0
+                && (!options.cluster() || (options.rolling() ? failedRequests() == 0 : availabilityMet()))
                 && lost() == 0
                 && duplicated() == 0
                 && stale() == 0
                 && poisonWrong() == 0
                 && refused() == 0
                 && outboxEmpty;
+    }
+
+    /** Whether the result is of the second fault of an overlapping pair (in force with the one above it). */
+    private boolean second(FaultResult result) {
+        return faults.stream().anyMatch(o -> result.fault().equals(o.fault().with()));
     }
 
     static String outcome(FaultResult result) {
@@ -133,17 +154,20 @@ public record ChaosReport(
                 options.uploadsPerSecond(),
                 faultsInjected(),
                 total.toSeconds());
-        out.println("  #  at(s)  fault                              back(s)  recovered(s)");
+        out.println("  #  at(s)  fault                                        back(s)  recovered(s)");
         for (FaultResult r : faults) {
             out.printf(
-                    "%3d %6d  %-34s %7.1f  %s%n",
-                    r.fault().number(),
+                    "%3s %6d  %-44s %7.1f  %s%n",
+                    (second(r) ? "+" : "") + r.fault().number(),
                     r.fault().at().toSeconds(),
                     r.fault().describe(),
                     seconds(r.restart()),
                     r.recovery() == null
                             ? "NOT RECOVERED" + (r.error() == null ? "" : ": " + r.error())
                             : String.format("%12.1f", seconds(r.recovery())));
+            if (r.note() != null) {
+                out.printf("%12s%s%n", "", r.note());
+            }
         }
         List<Double> recoveries = faults.stream()
                 .map(FaultResult::recovery)
@@ -159,11 +183,14 @@ public record ChaosReport(
         Map<Verdict.Kind, Integer> byKind = new EnumMap<>(Verdict.Kind.class);
         verdicts.values().forEach(v -> byKind.merge(v.kind(), 1, Integer::sum));
         out.printf("faults survived        %d of %d%n", faultsSurvived(), faultsInjected());
+        if (stepsNotMade() > 0) {
+            out.printf("rolling restart        stopped: %d of its steps not made%n", stepsNotMade());
+        }
         out.printf(
                 "writes acknowledged    %d %s (unknown outcome %d, refused %d)%n",
                 acknowledged(), ledger.acknowledgedByKind(), unknown(), refused());
         out.printf("episodes judged        %d: %s%n", verdicts.size(), byKind);
-        printAvailability(out);
+        new AvailabilityLines(this).print(out);
         out.printf(
                 "lost %d, duplicated %d, stale %d, poison not failed %d%n",
                 lost(), duplicated(), stale(), poisonWrong());
@@ -176,38 +203,6 @@ public record ChaosReport(
             }
         });
         out.println(passed() ? "PASSED" : "FAILED");
-    }
-
-    private void printAvailability(PrintStream out) {
-        Availability.Share writes = writesDuringFaults();
-        Availability.Share searches = searchesDuringFaults();
-        out.printf(
-                "answered while a fault was in force (under way during it; within %d s, retries included): writes %d of %d (%.1f%%),"
-                        + " searches %d of %d (%.1f%%)%n",
-                Availability.BUDGET.toSeconds(),
-                writes.answered(),
-                writes.total(),
-                100 * writes.ratio(),
-                searches.answered(),
-                searches.total(),
-                100 * searches.ratio());
-        List<FaultResult> postgres = faults.stream()
-                .filter(r -> r.fault().target() == Target.POSTGRES)
-                .toList();
-        if (!postgres.isEmpty()) {
-            Availability.Share writesPg = availability.during(Availability.Kind.WRITE, postgres);
-            Availability.Share searchesPg = availability.during(Availability.Kind.SEARCH, postgres);
-            out.printf(
-                    "  left out above, while PostgreSQL (one server) was down: writes %d of %d, searches %d of %d%n",
-                    writesPg.answered(), writesPg.total(), searchesPg.answered(), searchesPg.total());
-        }
-        if (options.cluster()) {
-            boolean met = availabilityMet();
-            out.printf(
-                    "target                 %s  >= %.0f%% of writes and searches answered with one node or instance"
-                            + " down%n",
-                    met ? "MET" : "NOT MET", 100 * AVAILABILITY_TARGET);
-        }
     }
 
     static double seconds(Duration duration) {

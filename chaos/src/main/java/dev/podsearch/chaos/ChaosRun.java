@@ -22,11 +22,11 @@ public final class ChaosRun {
     private ChaosRun() {}
 
     public static ChaosReport run(Path repo, ChaosOptions options) throws InterruptedException {
-        List<Fault> plan = FaultPlan.of(options);
+        List<Fault> plan = options.rolling() ? RollingPlan.of(options) : FaultPlan.of(options);
         log(
                 "seed %d: %d faults over %d s, %.1f writes/s",
                 options.seed(), plan.size(), options.duration().toSeconds(), options.uploadsPerSecond());
-        plan.forEach(f -> log("  planned #%d at %3d s: %s", f.number(), f.at().toSeconds(), f.describe()));
+        plan.forEach(f -> log("  planned #%d at %3d s: %s%s", f.number(), f.at().toSeconds(), f.describe(), with(f)));
         long started = System.nanoTime();
         try (ChaosSystem system = ChaosSystem.start(repo, options.workDir(), options.cluster())) {
             Api api = new Api(
@@ -59,10 +59,16 @@ public final class ChaosRun {
             List<FaultResult> results = new ArrayList<>();
             for (Fault fault : plan) {
                 waitUntil(streamStart, fault.at());
-                log("#%d %s", fault.number(), fault.describe());
-                FaultResult result = injector.inject(fault);
-                results.add(result);
-                log("#%d %s: %s", fault.number(), fault.describe(), ChaosReport.outcome(result));
+                log("#%d %s%s", fault.number(), fault.describe(), with(fault));
+                for (FaultResult result : injector.inject(fault)) {
+                    results.add(result);
+                    log("#%d %s: %s", fault.number(), result.fault().describe(), ChaosReport.outcome(result));
+                }
+                if (options.rolling() && !results.getLast().survived()) {
+                    // as an operator would: a node not back in sync stops the rollout before it takes a second copy
+                    log("#%d not back in sync: the rolling restart stops here", fault.number());
+                    break;
+                }
             }
             waitUntil(streamStart, options.duration());
             streams.forEach(UploadStream::stop);
@@ -96,6 +102,10 @@ public final class ChaosRun {
                     Duration.ofNanos(System.nanoTime() - started),
                     availability);
         }
+    }
+
+    private static String with(Fault fault) {
+        return fault.with() == null ? "" : " + " + fault.with().describe();
     }
 
     private static boolean outboxEmpty(Settling settling) {

@@ -117,6 +117,31 @@ public final class ChaosSystem implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one node or instance gracefully (SIGTERM; SIGKILL only after a grace period), as a rolling restart does;
+     * {@link #restart} starts it again. A service's restart stops it itself, gracefully, so only servers are stopped
+     * here.
+     */
+    void stopGracefully(Target target, int node) {
+        if (target.isServer()) {
+            stack.faults().stopGracefully(target.component(), node);
+        }
+    }
+
+    /** Waits for a cluster to be whole again after a node's restart ({@link InSync}). */
+    InSync inSync() {
+        return new InSync(stack.quarkusProperties().get("kafka.bootstrap.servers"), openSearchUrls());
+    }
+
+    /** Finds and waits on the OpenSearch node holding the primaries ({@link PrimaryKill}). */
+    PrimaryKill primaryKill() {
+        return new PrimaryKill(openSearchUrls());
+    }
+
+    private List<String> openSearchUrls() {
+        return List.of(stack.quarkusProperties().get("opensearch.hosts").split(","));
+    }
+
     /** The processes of one node or instance, to freeze with SIGSTOP (the whole tree of a server). */
     List<ProcessHandle> processes(Target target, int node) {
         if (target.isServer()) {

@@ -11,7 +11,9 @@ import java.util.Random;
  * slot's first half. The first ones cover every kind that must be survived at least once, in random order: a kill of
  * each server, a kill of a service and a pause; the rest are random kills (three in four) and pauses of any target. In
  * a cluster each fault hits one node or instance of its target, drawn from a random of its own (the same seed gives
- * the same targets and kinds with or without {@code --cluster}).
+ * the same targets and kinds with or without {@code --cluster}). In a cluster, too, the first kill of an OpenSearch node
+ * kills the node holding the primaries ({@link Fault.Kind#KILL_PRIMARY}), and every second fault has another fault in
+ * force at the same time on another component ({@link Overlaps}).
  */
 public final class FaultPlan {
 
@@ -43,14 +45,30 @@ public final class FaultPlan {
             Duration at = Duration.ofMillis(i * slot + (slot / 2 == 0 ? 0 : random.nextLong(slot / 2)));
             boolean cluster = options.cluster();
             // in a cluster a killed node stays down while the others serve; PostgreSQL is one server (as
-            // CloudNativePG's
-            // primary is one), so it starts again at once, as outside a cluster
+            // CloudNativePG's primary is one), so it starts again at once, as outside a cluster
             boolean staysDown = cluster && target != Target.POSTGRES;
             Duration down = kind == Fault.Kind.PAUSE || staysDown ? options.pause() : Duration.ZERO;
             int node = nodes.nextInt(target.instances(cluster));
             faults.add(new Fault(i + 1, at, target, kind, down, node, cluster));
         }
+        if (options.cluster()) {
+            return Overlaps.add(primaryKill(faults), options);
+        }
         return List.copyOf(faults);
+    }
+
+    /** The first kill of an OpenSearch node, made a kill of the node holding the primaries. */
+    private static List<Fault> primaryKill(List<Fault> faults) {
+        for (int i = 0; i < faults.size(); i++) {
+            Fault f = faults.get(i);
+            if (f.target() == Target.OPENSEARCH && f.kind() == Fault.Kind.KILL) {
+                faults.set(
+                        i,
+                        new Fault(f.number(), f.at(), f.target(), Fault.Kind.KILL_PRIMARY, f.pause(), -1, f.cluster()));
+                break;
+            }
+        }
+        return faults;
     }
 
     private static Target randomTarget(Random random) {

@@ -12,8 +12,14 @@ import java.time.Duration;
  * @param error why the fault could not be carried out (the target did not start again); null when it was
  * @param from when the fault began (nanoTime)
  * @param until when the target answered again, or the pause ended (nanoTime): the fault was in force in between
+ * @param note what else was seen, for the report (a primary kill: which node, how fast a replica was promoted); or
+ *     null
  */
-record FaultResult(Fault fault, Duration restart, Duration recovery, String error, long from, long until) {
+record FaultResult(Fault fault, Duration restart, Duration recovery, String error, long from, long until, String note) {
+
+    FaultResult(Fault fault, Duration restart, Duration recovery, String error, long from, long until) {
+        this(fault, restart, recovery, error, from, until, null);
+    }
 
     /** Whether something under way from {@code start} to {@code end} (nanoTime) met the fault in force. */
     boolean overlaps(long start, long end) {

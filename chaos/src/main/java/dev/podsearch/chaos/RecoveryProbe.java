@@ -31,6 +31,7 @@ final class RecoveryProbe {
      * @return the time from {@code since} (nanoTime) until it was found, or null when it was not found in time
      */
     Duration measure(long since) throws InterruptedException {
+        long probeStart = System.nanoTime();
         Episode probe = ledger.newEpisode(Episode.Kind.PROBE);
         String marker = Transcripts.marker(random);
         Attempts.Outcome outcome =
@@ -38,9 +39,11 @@ final class RecoveryProbe {
         if (outcome.ack() != Attempts.Ack.ACKED) {
             return null;
         }
-        long left = deadline.toNanos() - (System.nanoTime() - since);
+        // the deadline counts from the probe's start: a target that took longer than it to start again (a node
+        // given 6 minutes) still gets its probe, timed from the end of the fault as always
+        long left = deadline.toNanos() - (System.nanoTime() - probeStart);
         try {
-            await().atMost(Duration.ofNanos(Math.max(left, 1)))
+            await().atMost(Duration.ofNanos(Math.max(left, Duration.ofSeconds(1).toNanos())))
                     .pollInterval(Duration.ofMillis(200))
                     .ignoreExceptions()
                     .until(() -> {

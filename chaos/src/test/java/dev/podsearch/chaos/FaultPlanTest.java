@@ -66,6 +66,11 @@ class FaultPlanTest {
         for (int i = 0; i < plan.size(); i++) {
             Fault fault = plan.get(i);
             assertEquals(single.get(i).target(), fault.target(), "fault " + (i + 1));
+            if (fault.kind() == Fault.Kind.KILL_PRIMARY) { // the first OpenSearch kill: its node is looked up then
+                assertEquals(Fault.Kind.KILL, single.get(i).kind());
+                assertEquals(-1, fault.node());
+                continue;
+            }
             assertEquals(single.get(i).kind(), fault.kind(), "fault " + (i + 1));
             assertTrue(fault.node() >= 0 && fault.node() < fault.target().instances(true), fault.describe());
             // a killed node stays down for the pause, so the others must carry the load meanwhile; PostgreSQL, one
@@ -87,5 +92,10 @@ class FaultPlanTest {
                         > 1,
                 "different Kafka nodes are hit");
         assertTrue(plan.stream().anyMatch(f -> f.describe().matches("kill -9 (kafka|opensearch)-[123], down 12 s")));
+        assertEquals(
+                1,
+                plan.stream().filter(f -> f.kind() == Fault.Kind.KILL_PRIMARY).count(),
+                "one kill of the node holding the primaries");
+        assertTrue(single.stream().noneMatch(f -> f.kind() == Fault.Kind.KILL_PRIMARY || f.with() != null));
     }
 }

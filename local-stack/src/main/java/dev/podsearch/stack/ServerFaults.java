@@ -43,6 +43,17 @@ public final class ServerFaults {
         server.stop(); // forgets the dead process (its pid file)
     }
 
+    /**
+     * Stops one node the way an operator would for a rolling restart: SIGTERM, so it shuts down cleanly (Kafka hands
+     * its partition leadership over, OpenSearch leaves the cluster), and SIGKILL only after a grace period; returns
+     * once it is gone. {@link #restart(LocalStack.Component, int)} starts it again.
+     */
+    public void stopGracefully(LocalStack.Component component, int node) {
+        Server server = node(component, node);
+        server.stop();
+        StackLog.info("%s stopped (SIGTERM)", server.name());
+    }
+
     /** Starts a crashed server again on its port with its data; returns once it answers requests. */
     public void restart(LocalStack.Component component) {
         Server server = servers.apply(component);
