@@ -18,14 +18,7 @@ class OpenApiTest {
 
     @Test
     void everyParameterHasADescriptionAndAnExample() {
-        JsonPath api = ManagementPort.given()
-                .queryParam("format", "json")
-                .when()
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath api = ManagementPort.openApi().extract().jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
         List<String> missing = new ArrayList<>();
         int parameters = 0;

@@ -294,12 +294,7 @@ class KeyAccessTest implements AdminKeyHeader.OwnKeys {
 
     @Test
     void theOpenApiDocumentNamesTheBearerScheme() {
-        ManagementPort.given()
-                .queryParam("format", "json")
-                .when()
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
+        ManagementPort.openApi()
                 .body("components.securitySchemes.apiKey.type", equalTo("http"))
                 .body("components.securitySchemes.apiKey.scheme", equalTo("bearer"))
                 .body("paths.'/admin/keys'.get.security.apiKey", hasItem(notNullValue()))

@@ -59,13 +59,7 @@ public final class OpenApiParameters {
     public static JsonNode document() {
         try {
             return new ObjectMapper()
-                    .readTree(ManagementPort.given()
-                            .queryParam("format", "json")
-                            .get("/q/openapi")
-                            .then()
-                            .statusCode(200)
-                            .extract()
-                            .asByteArray());
+                    .readTree(ManagementPort.openApi().extract().asByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.podsearch.testing.management;
 
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,6 +18,15 @@ public final class ManagementPort {
     /** A RestAssured request to the management interface. */
     public static RequestSpecification given() {
         return RestAssured.given().baseUri(url()).port(port());
+    }
+
+    /** The published OpenAPI document as JSON ({@code /q/openapi?format=json}), asserted served (200). */
+    public static ValidatableResponse openApi() {
+        return given().queryParam("format", "json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200);
     }
 
     /** Its address, {@code http://localhost:<port>} (from Quarkus's {@code test.management.url}, with the port it got). */
