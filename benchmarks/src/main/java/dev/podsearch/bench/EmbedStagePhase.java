@@ -26,7 +26,7 @@ final class EmbedStagePhase {
     private EmbedStagePhase() {}
 
     record Result(
-            IndexBenchmark.Measured keywordShared,
+            IndexPaths.Measured keywordShared,
             double drainSeconds,
             double passages,
             double stageCpuSeconds,
@@ -57,8 +57,7 @@ final class EmbedStagePhase {
             engine.refresh(Indices.MOMENTS + "," + Indices.EPISODES);
             long documents = engine.count(Indices.MOMENTS) + engine.count(Indices.EPISODES);
             // the keyword path with the stage busy beside it
-            IndexBenchmark.Measured shared = IndexBenchmark.service(
-                            engine, producer, announcements, keywordEvents, documents)
+            IndexPaths.Measured shared = IndexPaths.service(engine, producer, announcements, keywordEvents, documents)
                     .measured();
             Set<String> last = new HashSet<>();
             keywordEvents.forEach(event -> last.add(event.episodeId()));
@@ -108,7 +107,7 @@ final class EmbedStagePhase {
         return 0;
     }
 
-    static void print(Result result, IndexBenchmark.Measured keywordAlone) {
+    static void print(Result result, IndexPaths.Measured keywordAlone) {
         System.out.printf(
                 Locale.ROOT,
                 "  embed     keyword path beside the stage  %9.0f docs/s  (%.2f of the keyword path alone)%n",

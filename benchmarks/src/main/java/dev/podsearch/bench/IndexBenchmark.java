@@ -3,9 +3,6 @@ package dev.podsearch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podsearch.events.KafkaClients;
 import dev.podsearch.events.TopicSettings;
-import dev.podsearch.events.Topics;
-import dev.podsearch.events.TranscriptEvent;
-import dev.podsearch.events.TranscriptEventCodec;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.Mappings;
 import dev.podsearch.stack.LocalStack;
@@ -16,14 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * How close index-service comes to the bulk limit of this machine. In one run, on the same OpenSearch:
@@ -46,9 +39,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 final class IndexBenchmark {
 
-    private static final int MAX_OPS = 2000;
-    private static final long MAX_BYTES = 5_000_000;
-
     private IndexBenchmark() {}
 
     static void run(Options options) throws Exception {
@@ -68,12 +58,12 @@ final class IndexBenchmark {
             Map<String, String> properties = stack.quarkusProperties();
             Engine engine = new Engine(properties.get("opensearch.hosts").split(",")[0]);
 
-            direct(engine, events(warm), "warm");
+            IndexPaths.direct(engine, IndexPaths.events(warm), "warm");
             // the keyword path as it always was measured: without the embed stage (measured after it, below)
             Map<String, String> keywordOnly = new HashMap<>(properties);
             keywordOnly.put("embedder.enabled", "false");
             EmbedStagePhase.Result embed;
-            Measured keywordAlone;
+            IndexPaths.Measured keywordAlone;
             try (ServiceProcess indexer = ServiceProcess.start(
                             "index-service",
                             repo.resolve("index-service"),
@@ -88,9 +78,10 @@ final class IndexBenchmark {
                 Announcements announcements = new Announcements(properties.get("kafka.bootstrap.servers"));
                 String warmup = warmUntilSettled(engine, producer, announcements, warm, indexer);
                 // (a) direct and (b) through Kafka and index-service, both after every warm-up (the engine's too)
-                Measured direct = direct(engine, events(measured), "direct");
+                IndexPaths.Measured direct = IndexPaths.direct(engine, IndexPaths.events(measured), "direct");
                 ServiceMetrics beforeService = ServiceMetrics.of(indexer.managementUrl());
-                Measured service = service(engine, producer, announcements, events(measured), 0)
+                IndexPaths.Measured service = IndexPaths.service(
+                                engine, producer, announcements, IndexPaths.events(measured), 0)
                         .measured();
                 ServiceMetrics duringService =
                         ServiceMetrics.of(indexer.managementUrl()).since(beforeService);
@@ -124,7 +115,7 @@ final class IndexBenchmark {
                 indexer.close();
                 keywordAlone = service;
                 embed = EmbedStagePhase.run(
-                        properties, repo, engine, producer, announcements, events(measured), rssKeywordOnly);
+                        properties, repo, engine, producer, announcements, IndexPaths.events(measured), rssKeywordOnly);
                 announcements.close();
                 IndexReport.print(
                         episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);
@@ -150,8 +141,8 @@ final class IndexBenchmark {
             ServiceProcess indexer)
             throws Exception {
         JitActivity.Warmup warmup = new JitActivity(indexer.pid()).warmUntilSettled("index-service", 2, 8, () -> {
-            Measured run =
-                    service(engine, producer, announcements, events(warm), 0).measured();
+            IndexPaths.Measured run = IndexPaths.service(engine, producer, announcements, IndexPaths.events(warm), 0)
+                    .measured();
             freshIndices(engine);
             return new JitActivity.Ran(run.seconds(), String.format(Locale.ROOT, "%.0f docs/s", run.docsPerSecond()));
         });
@@ -170,83 +161,4 @@ final class IndexBenchmark {
         engine.create(Mappings.MOMENTS_INDEX, Mappings.MOMENTS_INDEX, Indices.MOMENTS);
         engine.create(Mappings.EPISODES_INDEX, Mappings.EPISODES_INDEX, Indices.EPISODES);
     }
-
-    private static List<TranscriptEvent> events(List<CorpusGenerator.Episode> episodes) {
-        List<TranscriptEvent> events = new ArrayList<>(episodes.size());
-        for (CorpusGenerator.Episode episode : episodes) {
-            events.add(episode.event(UUID.randomUUID().toString(), 1));
-        }
-        return events;
-    }
-
-    /** Documents, bytes and seconds of one measured path. */
-    record Measured(long documents, long bytes, double seconds) {
-
-        double docsPerSecond() {
-            return documents / seconds;
-        }
-
-        double megabytesPerSecond() {
-            return bytes / 1e6 / seconds;
-        }
-    }
-
-    private static Measured direct(Engine engine, List<TranscriptEvent> events, String name) throws Exception {
-        String moments = "bench-" + name + "-moments";
-        String episodes = "bench-" + name + "-episodes";
-        engine.create(moments, Mappings.MOMENTS_INDEX, null);
-        engine.create(episodes, Mappings.EPISODES_INDEX, null);
-        Engine.Bulk bulk = Engine.bulk(events, moments, episodes, MAX_OPS, MAX_BYTES);
-        System.err.printf(
-                "[bench] direct (%s): %d documents in %d requests%n",
-                name, bulk.documents(), bulk.bodies().size());
-        long start = System.nanoTime();
-        for (byte[] body : bulk.bodies()) {
-            engine.call("POST", "/_bulk", body);
-        }
-        engine.refresh(moments + "," + episodes);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long counted = engine.count(moments) + engine.count(episodes);
-        if (counted != bulk.documents()) {
-            throw new IllegalStateException("direct: " + counted + " documents indexed of " + bulk.documents());
-        }
-        return new Measured(bulk.documents(), bulk.documentBytes(), seconds);
-    }
-
-    /**
-     * Sends the events and waits until index-service has announced each of them indexed (on transcripts.indexed.v1:
-     * no refresh forced on the engine while it works), then checks the count; returns the documents indexed now.
-     */
-    static Timed service(
-            Engine engine,
-            KafkaProducer<String, byte[]> producer,
-            Announcements announcements,
-            List<TranscriptEvent> events,
-            long before)
-            throws Exception {
-        Engine.Bulk bulk = Engine.bulk(events, "m", "e", MAX_OPS, MAX_BYTES);
-        List<byte[]> encoded = new ArrayList<>();
-        for (TranscriptEvent event : events) {
-            encoded.add(TranscriptEventCodec.encode(event));
-        }
-        Set<String> ids = new HashSet<>();
-        events.forEach(e -> ids.add(e.episodeId()));
-        System.err.printf("[bench] index-service: %d documents from %d events%n", bulk.documents(), events.size());
-        long start = System.nanoTime();
-        for (int i = 0; i < events.size(); i++) {
-            producer.send(new ProducerRecord<>(Topics.TRANSCRIPTS, events.get(i).episodeId(), encoded.get(i)));
-        }
-        producer.flush();
-        announcements.await(ids, Duration.ofMinutes(10));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        engine.refresh(Indices.MOMENTS + "," + Indices.EPISODES);
-        long count = engine.count(Indices.MOMENTS) + engine.count(Indices.EPISODES);
-        if (count != before + bulk.documents()) {
-            throw new IllegalStateException(
-                    "index-service: " + (count - before) + " documents indexed of " + bulk.documents());
-        }
-        return new Timed(new Measured(bulk.documents(), bulk.documentBytes(), seconds), count);
-    }
-
-    record Timed(Measured measured, long total) {}
 }

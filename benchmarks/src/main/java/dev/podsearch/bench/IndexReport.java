@@ -24,8 +24,8 @@ final class IndexReport {
     static void print(
             int episodes,
             int kilobytes,
-            IndexBenchmark.Measured direct,
-            IndexBenchmark.Measured service,
+            IndexPaths.Measured direct,
+            IndexPaths.Measured service,
             ServiceMetrics duringService,
             double rate,
             List<Double> freshness,
