@@ -58,16 +58,21 @@ final class FaultInjector {
                                 fault.number(), fault.target().label(fault.node(), true));
                     }
                     system.kill(fault.target(), fault.node());
-                    if (primaries != null) {
-                        Duration promoted = primaries.awaitPromotion(fault.node(), start);
-                        note = String.format("replica promoted %.1f s after the kill", ChaosReport.seconds(promoted));
+                    try {
+                        if (primaries != null) {
+                            Duration promoted = primaries.awaitPromotion(fault.node(), start);
+                            note = String.format(
+                                    "replica promoted %.1f s after the kill", ChaosReport.seconds(promoted));
+                        }
+                        long down = start + fault.pause().toNanos() - System.nanoTime();
+                        if (down > 0) {
+                            Thread.sleep(Duration.ofNanos(down)); // the fault itself: the node stays down, others serve
+                        }
+                    } finally {
+                        // no promotion in time fails the fault, but the node still comes back for the rest of the run
+                        ended = System.nanoTime();
+                        restart(fault.target(), fault.node());
                     }
-                    long down = start + fault.pause().toNanos() - System.nanoTime();
-                    if (down > 0) {
-                        Thread.sleep(Duration.ofNanos(down)); // the fault itself: the node stays down, others serve
-                    }
-                    ended = System.nanoTime();
-                    restart(fault.target(), fault.node());
                 }
                 case PAUSE -> {
                     List<ProcessHandle> frozen = system.processes(fault.target(), fault.node());
