@@ -94,12 +94,7 @@ class InternalTlsTest {
 
     @Test
     void thePublicPortSpeaksNoPlainHttp() {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest plain = HttpRequest.newBuilder(URI.create("http://localhost:" + https.getPort() + "/v1/search"))
-                .timeout(Duration.ofSeconds(5))
-                .build();
-        assertThrows(IOException.class, () -> client.send(plain, HttpResponse.BodyHandlers.ofString()));
+        assertThrows(IOException.class, () -> getWithJvmTrust("http://localhost:" + https.getPort() + "/v1/search"));
     }
 
     @Test
@@ -116,14 +111,20 @@ class InternalTlsTest {
 
     @Test
     void aClientThatDoesNotTrustTheInternalCaIsRefused() {
-        HttpClient jvmTrust =
+        SSLHandshakeException refused = assertThrows(
+                SSLHandshakeException.class,
+                () -> getWithJvmTrust("https://localhost:" + https.getPort() + "/v1/search"));
+        assertTrue(refused.getMessage().contains("PKIX"), refused.getMessage());
+    }
+
+    /** A GET with the JDK's client and the JVM's own trusted CAs (not the internal one). */
+    private static HttpResponse<String> getWithJvmTrust(String url) throws Exception {
+        HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("https://localhost:" + https.getPort() + "/v1/search"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(5))
                 .build();
-        SSLHandshakeException refused = assertThrows(
-                SSLHandshakeException.class, () -> jvmTrust.send(request, HttpResponse.BodyHandlers.ofString()));
-        assertTrue(refused.getMessage().contains("PKIX"), refused.getMessage());
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** The CA the service's Secret mounts as ca.crt, as a trust store. */
