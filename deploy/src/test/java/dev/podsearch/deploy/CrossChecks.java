@@ -41,6 +41,9 @@ final class CrossChecks {
         problems.addAll(new HardeningChecks(services).check());
         problems.addAll(new ServiceTokenChecks(manifests, services).check());
         problems.addAll(new ManagementChecks(manifests, services).check());
+        ServiceCertificates certificates = new ServiceCertificates(manifests, services);
+        problems.addAll(new TlsChecks(certificates).check());
+        problems.addAll(new TlsRouteChecks(manifests, certificates).check());
         return problems;
     }
 

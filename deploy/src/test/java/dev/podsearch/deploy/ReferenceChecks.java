@@ -112,6 +112,9 @@ final class ReferenceChecks {
         manifests.ofKind("Cluster").forEach(c -> secrets.add(Manifests.name(c) + "-app"));
         manifests.ofKind("Kafka").forEach(k -> secrets.add(Manifests.name(k) + "-cluster-ca-cert"));
         manifests.ofKind("KafkaUser").forEach(u -> secrets.add(Manifests.name(u))); // Strimzi's User Operator
+        manifests
+                .ofKind("Certificate")
+                .forEach(c -> secrets.add(c.at("/spec/secretName").asText())); // cert-manager
         manifests.ofKind("Ingress").forEach(ingress -> {
             JsonNode annotations = ingress.at("/metadata/annotations");
             if (annotations.has("cert-manager.io/cluster-issuer") || annotations.has("cert-manager.io/issuer")) {

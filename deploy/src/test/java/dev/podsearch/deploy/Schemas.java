@@ -36,7 +36,8 @@ import java.util.Map;
  * Validates rendered objects against typed schema models, offline: Kubernetes' own kinds against fabric8's
  * kubernetes-model (generated from the Kubernetes OpenAPI schema), Strimzi's against Strimzi's own API model (the one
  * its CRDs are generated from), ServiceMonitor against fabric8's model of the Prometheus operator's CRD, and the
- * CloudNativePG and OpenSearch operator kinds against {@link OperatorModels} and {@link OpenSearchSecurityModels}.
+ * CloudNativePG and OpenSearch operator kinds against {@link OperatorModels} and {@link OpenSearchSecurityModels}, cert-manager's against {@link
+ * CertManagerModels}.
  *
  * <p>Parsing is strict: a scalar of the wrong type is an error (no coercion of "8080" into a number), and a field the
  * model does not know is an error too. fabric8 and Strimzi keep unknown fields in {@code additionalProperties}
@@ -76,6 +77,8 @@ final class Schemas {
             MODELS.put(HasMetadata.getApiVersion(type) + " " + HasMetadata.getKind(type), type);
         }
         MODELS.put("postgresql.cnpg.io/v1 Cluster", OperatorModels.PostgresCluster.class);
+        MODELS.put("cert-manager.io/v1 Certificate", CertManagerModels.Certificate.class);
+        MODELS.put("cert-manager.io/v1 Issuer", CertManagerModels.Issuer.class);
         MODELS.put("opensearch.opster.io/v1 OpenSearchCluster", OperatorModels.OpenSearchCluster.class);
         MODELS.put("opensearch.opster.io/v1 OpensearchUser", OpenSearchSecurityModels.OpensearchUser.class);
         MODELS.put("opensearch.opster.io/v1 OpensearchRole", OpenSearchSecurityModels.OpensearchRole.class);
@@ -195,6 +198,7 @@ final class Schemas {
                         || name.startsWith("io.fabric8.openshift.api.model")
                         || name.startsWith("io.strimzi.api")
                         || name.startsWith(OperatorModels.class.getName())
+                        || name.startsWith(CertManagerModels.class.getName())
                         || name.startsWith(OpenSearchSecurityModels.class.getName()));
     }
 

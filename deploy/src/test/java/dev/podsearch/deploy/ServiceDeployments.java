@@ -76,9 +76,16 @@ final class ServiceDeployments {
         return config;
     }
 
-    /** The port the service listens on: its configuration's {@code quarkus.http.port}, else its default. */
+    /**
+     * The port the service listens on: its configuration's {@code quarkus.http.port}, else its default; with plain HTTP
+     * off ({@code quarkus.http.insecure-requests: disabled}) its HTTPS port, {@code quarkus.http.ssl-port} (8443 unset).
+     */
     int port(JsonNode deployment) {
-        String port = configuration(deployment).get("quarkus.http.port");
+        Map<String, String> config = configuration(deployment);
+        if ("disabled".equals(config.get("quarkus.http.insecure-requests"))) {
+            return Integer.parseInt(config.getOrDefault("quarkus.http.ssl-port", "8443"));
+        }
+        String port = config.get("quarkus.http.port");
         return port != null ? Integer.parseInt(port) : facts(deployment).defaultPort();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.podsearch.alert.AlertConfig;
 import dev.podsearch.support.ProblemException;
+import dev.podsearch.support.peers.PeerTls;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,8 +33,10 @@ public class QueryCompiler {
     @Inject
     ObjectMapper json;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    @Inject
+    PeerTls peerTls;
+
+    private volatile HttpClient http;
 
     /** The compiled alert; a {@link ProblemException} when q or a filter is refused or query-service cannot answer. */
     public CompiledAlert compile(
@@ -53,10 +56,10 @@ public class QueryCompiler {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(
-                    request.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = http().send(
+                            request.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw unavailable("cannot be reached (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
@@ -64,6 +67,14 @@ public class QueryCompiler {
             throw unavailable("was interrupted");
         }
         return read(response);
+    }
+
+    /** Over https:// query-service must show a certificate the peers' CA signed ({@link PeerTls}). */
+    private HttpClient http() {
+        if (http == null) {
+            http = peerTls.client(Duration.ofSeconds(3));
+        }
+        return http;
     }
 
     private CompiledAlert read(HttpResponse<String> response) {

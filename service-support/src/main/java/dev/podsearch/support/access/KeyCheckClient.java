@@ -2,6 +2,7 @@ package dev.podsearch.support.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podsearch.support.peers.PeerTls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /**
  * One question to the ingest service about a key: {@code GET /v1/access/whoami} with the key, and the shared
@@ -31,10 +34,15 @@ public final class KeyCheckClient {
     private volatile int current;
     private final Optional<String> serviceToken;
     private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
 
     public KeyCheckClient(List<URI> bases, Optional<String> serviceToken, ObjectMapper json) {
+        this(bases, serviceToken, json, Optional.empty());
+    }
+
+    /** With {@code tls}: https:// addresses must show a certificate one of its CAs signed (the JVM's without it). */
+    public KeyCheckClient(List<URI> bases, Optional<String> serviceToken, ObjectMapper json, Optional<SSLContext> tls) {
+        this.http = PeerTls.client(tls, TIMEOUT);
         if (bases.isEmpty()) {
             throw new IllegalArgumentException("access.verify-url names no address");
         }
@@ -106,7 +114,15 @@ public final class KeyCheckClient {
                 throw new KeyCheckUnavailable("interrupted while asking " + what, e);
             }
         }
-        throw new KeyCheckUnavailable(what + " at " + bases + " cannot be reached", last);
+        throw new KeyCheckUnavailable(what + " at " + bases + " cannot be reached" + tls(last), last);
+    }
+
+    /** Says so when the last address failed in the TLS handshake: a certificate not signed by a trusted CA. */
+    private static String tls(IOException failure) {
+        return failure instanceof SSLException
+                ? " (TLS refused: " + failure.getMessage() + "; the CA of peers.tls-configuration-name must have"
+                        + " signed its certificate, for its name)"
+                : "";
     }
 
     private static KeyOwner owner(JsonNode body) {

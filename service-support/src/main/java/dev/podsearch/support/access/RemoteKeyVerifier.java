@@ -1,6 +1,7 @@
 package dev.podsearch.support.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.podsearch.support.peers.PeerTls;
 import io.quarkus.arc.DefaultBean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * checks never starve on a public rate limit) and keeps the answers ({@link KeyCache}: valid ones for {@code
  * access.cache-ttl}, invalid ones for {@code access.negative-cache-ttl}); a revoked key is dropped within {@code
  * access.revocation-poll} ({@link RevocationPoller}, when a service token is configured). The ingest service replaces
- * this bean with its own, which reads PostgreSQL.
+ * this bean with its own, which reads PostgreSQL. Over https:// it trusts the CA of {@code
+ * peers.tls-configuration-name} ({@link PeerTls}).
  */
 @DefaultBean
 @ApplicationScoped
@@ -26,6 +28,9 @@ public class RemoteKeyVerifier implements KeyVerifier {
 
     @Inject
     ServiceToken serviceToken;
+
+    @Inject
+    PeerTls peerTls;
 
     private KeyCache cache;
     private RevocationPoller poller;
@@ -43,7 +48,8 @@ public class RemoteKeyVerifier implements KeyVerifier {
                             .orElseThrow(() ->
                                     new KeyCheckUnavailable("access.verify-url is not set: no service to ask", null)),
                     serviceToken.token(),
-                    json);
+                    json,
+                    peerTls.context());
             cache = new KeyCache(client, config.cacheTtl(), config.negativeCacheTtl());
             if (serviceToken.token().isPresent()) {
                 poller = new RevocationPoller(client, cache).start(config.revocationPoll());

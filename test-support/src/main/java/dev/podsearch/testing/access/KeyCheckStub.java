@@ -43,7 +43,7 @@ public class KeyCheckStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = create(new InetSocketAddress("127.0.0.1", 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -77,11 +77,25 @@ public class KeyCheckStub implements QuarkusTestResourceLifecycleManager {
             exchange.close();
         });
         server.start();
-        return Map.of(
-                "access.verify-url",
-                "http://127.0.0.1:" + server.getAddress().getPort(),
-                "access.service-token",
-                SERVICE_TOKEN);
+        Map<String, String> config = new java.util.HashMap<>(settings());
+        config.put("access.verify-url", url(server.getAddress().getPort()));
+        config.put("access.service-token", SERVICE_TOKEN);
+        return config;
+    }
+
+    /** The stub's server, not yet started (plain HTTP here). */
+    protected HttpServer create(InetSocketAddress address) throws IOException {
+        return HttpServer.create(address, 0);
+    }
+
+    /** Its address, as the service under test is given it in {@code access.verify-url}. */
+    protected String url(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** More settings for the service under test. */
+    protected Map<String, String> settings() {
+        return Map.of();
     }
 
     @Override
