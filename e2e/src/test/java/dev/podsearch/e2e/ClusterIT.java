@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
  * replicated three times with {@code min.insync.replicas} 2 and the indices have a replica; an upload is found, then
  * one Kafka node is killed (SIGKILL) and an upload is found, then one OpenSearch node is killed and an upload is found,
  * the earlier ones still. The embed stage is off here: the keyword path is what the cluster carries, and two cores
- * cannot also embed in the time the suite allows.
+ * cannot also embed in the time the suite allows; its writes (moments put back with their vectors, a stale one
+ * refused) are made directly while the node is down, and the node, started again, recovers every shard copy by itself
+ * (OpenSearch 3.6 could not rebuild a replica of the moments index with k-NN derived source on: docs/benchmarks.md).
  */
 class ClusterIT {
 
@@ -103,6 +105,18 @@ class ClusterIT {
         assertFound("tamarindlodge", third);
         assertFound("marigoldvesper", first);
         assertFound("quillfeather", second);
+
+        ClusterEngine engine = new ClusterEngine(openSearchUrls()[2]);
+        for (String episode : List.of(first, second, third)) {
+            engine.embed(episode);
+        }
+        stack.faults().restart(LocalStack.Component.OPENSEARCH, 0);
+        engine.awaitGreen(Duration.ofMinutes(4));
+        assertFound("tamarindlodge", third);
+    }
+
+    private static String[] openSearchUrls() {
+        return stack.quarkusProperties().get("opensearch.hosts").split(",");
     }
 
     /** Topics with three copies and min.insync.replicas 2, as the production overlay; indices with one replica. */
@@ -133,7 +147,7 @@ class ClusterIT {
                 assertEquals("2", minInsync, topic + " min.insync.replicas");
             }
         }
-        String url = stack.quarkusProperties().get("opensearch.hosts").split(",")[0];
+        String url = openSearchUrls()[0];
         HttpResponse<String> replicas = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(url + "/_cat/indices/moments*?h=rep"))

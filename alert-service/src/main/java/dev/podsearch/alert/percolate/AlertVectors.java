@@ -47,7 +47,10 @@ public class AlertVectors {
                 .putObject("settings")
                 .putObject("index")
                 .put("number_of_shards", 1)
-                .put("knn", true);
+                .put("knn", true)
+                // the vectors stay in _source: with k-NN derived source (OpenSearch 3.6's default) a replica can fail
+                // to recover after a node restart (docs/benchmarks.md, the rolling restart)
+                .put("knn.derived_source.enabled", false);
         ObjectNode properties =
                 definition.putObject("mappings").put("dynamic", "strict").putObject("properties");
         properties.putObject(AlertIndex.ALERT_ID).put("type", "keyword");

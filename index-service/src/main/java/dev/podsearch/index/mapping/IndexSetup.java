@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 
 /**
@@ -43,6 +41,12 @@ public class IndexSetup {
     @Inject
     IndexerConfig config;
 
+    @Inject
+    EngineCalls engine;
+
+    @Inject
+    IndexUpgrade upgrade;
+
     public void ensureIndices() throws IOException {
         ensure(Indices.EPISODES, Mappings.EPISODES_INDEX, Mappings.EPISODES_INDEX);
         ensure(Indices.MOMENTS, Mappings.MOMENTS_INDEX, Mappings.MOMENTS_INDEX);
@@ -53,7 +57,7 @@ public class IndexSetup {
         if (client.indices().existsAlias(a -> a.name(alias)).value()) {
             JsonNode current = json.readTree(Mappings.definition(definition));
             for (String existing : aliased(alias)) {
-                upgrade(existing, alias, current, definition);
+                upgrade.apply(existing, alias, current, definition);
             }
             return;
         }
@@ -63,93 +67,6 @@ public class IndexSetup {
         } else {
             client.indices().putAlias(a -> a.index(index).name(alias).isWriteIndex(true));
             Log.infof("pointed alias %s at existing index %s", alias, index);
-        }
-    }
-
-    /**
-     * Brings an existing index up to its current definition. Its mapping: fields added since it was created are added
-     * (its strict mapping would refuse documents that carry them). Its dynamic settings (refresh interval, whether a
-     * refresh waits for merges): everything in the definition's {@code settings.index} but the shard count, which an
-     * index keeps for life; replicas are left as they are (an operator may have changed them). What an existing
-     * index cannot take (a field's type or analyzer, a static setting) is logged with what to do, and start-up goes
-     * on, so the reindex command stays reachable.
-     */
-    private void upgrade(String index, String alias, JsonNode current, String definition) throws IOException {
-        JsonNode mappings = current.path("mappings");
-        if (current.at("/settings/index/knn").asBoolean(false) && !knnEnabled(index)) {
-            mappings = withoutVectors(mappings, index, alias);
-        }
-        put(
-                index,
-                alias,
-                definition,
-                "_mapping",
-                mappings,
-                "Documents it refuses are dead-lettered; rebuild it with POST /admin/reindex, then replay the dead"
-                        + " letters (POST /admin/dead-letters/replay), both on port 8082");
-        ObjectNode settings = current.path("settings").path("index") instanceof ObjectNode defined
-                ? defined.deepCopy()
-                : json.createObjectNode();
-        settings.remove("number_of_shards");
-        settings.remove("knn"); // static: see withoutVectors
-        if (!settings.isEmpty()) {
-            put(
-                    index,
-                    alias,
-                    definition,
-                    "_settings",
-                    json.createObjectNode().set("index", settings),
-                    "It keeps working with the ones it has; POST /admin/reindex (port 8082) rebuilds it with the"
-                            + " current ones");
-        }
-    }
-
-    private boolean knnEnabled(String index) throws IOException {
-        return call("GET", "/" + index + "/_settings/index.knn", null)
-                .path(index)
-                .path("settings")
-                .path("index")
-                .path("knn")
-                .asBoolean(false);
-    }
-
-    /**
-     * {@code index.knn} is static, and without it the engine refuses a {@code knn_vector} field with a method ("Cannot
-     * set modelId or method parameters when index.knn setting is false"): an index made before vectors gets the other
-     * new fields, and the log says how to get vectors (the embed stage's writes to it are refused until then).
-     */
-    private JsonNode withoutVectors(JsonNode mappings, String index, String alias) {
-        ObjectNode copy = mappings.deepCopy();
-        List<String> vectors = new ArrayList<>();
-        copy.path("properties").properties().forEach(field -> {
-            if ("knn_vector".equals(field.getValue().path("type").asText())) {
-                vectors.add(field.getKey());
-            }
-        });
-        vectors.forEach(((ObjectNode) copy.path("properties"))::remove);
-        Log.warnf(
-                "index %s (alias %s) was created without index.knn (a static setting), so it cannot take the vector"
-                        + " fields %s: keyword search works, semantic search does not find its documents. Rebuild it"
-                        + " with POST /admin/reindex (port 8082); the embed stage fills the new index in as episodes"
-                        + " are indexed again",
-                index, alias, vectors);
-        return copy;
-    }
-
-    /** PUTs an index's {@code _mapping} or {@code _settings}; a refusal is logged with the engine's answer and what to do. */
-    private void put(String index, String alias, String definition, String what, JsonNode body, String toDo)
-            throws IOException {
-        try (Response response = request("PUT", "/" + index + "/" + what, json.writeValueAsBytes(body))) {
-            if (response.getStatus() >= 300) {
-                Log.errorf(
-                        "index %s (alias %s) cannot take the %s of the current definition %s: %s. %s",
-                        index,
-                        alias,
-                        what.substring(1),
-                        definition,
-                        response.getBody().map(Body::bodyAsString).orElse("status " + response.getStatus()),
-                        toDo);
-            }
         }
     }
 
@@ -221,20 +138,11 @@ public class IndexSetup {
 
     /** A request the typed client has no method for; the caller closes the response. */
     public Response request(String method, String path, byte[] body) throws IOException {
-        return client.generic()
-                .execute(Requests.create(
-                        method, path, List.of(), Map.of(), body == null ? null : Body.from(body, "application/json")));
+        return engine.request(method, path, body);
     }
 
     /** A request whose JSON answer is wanted; fails on an error status. */
     public JsonNode call(String method, String path, Object body) throws IOException {
-        byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
-        try (Response response = request(method, path, bytes)) {
-            String answer = response.getBody().map(Body::bodyAsString).orElse("{}");
-            if (response.getStatus() >= 300) {
-                throw new IOException(method + " " + path + " answered " + response.getStatus() + ": " + answer);
-            }
-            return json.readTree(answer);
-        }
+        return engine.call(method, path, body);
     }
 }

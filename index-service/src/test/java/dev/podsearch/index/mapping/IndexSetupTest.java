@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.podsearch.search.Mappings;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class IndexSetupTest {
     @Test
     void anIndexMadeBeforeVectorsGetsTheOtherNewFields() throws Exception {
         olderIndex("upgrade-knn-v1", "upgrade-knn", body -> {
-            body.withObject("/settings").withObject("/index").remove("knn");
+            body.withObject("/settings").withObject("/index").remove(List.of("knn", "knn.derived_source.enabled"));
             body.withObject("/mappings").withObject("/properties").remove("embedding");
             body.withObject("/mappings").withObject("/properties").remove("firstLine");
         });
@@ -150,5 +151,49 @@ class IndexSetupTest {
         assertEquals(
                 "lucene",
                 field("knn-new-v1", "embedding").path("method").path("engine").asText());
+    }
+
+    /**
+     * The moments index keeps its vectors in {@code _source}: with k-NN derived source (OpenSearch 3.6's default for a
+     * k-NN index) a replica could not be rebuilt after a node restart (ClusterIT restarts one and waits for green).
+     */
+    @Test
+    void aNewMomentsIndexKeepsItsVectorsInSource() throws Exception {
+        setup.create("derived-new-v1", Mappings.MOMENTS_INDEX, "derived-new");
+
+        assertEquals("false", settingOrDefault("derived-new-v1", "knn.derived_source.enabled"));
+    }
+
+    /**
+     * An index made with derived source (before the definition turned it off) cannot lose it (a static setting): it
+     * keeps it, and its dynamic settings are still brought up to date (the static one is not sent with them).
+     */
+    @Test
+    void anIndexWithDerivedSourceKeepsItAndTakesTheOtherSettings() throws Exception {
+        olderIndex("upgrade-derived-v1", "upgrade-derived", body -> {
+            ObjectNode settings = body.withObject("/settings").withObject("/index");
+            settings.remove("knn.derived_source.enabled");
+            settings.put("refresh_interval", "5s");
+        });
+        assertEquals("true", settingOrDefault("upgrade-derived-v1", "knn.derived_source.enabled"));
+
+        setup.ensure("upgrade-derived", "upgrade-derived-v1", Mappings.MOMENTS_INDEX); // logs: reindex to turn it off
+
+        assertEquals("true", settingOrDefault("upgrade-derived-v1", "knn.derived_source.enabled"));
+        assertEquals(
+                json.readTree(Mappings.definition(Mappings.MOMENTS_INDEX))
+                        .at("/settings/index/refresh_interval")
+                        .asText(),
+                setting("upgrade-derived-v1", "refresh_interval"));
+    }
+
+    /** One index setting as the engine applies it, its default if the index does not set it. */
+    private String settingOrDefault(String index, String name) throws Exception {
+        JsonNode answer = setup.call("GET", "/" + index + "/_settings?flat_settings=true&include_defaults=true", null)
+                .path(index);
+        JsonNode set = answer.path("settings").path("index." + name);
+        return set.isMissingNode()
+                ? answer.path("defaults").path("index." + name).asText()
+                : set.asText();
     }
 }

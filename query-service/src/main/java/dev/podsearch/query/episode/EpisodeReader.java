@@ -121,6 +121,7 @@ public class EpisodeReader {
                         s -> {
                             s.index(Indices.MOMENTS)
                                     .size(PAGE)
+                                    .source(src -> src.filter(f -> f.excludes(VECTOR)))
                                     .query(q -> q.term(t -> t.field("episodeId").value(FieldValue.of(episodeId))))
                                     .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)));
                             if (searchAfter != null) {
