@@ -124,10 +124,12 @@ final class QueryBenchmark {
                                 + " service's mean size, after 20 ms pauses): p50 %.2f ms%n",
                         Stats.percentile(idle, 50));
                 System.out.printf(
-                        "  corpus:     %d documents%s, engine heap %s: bulk %.0f s, refresh and merge %.0f s; the model"
-                                + " answered %.0f s after the service was ready%n",
+                        "  corpus:     %d documents%s, %.0f bytes per moment on disk (primaries), engine heap %s: bulk"
+                                + " %.0f s, refresh and merge %.0f s; the model answered %.0f s after the service was"
+                                + " ready%n",
                         loaded.documents(),
                         vectors ? " (moments with vectors)" : "",
+                        loaded.bytesPerMoment(),
                         engineHeap,
                         loaded.bulkSeconds(),
                         loaded.mergeSeconds(),

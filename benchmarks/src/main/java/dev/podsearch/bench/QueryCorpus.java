@@ -1,5 +1,6 @@
 package dev.podsearch.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.Mappings;
@@ -15,8 +16,11 @@ import java.util.UUID;
  */
 final class QueryCorpus {
 
-    /** How long loading took: the bulk requests, and the refresh and merge that follow. */
-    record Loaded(long documents, double bulkSeconds, double mergeSeconds) {}
+    /**
+     * How long loading took (the bulk requests, and the refresh and merge that follow), and the moments index's size on
+     * disk per moment (primaries, after the merge: the capacity figure of deploy/README).
+     */
+    record Loaded(long documents, double bulkSeconds, double mergeSeconds, double bytesPerMoment) {}
 
     private QueryCorpus() {}
 
@@ -52,7 +56,11 @@ final class QueryCorpus {
         engine.call("POST", "/" + Indices.MOMENTS + "," + Indices.EPISODES + "/_forcemerge?max_num_segments=5", null);
         double mergeSeconds = (System.nanoTime() - merge) / 1e9;
         System.err.printf("[bench] corpus loaded: bulk %.0f s, refresh and merge %.0f s%n", bulkSeconds, mergeSeconds);
-        return new Loaded(documents, bulkSeconds, mergeSeconds);
+        JsonNode primaries = engine.call("GET", "/" + Indices.MOMENTS + "/_stats/store,docs", null)
+                .at("/_all/primaries");
+        double bytesPerMoment = primaries.at("/store/size_in_bytes").asDouble()
+                / Math.max(1, primaries.at("/docs/count").asLong());
+        return new Loaded(documents, bulkSeconds, mergeSeconds, bytesPerMoment);
     }
 
     private static void settings(String body, Engine engine) throws Exception {
