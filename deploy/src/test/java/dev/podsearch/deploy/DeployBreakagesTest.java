@@ -84,6 +84,12 @@ class DeployBreakagesTest {
                                 "retentionPolicy: 30 days",
                                 "is not like 30d"),
                         new Breakage(
+                                "prod",
+                                "overlays/prod/postgres.yaml",
+                                "dataDurability: required",
+                                "dataDurability: strict",
+                                "synchronous.dataDurability 'strict' is not required or preferred"),
+                        new Breakage(
                                 "dev",
                                 "base/query-service.yaml",
                                 "path: /q/metrics",

@@ -115,7 +115,27 @@ final class OperatorModels {
 
     record Monitoring(Boolean enablePodMonitor) {}
 
-    record PostgresConfiguration(Map<String, String> parameters) {}
+    record PostgresConfiguration(Map<String, String> parameters, Synchronous synchronous) {}
+
+    /** Synchronous replication (1.24+; {@code dataDurability} 1.25+): a commit waits for {@code number} replicas. */
+    record Synchronous(
+            @JsonProperty(required = true) String method,
+            @JsonProperty(required = true) int number,
+            String dataDurability) {
+
+        Synchronous {
+            if (!List.of("any", "first").contains(method)) {
+                throw new IllegalArgumentException("synchronous.method '" + method + "' is not any or first");
+            }
+            if (number < 1) {
+                throw new IllegalArgumentException("synchronous.number must be at least 1");
+            }
+            if (dataDurability != null && !List.of("required", "preferred").contains(dataDurability)) {
+                throw new IllegalArgumentException(
+                        "synchronous.dataDurability '" + dataDurability + "' is not required or preferred");
+            }
+        }
+    }
 
     // --------------------------------------- OpenSearch Kubernetes operator 2.x (api/v1/opensearch_types.go)
 
