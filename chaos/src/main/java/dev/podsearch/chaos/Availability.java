@@ -1,7 +1,11 @@
 package dev.podsearch.chaos;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,7 +25,13 @@ final class Availability {
         SEARCH
     }
 
-    record Request(Kind kind, long started, long ended, boolean answered) {}
+    /** One request; {@code late}: it got an answer, but after the budget (slow, not refused or lost). */
+    record Request(Kind kind, long started, long ended, boolean answered, boolean late) {
+
+        Request(Kind kind, long started, long ended, boolean answered) {
+            this(kind, started, ended, answered, false);
+        }
+    }
 
     /** The share of requests answered among those under way while a fault was in force. */
     record Share(int answered, int total) {
@@ -35,8 +45,9 @@ final class Availability {
     /** Records a request that started at {@code started} (nanoTime) and ended now with {@code outcome}. */
     void record(Kind kind, long started, Attempts.Outcome outcome) {
         long ended = System.nanoTime();
-        boolean answered = outcome.ack() != Attempts.Ack.UNKNOWN && ended - started <= BUDGET.toNanos();
-        requests.add(new Request(kind, started, ended, answered));
+        boolean acknowledged = outcome.ack() != Attempts.Ack.UNKNOWN;
+        boolean inTime = ended - started <= BUDGET.toNanos();
+        requests.add(new Request(kind, started, ended, acknowledged && inTime, acknowledged && !inTime));
     }
 
     Share during(Kind kind, List<FaultResult> faults) {
@@ -64,6 +75,43 @@ final class Availability {
             }
         }
         return new Share(answered, total);
+    }
+
+    /**
+     * The requests not answered within the budget, by the fault (or rolling step) under way while they ran: one line
+     * per fault that met any, then those that met none; each says how many got an answer only later (slow) and how
+     * many none at all.
+     */
+    List<String> unansweredBySteps(List<FaultResult> faults) {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Request request : requests) {
+            if (request.answered()) {
+                continue;
+            }
+            List<FaultResult> met = faults.stream()
+                    .filter(fault -> fault.overlaps(request.started(), request.ended()))
+                    .toList();
+            List<String> keys = met.isEmpty()
+                    ? List.of("outside any fault")
+                    : met.stream()
+                            .map(f -> "#" + f.fault().number() + " " + f.fault().describe())
+                            .toList();
+            for (String key : keys) {
+                int[] count = counts.computeIfAbsent(key, k -> new int[3]);
+                count[request.kind() == Kind.WRITE ? 0 : 1]++;
+                count[2] += request.late() ? 1 : 0;
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        counts.forEach((key, count) -> lines.add(String.format(
+                Locale.ROOT,
+                "%s: %d writes, %d searches (%d answered later, %d never)",
+                key,
+                count[0],
+                count[1],
+                count[2],
+                count[0] + count[1] - count[2])));
+        return lines;
     }
 
     /** Every request recorded (the tests add their own). */

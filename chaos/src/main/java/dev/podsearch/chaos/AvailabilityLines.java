@@ -35,6 +35,11 @@ final class AvailabilityLines {
                     "  left out above, while PostgreSQL (one server) was down: writes %d of %d, searches %d of %d%n",
                     writesPg.answered(), writesPg.total(), searchesPg.answered(), searchesPg.total());
         }
+        List<String> unanswered = report.availability().unansweredBySteps(report.faults());
+        if (!unanswered.isEmpty()) {
+            out.printf("unanswered within %d s, by the fault under way:%n", Availability.BUDGET.toSeconds());
+            unanswered.forEach(line -> out.printf("  %s%n", line));
+        }
         if (report.options().rolling()) {
             Availability.Share allWrites = report.availability().overall(Availability.Kind.WRITE);
             Availability.Share allSearches = report.availability().overall(Availability.Kind.SEARCH);

@@ -26,4 +26,21 @@ class AvailabilityTest {
         assertEquals(new Availability.Share(1, 2), availability.during(Availability.Kind.WRITE, faults));
         assertEquals(new Availability.Share(1, 1), availability.during(Availability.Kind.SEARCH, faults));
     }
+
+    @Test
+    void unansweredRequestsAreCountedByTheFaultTheyMetSlowApartFromNever() {
+        List<FaultResult> faults = List.of(fault(100, 200));
+        Availability availability = new Availability();
+        availability.requests().add(new Availability.Request(Availability.Kind.WRITE, 50, 150, false, true)); // late
+        availability.requests().add(new Availability.Request(Availability.Kind.SEARCH, 120, 130, false)); // never
+        availability.requests().add(new Availability.Request(Availability.Kind.SEARCH, 150, 160, true)); // answered
+        availability.requests().add(new Availability.Request(Availability.Kind.WRITE, 300, 400, false)); // outside
+
+        assertEquals(
+                List.of(
+                        "#1 " + faults.getFirst().fault().describe()
+                                + ": 1 writes, 1 searches (1 answered later, 1 never)",
+                        "outside any fault: 1 writes, 0 searches (0 answered later, 1 never)"),
+                availability.unansweredBySteps(faults));
+    }
 }
