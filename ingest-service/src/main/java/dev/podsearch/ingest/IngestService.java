@@ -136,7 +136,8 @@ public class IngestService {
         transcript.speakers = speakers(metadata.speakers(), segments);
         transcript.contentSha256 = hash;
         transcript.format = format.parameter();
-        transcript.segments = TranscriptEventCodec.encodeSegments(segments);
+        String segmentsJson = TranscriptEventCodec.encodeSegments(segments); // once: the row and the event carry it
+        transcript.segments = segmentsJson;
         transcript.segmentCount = segments.size();
         transcript.status = TranscriptStatus.RECEIVED;
         transcript.statusReason = null;
@@ -148,8 +149,10 @@ public class IngestService {
         transcript.updatedAt = now;
         transcript.traceId = currentTraceId();
         transcript.persist();
-        outbox.add(TranscriptEvent.upsert(
-                transcript.id.toString(), transcript.revision, now, episode(transcript), segments));
+        outbox.add(
+                TranscriptEvent.upsert(
+                        transcript.id.toString(), transcript.revision, now, episode(transcript), segments),
+                segmentsJson);
         try (LogFields fields = LogFields.episode(transcript.id, transcript.revision)) {
             Log.infof(
                     "episode %s: stored revision %d (%s, %d segments)",

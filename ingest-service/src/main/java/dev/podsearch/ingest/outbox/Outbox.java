@@ -28,13 +28,23 @@ public class Outbox {
     /** Must run inside the transaction that makes the change the event announces. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void add(TranscriptEvent event) {
+        add(event, TranscriptEventCodec.encode(event));
+    }
+
+    /** {@link #add(TranscriptEvent)}, the event's segments already JSON ({@link TranscriptEventCodec#encodeSegments}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(TranscriptEvent event, String segmentsJson) {
+        add(event, TranscriptEventCodec.encode(event, segmentsJson));
+    }
+
+    private void add(TranscriptEvent event, byte[] payload) {
         OutboxEvent row = new OutboxEvent();
         row.topic = Topics.TRANSCRIPTS;
         row.recordKey = event.episodeId();
         row.episodeId = UUID.fromString(event.episodeId());
         row.revision = event.revision();
         row.eventType = event.type().name();
-        row.payload = new String(TranscriptEventCodec.encode(event), StandardCharsets.UTF_8);
+        row.payload = new String(payload, StandardCharsets.UTF_8);
         row.createdAt = Instant.now();
         StoredTrace trace = StoredTrace.current(); // the upload's (or delete's) trace: the relay continues it
         row.traceparent = trace.traceparent();
