@@ -1,7 +1,6 @@
 package dev.podsearch.ingest;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +13,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.LockMode;
+import org.hibernate.StatelessSession;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -98,10 +99,14 @@ public class Transcript extends PanacheEntityBase {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** The episode with this key, locked for the rest of the transaction. */
-    public static Optional<Transcript> lockByEpisodeKey(String episodeKey) {
-        return find("#" + BY_EPISODE_KEY, Parameters.with("key", episodeKey))
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+    /**
+     * The episode with this key, locked for the rest of the transaction; read through the upload's stateless session
+     * (see {@code IngestService}), so the row is not kept in a persistence context.
+     */
+    public static Optional<Transcript> lockByEpisodeKey(StatelessSession session, String episodeKey) {
+        return session.createNamedSelectionQuery(BY_EPISODE_KEY, Transcript.class)
+                .setParameter("key", episodeKey)
+                .setHibernateLockMode(LockMode.PESSIMISTIC_WRITE)
+                .uniqueResultOptional();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.StatelessSession;
 
 /**
  * Adds events to the outbox inside the caller's transaction, with the caller's trace context, and wakes the relay once
@@ -24,6 +25,13 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    /**
+     * The row is inserted at once through a stateless session (no persistence context: its 25 KB payload is neither
+     * copied at insert nor dirty-checked at commit), in the caller's JTA transaction, on the caller's connection.
+     */
+    @Inject
+    StatelessSession session;
 
     /** Must run inside the transaction that makes the change the event announces. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,7 +57,7 @@ public class Outbox {
         StoredTrace trace = StoredTrace.current(); // the upload's (or delete's) trace: the relay continues it
         row.traceparent = trace.traceparent();
         row.tracestate = trace.tracestate();
-        row.persist();
+        session.insert(row);
         added.fire(new Added(row.id));
     }
 
