@@ -3,6 +3,7 @@ package dev.podsearch.bench;
 import dev.podsearch.stack.LocalStack;
 import dev.podsearch.stack.RunningStack;
 import dev.podsearch.stack.ServiceProcess;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,6 +36,9 @@ final class IngestBenchmark {
 
     private IngestBenchmark() {}
 
+    private static final double TARGET_RATIO = 0.5;
+    private static final int TARGET_LAG_P99_MS = 500;
+
     private static final String AUTHORIZATION = BenchAccess.authorization(Options.repo());
 
     static void run(Options options) throws Exception {
@@ -61,13 +65,16 @@ final class IngestBenchmark {
 
             PublishLagMeter lag = new PublishLagMeter(stack.quarkusProperties().get("kafka.bootstrap.servers"));
             System.err.printf("[bench] measuring %d s with %d clients%n", seconds, clients);
+            double loadBefore = loadAverage();
             Result service =
                     drive(http, ingest, corpus, counter, clients, Duration.ofSeconds(seconds), Integer.MAX_VALUE);
+            double loadAfter = loadAverage();
             List<Double> lags = lag.await(service.ids(), Duration.ofSeconds(60));
             lag.close();
 
             System.err.printf("[bench] baseline: the same rows over JDBC, %d s with %d clients%n", seconds, clients);
             double baseline = jdbcBaseline(stack.quarkusProperties(), corpus, clients, Duration.ofSeconds(seconds));
+            double loadBaseline = loadAverage();
 
             double rate = service.count() / service.elapsedSeconds();
             double p99Lag = Stats.percentile(lags, 99);
@@ -85,10 +92,24 @@ final class IngestBenchmark {
             System.out.printf(
                     "  outbox publish lag                 p50 %6.1f ms  p99 %6.1f ms  (%d of %d events seen)%n",
                     Stats.percentile(lags, 50), p99Lag, lags.size(), service.count());
-            boolean met = rate >= 200 && p99Lag < 1000 && lags.size() == service.count() && service.errors() == 0;
             System.out.printf(
-                    "  target    >= 200 uploads/s, lag p99 < 1000 ms, every event seen: %s%n", met ? "MET" : "NOT MET");
+                    "  machine   load average (1 min) %.1f before and %.1f after the service's run, %.1f after the"
+                            + " baseline's; %d cores%n",
+                    loadBefore, loadAfter, loadBaseline, Runtime.getRuntime().availableProcessors());
+            // issue #29: half the database's rate of the same rows, measured in the same run
+            boolean met = rate / baseline >= TARGET_RATIO
+                    && p99Lag < TARGET_LAG_P99_MS
+                    && lags.size() == service.count()
+                    && service.errors() == 0;
+            System.out.printf(
+                    "  target    ratio >= %.2f, lag p99 < %d ms, every event seen, no errors: %s%n",
+                    TARGET_RATIO, TARGET_LAG_P99_MS, met ? "MET" : "NOT MET");
         }
+    }
+
+    /** The machine's 1-minute load average: other work on a shared machine shows here (-1 where unknown). */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     record Result(int count, int errors, double elapsedSeconds, List<Double> latencies, Set<String> ids) {}

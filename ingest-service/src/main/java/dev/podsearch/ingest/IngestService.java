@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.StatelessSession;
 
 /**
  * Parses an upload and stores it with its outbox event in one transaction: either both are committed or neither.
@@ -40,6 +41,14 @@ public class IngestService {
 
     @Inject
     IngestMetrics metrics;
+
+    /**
+     * An upload's reads and writes: no persistence context, so no snapshot copies at persist and no dirty check at
+     * commit; it joins the request's JTA transaction (the same connection as the idempotency key's statements), so the
+     * transcript and its outbox row still commit together or not at all.
+     */
+    @Inject
+    StatelessSession session;
 
     /** Parses and stores; parse errors become 422 problems and store nothing. Counted either way. */
     public IngestResult ingest(Upload upload) {
@@ -109,7 +118,7 @@ public class IngestService {
         String key = episodeKey(metadata);
         String hash = contentHash(metadata, segments);
         Instant now = Instant.now();
-        Transcript transcript = Transcript.lockByEpisodeKey(key).orElse(null);
+        Transcript transcript = Transcript.lockByEpisodeKey(session, key).orElse(null);
         if (transcript != null
                 && hash.equals(transcript.contentSha256)
                 && transcript.status != TranscriptStatus.DELETED) {
@@ -118,7 +127,8 @@ public class IngestService {
             }
             return new IngestResult(transcript.id, transcript.revision, transcript.status, false, transcript.traceId);
         }
-        if (transcript == null) {
+        boolean isNew = transcript == null;
+        if (isNew) {
             transcript = new Transcript();
             transcript.id = UUID.randomUUID();
             transcript.episodeKey = key;
@@ -136,7 +146,8 @@ public class IngestService {
         transcript.speakers = speakers(metadata.speakers(), segments);
         transcript.contentSha256 = hash;
         transcript.format = format.parameter();
-        transcript.segments = TranscriptEventCodec.encodeSegments(segments);
+        String segmentsJson = TranscriptEventCodec.encodeSegments(segments); // once: the row and the event carry it
+        transcript.segments = segmentsJson;
         transcript.segmentCount = segments.size();
         transcript.status = TranscriptStatus.RECEIVED;
         transcript.statusReason = null;
@@ -147,9 +158,15 @@ public class IngestService {
         transcript.deletedAt = null;
         transcript.updatedAt = now;
         transcript.traceId = currentTraceId();
-        transcript.persist();
-        outbox.add(TranscriptEvent.upsert(
-                transcript.id.toString(), transcript.revision, now, episode(transcript), segments));
+        if (isNew) {
+            session.insert(transcript);
+        } else {
+            session.update(transcript);
+        }
+        outbox.add(
+                TranscriptEvent.upsert(
+                        transcript.id.toString(), transcript.revision, now, episode(transcript), segments),
+                segmentsJson);
         try (LogFields fields = LogFields.episode(transcript.id, transcript.revision)) {
             Log.infof(
                     "episode %s: stored revision %d (%s, %d segments)",

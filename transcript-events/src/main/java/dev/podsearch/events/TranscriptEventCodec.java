@@ -1,6 +1,7 @@
 package dev.podsearch.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,36 @@ public final class TranscriptEventCodec {
             throw new IllegalStateException("cannot encode event of episode " + event.episodeId(), e);
         }
     }
+
+    /**
+     * The same bytes as {@link #encode(TranscriptEvent)}, with the segments given as the JSON array {@link
+     * #encodeSegments} made of them (the producer stores that array anyway): a 25 KB transcript's segments are
+     * serialized once per upload instead of twice.
+     */
+    public static byte[] encode(TranscriptEvent event, String segmentsJson) {
+        try {
+            return MAPPER.writeValueAsBytes(new PreEncoded(
+                    event.schemaVersion(),
+                    event.type(),
+                    event.episodeId(),
+                    event.revision(),
+                    event.occurredAt(),
+                    event.episode(),
+                    segmentsJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event of episode " + event.episodeId(), e);
+        }
+    }
+
+    /** {@link TranscriptEvent}'s fields in its order, the segments already JSON (the codec test holds them equal). */
+    private record PreEncoded(
+            int schemaVersion,
+            TranscriptEvent.Type type,
+            String episodeId,
+            long revision,
+            java.time.Instant occurredAt,
+            Episode episode,
+            @JsonRawValue String segments) {}
 
     /**
      * Decodes an envelope.

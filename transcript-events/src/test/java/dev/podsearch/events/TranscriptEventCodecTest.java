@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,21 @@ class TranscriptEventCodecTest {
         TranscriptEvent event = TranscriptEventCodec.decode(sample());
 
         assertEquals(event, TranscriptEventCodec.decode(TranscriptEventCodec.encode(event)));
+    }
+
+    @Test
+    void preEncodedSegmentsGiveTheSameBytes() {
+        TranscriptEvent event = TranscriptEventCodec.decode(sample());
+        TranscriptEvent noEpisode = new TranscriptEvent(
+                event.schemaVersion(), event.type(), "e2", 5, event.occurredAt(), null, event.segments());
+
+        for (TranscriptEvent each : List.of(event, noEpisode, TranscriptEvent.delete("e1", 3, Instant.EPOCH))) {
+            assertEquals(
+                    new String(TranscriptEventCodec.encode(each), StandardCharsets.UTF_8),
+                    new String(
+                            TranscriptEventCodec.encode(each, TranscriptEventCodec.encodeSegments(each.segments())),
+                            StandardCharsets.UTF_8));
+        }
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,7 +23,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class KeyStore implements KeyVerifier {
 
-    private static final Duration LAST_USE_GRANULARITY = Duration.ofMinutes(1);
+    @Inject
+    KeyLookup lookup;
 
     /** A new key (with its own quota, or null for its role's): the view with the whole key in it, shown once. */
     public KeyView create(String name, Role role, Quota rate) {
@@ -101,19 +102,9 @@ public class KeyStore implements KeyVerifier {
                 .toList());
     }
 
+    /** Checked in plain SQL on every request that carries a key: see {@link KeyLookup}. */
     @Override
     public Optional<KeyOwner> verify(ApiKey key) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            StoredKey stored = StoredKey.findById(key.id());
-            if (stored == null || stored.revokedAt != null || !key.matches(stored.secretHash)) {
-                return Optional.<KeyOwner>empty();
-            }
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            if (stored.lastUsedAt == null || stored.lastUsedAt.isBefore(now.minus(LAST_USE_GRANULARITY))) {
-                stored.lastUsedAt = now;
-            }
-            return Role.of(stored.role)
-                    .map(role -> new KeyOwner(stored.id, stored.name, role, Quota.parse(stored.rate)));
-        });
+        return lookup.verify(key);
     }
 }

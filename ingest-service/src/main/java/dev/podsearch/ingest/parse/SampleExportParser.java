@@ -31,7 +31,7 @@ public final class SampleExportParser implements TranscriptParser {
 
     @Override
     public ParsedTranscript parse(String text) {
-        String[] lines = text.split("\\r?\\n", -1);
+        String[] lines = Text.lines(text);
         int index = 0;
         while (index < lines.length && lines[index].isBlank()) {
             index++;
