@@ -1,6 +1,5 @@
 package dev.podsearch.ingest;
 
-import dev.podsearch.events.Episode;
 import dev.podsearch.events.Segment;
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.events.TranscriptEventCodec;
@@ -14,14 +13,8 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.StatelessSession;
@@ -91,7 +84,7 @@ public class IngestService {
                 parsed.transcript().segments(),
                 parsed.format(),
                 upload.idempotencyKey(),
-                upload.idempotencyKey() == null ? null : requestHash(upload)); // only a key needs it
+                upload.idempotencyKey() == null ? null : UploadIdentity.requestHash(upload)); // only a key needs it
     }
 
     @Transactional
@@ -115,8 +108,8 @@ public class IngestService {
     }
 
     private IngestResult storeRevision(EpisodeMetadata metadata, List<Segment> segments, TranscriptFormat format) {
-        String key = episodeKey(metadata);
-        String hash = contentHash(metadata, segments);
+        String key = UploadIdentity.episodeKey(metadata);
+        String hash = UploadIdentity.contentHash(metadata, segments);
         Instant now = Instant.now();
         Transcript transcript = Transcript.lockByEpisodeKey(session, key).orElse(null);
         if (transcript != null
@@ -143,7 +136,7 @@ public class IngestService {
         transcript.publishedAt = metadata.publishedAt();
         transcript.audioUrl = metadata.audioUrl();
         transcript.language = metadata.language();
-        transcript.speakers = speakers(metadata.speakers(), segments);
+        transcript.speakers = UploadIdentity.speakers(metadata.speakers(), segments);
         transcript.contentSha256 = hash;
         transcript.format = format.parameter();
         String segmentsJson = TranscriptEventCodec.encodeSegments(segments); // once: the row and the event carry it
@@ -165,7 +158,11 @@ public class IngestService {
         }
         outbox.add(
                 TranscriptEvent.upsert(
-                        transcript.id.toString(), transcript.revision, now, episode(transcript), segments),
+                        transcript.id.toString(),
+                        transcript.revision,
+                        now,
+                        UploadIdentity.episode(transcript),
+                        segments),
                 segmentsJson);
         try (LogFields fields = LogFields.episode(transcript.id, transcript.revision)) {
             Log.infof(
@@ -207,58 +204,5 @@ public class IngestService {
     private static String currentTraceId() {
         SpanContext context = Span.current().getSpanContext();
         return context.isValid() ? context.getTraceId() : null;
-    }
-
-    static Episode episode(Transcript t) {
-        return new Episode(t.show, t.title, t.notes, t.publishedAt, t.audioUrl, t.language, t.externalId, t.speakers);
-    }
-
-    static String episodeKey(EpisodeMetadata metadata) {
-        if (metadata.externalId() != null) {
-            return "external:" + metadata.externalId();
-        }
-        return "show-title:" + Objects.toString(metadata.show(), "").toLowerCase(Locale.ROOT) + "\n"
-                + metadata.title().toLowerCase(Locale.ROOT);
-    }
-
-    private static String contentHash(EpisodeMetadata metadata, List<Segment> segments) {
-        MessageDigest digest = sha256();
-        digest.update(metadata.toString().getBytes(StandardCharsets.UTF_8));
-        for (Segment segment : segments) {
-            digest.update(segment.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    /** What makes two requests the same for an Idempotency-Key: the bytes, their type, the format and the metadata. */
-    private static String requestHash(Upload upload) {
-        MessageDigest digest = sha256();
-        digest.update(upload.content());
-        digest.update((upload.contentType() + "\n" + upload.format() + "\n" + upload.metadata())
-                .getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The speakers given, then those the transcript's lines name (SRT's {@code Name:}, VTT's {@code <v Name>}, JSON's
-     * {@code speaker}) in the order they first speak: what the query service shows for the episode. Not part of the
-     * content hash, which stays that of what was uploaded.
-     */
-    static List<String> speakers(List<String> given, List<Segment> segments) {
-        java.util.Set<String> speakers = new java.util.LinkedHashSet<>(given);
-        for (Segment segment : segments) {
-            if (segment.speaker() != null && !segment.speaker().isBlank()) {
-                speakers.add(segment.speaker());
-            }
-        }
-        return List.copyOf(speakers);
     }
 }
