@@ -3,11 +3,13 @@ package dev.podsearch.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -23,8 +25,8 @@ final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** An HTTP answer: its status and its body as JSON (null when it is not JSON). */
-    record Answer(int status, JsonNode body) {
+    /** An HTTP answer: its status, its body as JSON (null when it is not JSON) and who gave it (host:port). */
+    record Answer(int status, JsonNode body, String from) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -98,14 +100,26 @@ final class Api {
         return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", authorization);
     }
 
-    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** Sends a request; a call without an answer throws an {@link IOException} that names the instance and why. */
+    private Answer send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpRequest request = builder.build();
+        String to = request.uri().getAuthority();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new IOException(to + " timed out", e);
+        } catch (ConnectException e) {
+            throw new IOException(to + " refused", e);
+        } catch (IOException e) {
+            throw new IOException(to + " " + e.getClass().getSimpleName(), e);
+        }
         JsonNode body = null;
         if (response.body().length > 0
                 && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
             body = JSON.readTree(response.body());
         }
-        return new Answer(response.statusCode(), body);
+        return new Answer(response.statusCode(), body, to);
     }
 
     private static String query(Map<String, String> parameters) {

@@ -25,8 +25,15 @@ final class Availability {
         SEARCH
     }
 
-    /** One request; {@code late}: it got an answer, but after the budget (slow, not refused or lost). */
-    record Request(Kind kind, long started, long ended, boolean answered, boolean late) {
+    /**
+     * One request; {@code late}: it got an answer, but after the budget (slow, not refused or lost); {@code trail}: its
+     * tries (which instance, what came back, after how long).
+     */
+    record Request(Kind kind, long started, long ended, boolean answered, boolean late, List<String> trail) {
+
+        Request(Kind kind, long started, long ended, boolean answered, boolean late) {
+            this(kind, started, ended, answered, late, List.of());
+        }
 
         Request(Kind kind, long started, long ended, boolean answered) {
             this(kind, started, ended, answered, false);
@@ -41,13 +48,15 @@ final class Availability {
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final long start = System.nanoTime(); // made as the load begins
 
     /** Records a request that started at {@code started} (nanoTime) and ended now with {@code outcome}. */
     void record(Kind kind, long started, Attempts.Outcome outcome) {
         long ended = System.nanoTime();
         boolean acknowledged = outcome.ack() != Attempts.Ack.UNKNOWN;
         boolean inTime = ended - started <= BUDGET.toNanos();
-        requests.add(new Request(kind, started, ended, acknowledged && inTime, acknowledged && !inTime));
+        requests.add(
+                new Request(kind, started, ended, acknowledged && inTime, acknowledged && !inTime, outcome.trail()));
     }
 
     Share during(Kind kind, List<FaultResult> faults) {
@@ -112,6 +121,23 @@ final class Availability {
                 count[2],
                 count[0] + count[1] - count[2])));
         return lines;
+    }
+
+    /**
+     * The requests never answered, at most {@code limit}, each as its kind, when it started (seconds after the load
+     * began) and its tries: what the client met, instance by instance.
+     */
+    List<String> neverAnswered(int limit) {
+        return requests.stream()
+                .filter(request -> !request.answered() && !request.late())
+                .limit(limit)
+                .map(request -> String.format(
+                        Locale.ROOT,
+                        "%s at %.1f s: %s",
+                        request.kind().name().toLowerCase(Locale.ROOT),
+                        (request.started() - start) / 1e9,
+                        request.trail().isEmpty() ? "no tries noted" : String.join("; ", request.trail())))
+                .toList();
     }
 
     /** Every request recorded (the tests add their own). */

@@ -1,6 +1,7 @@
 package dev.podsearch.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,5 +43,32 @@ class AvailabilityTest {
                                 + ": 1 writes, 1 searches (1 answered later, 1 never)",
                         "outside any fault: 1 writes, 0 searches (0 answered later, 1 never)"),
                 availability.unansweredBySteps(faults));
+    }
+
+    @Test
+    void aRequestNeverAnsweredIsSpelledOutTryByTry() {
+        Availability availability = new Availability();
+        Api.Answer busy = new Api.Answer(503, null, "127.0.0.1:18080");
+        availability.record(
+                Availability.Kind.SEARCH,
+                System.nanoTime(),
+                new Attempts.Outcome(
+                        Attempts.Ack.UNKNOWN,
+                        busy,
+                        2,
+                        List.of("127.0.0.1:18081 timed out after 5001 ms", "127.0.0.1:18080 503 after 3 ms")));
+        availability.record(
+                Availability.Kind.WRITE,
+                System.nanoTime(),
+                new Attempts.Outcome(Attempts.Ack.ACKED, new Api.Answer(202, null, "127.0.0.1:18081"), 1));
+
+        List<String> never = availability.neverAnswered(10);
+
+        assertEquals(1, never.size(), never.toString());
+        assertTrue(
+                never.getFirst()
+                        .matches("search at \\d+\\.\\d s: 127\\.0\\.0\\.1:18081 timed out after 5001 ms;"
+                                + " 127\\.0\\.0\\.1:18080 503 after 3 ms"),
+                never.getFirst());
     }
 }
