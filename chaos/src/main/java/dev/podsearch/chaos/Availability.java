@@ -124,18 +124,25 @@ final class Availability {
     }
 
     /**
-     * The requests never answered, at most {@code limit}, each as its kind, when it started (seconds after the load
-     * began) and its tries: what the client met, instance by instance.
+     * The requests not answered within the budget, at most {@code limit}, each as its kind, when it started (seconds
+     * after the load began), how it ended (answered after how long, or never) and its tries: what the client met,
+     * instance by instance.
      */
-    List<String> neverAnswered(int limit) {
+    List<String> unansweredTrails(int limit) {
         return requests.stream()
-                .filter(request -> !request.answered() && !request.late())
+                .filter(request -> !request.answered())
                 .limit(limit)
                 .map(request -> String.format(
                         Locale.ROOT,
-                        "%s at %.1f s: %s",
+                        "%s at %.1f s, %s: %s",
                         request.kind().name().toLowerCase(Locale.ROOT),
                         (request.started() - start) / 1e9,
+                        request.late()
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "answered after %.1f s",
+                                        (request.ended() - request.started()) / 1e9)
+                                : "never answered",
                         request.trail().isEmpty() ? "no tries noted" : String.join("; ", request.trail())))
                 .toList();
     }

@@ -6,8 +6,8 @@ import java.util.List;
 /** The availability part of a run's report: the shares answered while faults were in force, or over a rolling run. */
 final class AvailabilityLines {
 
-    /** How many never-answered requests the report spells out, try by try. */
-    private static final int NEVER_SHOWN = 10;
+    /** How many unanswered requests the report spells out, try by try. */
+    private static final int TRAILS_SHOWN = 12;
 
     private final ChaosReport report;
 
@@ -42,11 +42,8 @@ final class AvailabilityLines {
         if (!unanswered.isEmpty()) {
             out.printf("unanswered within %d s, by the fault under way:%n", Availability.BUDGET.toSeconds());
             unanswered.forEach(line -> out.printf("  %s%n", line));
-            List<String> never = report.availability().neverAnswered(NEVER_SHOWN);
-            if (!never.isEmpty()) {
-                out.printf("never answered (seconds after the load began; each try: instance, answer, time):%n");
-                never.forEach(line -> out.printf("  %s%n", line));
-            }
+            out.printf("  each (seconds after the load began; its tries: instance, answer, time):%n");
+            report.availability().unansweredTrails(TRAILS_SHOWN).forEach(line -> out.printf("    %s%n", line));
         }
         if (report.options().rolling()) {
             Availability.Share allWrites = report.availability().overall(Availability.Kind.WRITE);

@@ -46,29 +46,41 @@ class AvailabilityTest {
     }
 
     @Test
-    void aRequestNeverAnsweredIsSpelledOutTryByTry() {
+    void aRequestUnansweredInTimeIsSpelledOutTryByTry() {
         Availability availability = new Availability();
-        Api.Answer busy = new Api.Answer(503, null, "127.0.0.1:18080");
+        long now = System.nanoTime();
         availability.record(
                 Availability.Kind.SEARCH,
-                System.nanoTime(),
+                now,
                 new Attempts.Outcome(
                         Attempts.Ack.UNKNOWN,
-                        busy,
+                        new Api.Answer(503, null, "127.0.0.1:18080"),
                         2,
                         List.of("127.0.0.1:18081 timed out after 5001 ms", "127.0.0.1:18080 503 after 3 ms")));
         availability.record(
                 Availability.Kind.WRITE,
-                System.nanoTime(),
+                now,
                 new Attempts.Outcome(Attempts.Ack.ACKED, new Api.Answer(202, null, "127.0.0.1:18081"), 1));
+        availability
+                .requests()
+                .add(new Availability.Request(
+                        Availability.Kind.WRITE,
+                        now,
+                        now + 12_300_000_000L,
+                        false,
+                        true,
+                        List.of("a 200 after 12300 ms")));
 
-        List<String> never = availability.neverAnswered(10);
+        List<String> trails = availability.unansweredTrails(10);
 
-        assertEquals(1, never.size(), never.toString());
+        assertEquals(2, trails.size(), trails.toString());
         assertTrue(
-                never.getFirst()
-                        .matches("search at \\d+\\.\\d s: 127\\.0\\.0\\.1:18081 timed out after 5001 ms;"
-                                + " 127\\.0\\.0\\.1:18080 503 after 3 ms"),
-                never.getFirst());
+                trails.get(0)
+                        .matches("search at -?\\d+\\.\\d s, never answered: 127\\.0\\.0\\.1:18081 timed out after"
+                                + " 5001 ms; 127\\.0\\.0\\.1:18080 503 after 3 ms"),
+                trails.get(0));
+        assertTrue(
+                trails.get(1).matches("write at -?\\d+\\.\\d s, answered after 12\\.3 s: a 200 after 12300 ms"),
+                trails.get(1));
     }
 }
