@@ -2,7 +2,6 @@ package dev.podsearch.bench;
 
 import dev.podsearch.events.TranscriptEvent;
 import dev.podsearch.search.Indices;
-import dev.podsearch.stack.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,12 +30,13 @@ final class EmbedStagePhase {
             double passages,
             double stageCpuSeconds,
             double serviceCpuSeconds,
+            int instances,
             long rssKeywordOnly,
             long rssWithModel) {}
 
     static Result run(
+            BenchStack stack,
             Map<String, String> properties,
-            Path repo,
             Engine engine,
             KafkaProducer<String, byte[]> producer,
             Announcements announcements,
@@ -46,14 +46,10 @@ final class EmbedStagePhase {
         Map<String, String> withStage = new java.util.HashMap<>(properties);
         withStage.put("embedder.enabled", "true");
         long started = System.nanoTime();
-        try (ServiceProcess indexer = ServiceProcess.start(
-                "index-service-embed",
-                repo.resolve("index-service"),
-                0,
-                withStage,
-                repo.resolve("benchmarks/target/logs"))) {
-            System.err.printf("[bench] embed stage: on, draining the keyword run's outcomes%n");
-            double serviceCpu = Cpu.processSeconds(indexer.pid());
+        try (Instances indexers = stack.start("index-service", "index-service-embed", withStage)) {
+            System.err.printf(
+                    "[bench] embed stage: on in %s, draining the keyword run's outcomes%n", indexers.describe());
+            double serviceCpu = indexers.cpuSeconds();
             engine.refresh(Indices.MOMENTS + "," + Indices.EPISODES);
             long documents = engine.count(Indices.MOMENTS) + engine.count(Indices.EPISODES);
             // the keyword path with the stage busy beside it
@@ -62,20 +58,21 @@ final class EmbedStagePhase {
             Set<String> last = new HashSet<>();
             keywordEvents.forEach(event -> last.add(event.episodeId()));
             announcements.awaitEmbedded(last, Duration.ofMinutes(60));
-            ServiceMetrics metrics = ServiceMetrics.of(indexer.managementUrl());
-            while (metrics.get("podsearch_consumer_lag") > 0) { // the embed stage's and the (idle) indexer's
+            ServiceMetrics metrics = indexers.metrics();
+            while (metrics.get("podsearch_consumer_lag") > 0) { // the embed stages' and the (idle) indexers'
                 Thread.sleep(500);
-                metrics = ServiceMetrics.of(indexer.managementUrl());
+                metrics = indexers.metrics();
             }
             double drain = (System.nanoTime() - started) / 1e9;
             return new Result(
                     shared,
                     drain,
                     metrics.get("podsearch_index_embed_passages_total"),
-                    threadSeconds(indexer.pid(), "embed-consumer"),
-                    Cpu.processSeconds(indexer.pid()) - serviceCpu,
+                    indexers.threadSeconds("embed-consumer"),
+                    indexers.cpuSeconds() - serviceCpu,
+                    indexers.count(),
                     rssKeywordOnly,
-                    rss(indexer.pid()));
+                    indexers.meanRss());
         }
     }
 
@@ -115,16 +112,19 @@ final class EmbedStagePhase {
                 result.keywordShared().docsPerSecond() / keywordAlone.docsPerSecond());
         System.out.printf(
                 Locale.ROOT,
-                "            stage drained %.0f passages in %.1f s: %.1f passages/s, %.1f per CPU-second of its"
+                "            %s drained %.0f passages in %.1f s: %.1f passages/s, %.1f per CPU-second of %s"
                         + " thread (per core); index-service used %.2f cores meanwhile%n",
+                result.instances() == 1 ? "stage" : result.instances() + " stages (one per instance)",
                 result.passages(),
                 result.drainSeconds(),
                 result.passages() / result.drainSeconds(),
                 result.passages() / Math.max(0.01, result.stageCpuSeconds()),
+                result.instances() == 1 ? "its" : "their",
                 result.serviceCpuSeconds() / result.drainSeconds());
         System.out.printf(
                 Locale.ROOT,
-                "            index-service RSS: %d MB keyword only, %d MB with the model loaded and drained%n",
+                "            index-service RSS%s: %d MB keyword only, %d MB with the model loaded and drained%n",
+                result.instances() == 1 ? "" : " (mean of " + result.instances() + " instances)",
                 result.rssKeywordOnly() / (1024 * 1024),
                 result.rssWithModel() / (1024 * 1024));
         System.out.printf(

@@ -24,7 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** OpenSearch over plain HTTP, for the benchmarks' direct measurements: no client library in between. */
+/**
+ * OpenSearch over plain HTTP, for the benchmarks' direct measurements: no client library in between. One node's
+ * address: on a cluster that node coordinates every request, as the single node does.
+ */
 final class Engine {
 
     static final ObjectMapper JSON = JsonMapper.builder()
@@ -35,19 +38,31 @@ final class Engine {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String url;
+    private final int replicas;
 
-    Engine(String url) {
+    /** @param replicas of every index it creates: as index-service gives them ({@code indexer.replicas}) */
+    Engine(String url, int replicas) {
         this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.replicas = replicas;
     }
 
-    /** Creates {@code index} from a shared definition, with {@code alias} (null for none). */
+    int replicas() {
+        return replicas;
+    }
+
+    /**
+     * Creates {@code index} from a shared definition, with {@code alias} (null for none), and {@link #replicas}; returns
+     * once every copy of it is allocated (green).
+     */
     void create(String index, String definition, String alias) throws IOException, InterruptedException {
         ObjectNode body = (ObjectNode) JSON.readTree(Mappings.definition(definition));
-        body.withObject("/settings").withObject("/index").put("number_of_replicas", 0);
+        body.withObject("/settings").withObject("/index").put("number_of_replicas", replicas);
         if (alias != null) {
             body.withObject("/aliases").putObject(alias).put("is_write_index", true);
         }
         call("PUT", "/" + index, JSON.writeValueAsBytes(body));
+        // every copy allocated before the first write: no replica still recovering while a path is measured
+        call("GET", "/_cluster/health/" + index + "?wait_for_status=green&timeout=60s", null);
     }
 
     JsonNode call(String method, String path, byte[] body) throws IOException, InterruptedException {
@@ -70,6 +85,15 @@ final class Engine {
                             .substring(0, Math.min(2000, answer.toString().length())));
         }
         return answer;
+    }
+
+    /** The largest heap of the cluster's nodes, in MB. */
+    long heapMegabytes() throws IOException, InterruptedException {
+        long most = 0;
+        for (JsonNode node : call("GET", "/_nodes/jvm", null).path("nodes")) {
+            most = Math.max(most, node.at("/jvm/mem/heap_max_in_bytes").asLong());
+        }
+        return most >> 20;
     }
 
     long count(String index) throws IOException, InterruptedException {

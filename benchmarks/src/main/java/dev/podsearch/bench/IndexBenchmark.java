@@ -2,13 +2,9 @@ package dev.podsearch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.podsearch.events.KafkaClients;
-import dev.podsearch.events.TopicSettings;
 import dev.podsearch.search.Indices;
 import dev.podsearch.search.Mappings;
 import dev.podsearch.stack.LocalStack;
-import dev.podsearch.stack.RunningStack;
-import dev.podsearch.stack.ServiceProcess;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,7 +27,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  *       the runs above while the service path runs once more beside it.
  * </ol>
  *
- * (a) to (c) run with the embed stage off, so the keyword path is measured as it always was.
+ * (a) to (c) run with the embed stage off, so the keyword path is measured as it always was. With {@code --cluster}
+ * all of it runs on the cluster ({@link BenchStack}): the direct path into indices with the service's replica, two
+ * instances of index-service in one consumer group (and of the embed stage).
  *
  * Both paths are measured after the warm-up: a round of the direct path, then rounds through index-service until its JIT
  * compilers have settled; the measured runs are long enough (1000 episodes by default) to be a sustained rate, with
@@ -46,17 +44,16 @@ final class IndexBenchmark {
         int kilobytes = options.integer("kb", 25);
         int freshnessSeconds = options.integer("seconds", 30);
         int warmEpisodes = Math.min(episodes, WARM_EPISODES);
-        Path repo = Options.repo();
         System.err.printf("[bench] generating %d episodes of %d KB%n", warmEpisodes + episodes, kilobytes);
         List<CorpusGenerator.Episode> corpus =
                 new CorpusGenerator(11).episodes(warmEpisodes + episodes, kilobytes * 1024);
         List<CorpusGenerator.Episode> warm = corpus.subList(0, warmEpisodes);
         List<CorpusGenerator.Episode> measured = corpus.subList(warmEpisodes, corpus.size());
 
-        try (RunningStack stack = LocalStack.start(LocalStack.Options.ephemeral(
-                EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH)))) {
-            Map<String, String> properties = stack.quarkusProperties();
-            Engine engine = new Engine(properties.get("opensearch.hosts").split(",")[0]);
+        try (BenchStack stack = BenchStack.start(
+                EnumSet.of(LocalStack.Component.KAFKA, LocalStack.Component.OPENSEARCH), options.flag("cluster"))) {
+            Map<String, String> properties = stack.properties();
+            Engine engine = stack.engine();
 
             IndexPaths.direct(engine, IndexPaths.events(warm), "warm");
             // the keyword path as it always was measured: without the embed stage (measured after it, below)
@@ -64,61 +61,63 @@ final class IndexBenchmark {
             keywordOnly.put("embedder.enabled", "false");
             EmbedStagePhase.Result embed;
             IndexPaths.Measured keywordAlone;
-            try (ServiceProcess indexer = ServiceProcess.start(
-                            "index-service",
-                            repo.resolve("index-service"),
-                            0,
-                            keywordOnly,
-                            repo.resolve("benchmarks/target/logs"));
-                    KafkaProducer<String, byte[]> producer = KafkaClients.reliableProducer(
-                            properties.get("kafka.bootstrap.servers"), Map.of("linger.ms", "5"))) {
-                System.err.printf("[bench] index-service: warm-up rounds%n");
-                KafkaClients.ensureTopics(
-                        properties.get("kafka.bootstrap.servers"), TopicSettings.DEFAULTS, Duration.ofSeconds(30));
-                Announcements announcements = new Announcements(properties.get("kafka.bootstrap.servers"));
-                String warmup = warmUntilSettled(engine, producer, announcements, warm, indexer);
+            String shape;
+            try (Instances indexers = stack.start("index-service", keywordOnly);
+                    KafkaProducer<String, byte[]> producer =
+                            KafkaClients.reliableProducer(stack.bootstrap(), Map.of("linger.ms", "5"))) {
+                shape = stack.shape(
+                        engine, indexers.describe() + (indexers.count() > 1 ? " in one consumer group" : ""));
+                System.err.printf("[bench] on %s%n[bench] index-service: warm-up rounds%n", shape);
+                KafkaClients.ensureTopics(stack.bootstrap(), stack.topics(), Duration.ofSeconds(30));
+                Announcements announcements = new Announcements(stack.bootstrap());
+                String warmup = warmUntilSettled(engine, producer, announcements, warm, indexers);
                 // (a) direct and (b) through Kafka and index-service, both after every warm-up (the engine's too)
                 IndexPaths.Measured direct = IndexPaths.direct(engine, IndexPaths.events(measured), "direct");
-                ServiceMetrics beforeService = ServiceMetrics.of(indexer.managementUrl());
+                ServiceMetrics beforeService = indexers.metrics();
                 IndexPaths.Measured service = IndexPaths.service(
                                 engine, producer, announcements, IndexPaths.events(measured), 0)
                         .measured();
-                ServiceMetrics duringService =
-                        ServiceMetrics.of(indexer.managementUrl()).since(beforeService);
+                ServiceMetrics duringService = indexers.metrics().since(beforeService);
 
                 double rate = measured.size() / service.seconds() / 2;
                 // let the merges of the throughput run finish: freshness is about the steady state
                 EngineWatch.settle(engine);
                 System.err.printf("[bench] freshness: %.1f episodes/s for %d s%n", rate, freshnessSeconds);
                 List<Double> indexed = new ArrayList<>();
-                ServiceMetrics before = ServiceMetrics.of(indexer.managementUrl());
+                ServiceMetrics before = indexers.metrics();
                 JsonNode engineBefore = EngineWatch.stats(engine);
-                double serviceCpu = Cpu.processSeconds(indexer.pid());
+                double serviceCpu = indexers.cpuSeconds();
                 double machineCpu = Cpu.machineBusySeconds();
                 long began = System.nanoTime();
                 List<Double> freshness =
                         Freshness.measure(engine, producer, announcements, corpus, rate, freshnessSeconds, indexed);
                 double seconds = (System.nanoTime() - began) / 1e9;
-                ServiceMetrics during =
-                        ServiceMetrics.of(indexer.managementUrl()).since(before);
-                System.err.println("[bench] freshness, the engine meanwhile: "
+                ServiceMetrics during = indexers.metrics().since(before);
+                System.err.println("[bench] freshness, the engine meanwhile"
+                        + (stack.cluster() ? " (its first node)" : "") + ": "
                         + EngineWatch.work(engineBefore, EngineWatch.stats(engine)));
                 System.err.printf(
                         Locale.ROOT,
-                        "[bench] freshness, CPU meanwhile: the machine %.2f of %d cores busy, index-service %.2f"
-                                + " cores%n",
+                        "[bench] freshness, CPU meanwhile: the machine %.2f of %d cores busy, %s %.2f cores%n",
                         (Cpu.machineBusySeconds() - machineCpu) / seconds,
                         Runtime.getRuntime().availableProcessors(),
-                        (Cpu.processSeconds(indexer.pid()) - serviceCpu) / seconds);
+                        indexers.describe(),
+                        (indexers.cpuSeconds() - serviceCpu) / seconds);
 
-                long rssKeywordOnly = EmbedStagePhase.rss(indexer.pid());
-                indexer.close();
+                long rssKeywordOnly = indexers.meanRss();
+                indexers.close();
                 keywordAlone = service;
                 embed = EmbedStagePhase.run(
-                        properties, repo, engine, producer, announcements, IndexPaths.events(measured), rssKeywordOnly);
+                        stack,
+                        properties,
+                        engine,
+                        producer,
+                        announcements,
+                        IndexPaths.events(measured),
+                        rssKeywordOnly);
                 announcements.close();
                 IndexReport.print(
-                        episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);
+                        shape, episodes, kilobytes, direct, service, duringService, rate, freshness, indexed, during);
                 System.out.printf("  warm-up    index-service %s%n", warmup);
             }
             EmbedStagePhase.print(embed, keywordAlone);
@@ -130,17 +129,17 @@ final class IndexBenchmark {
 
     /**
      * Warm-up rounds of new episodes through index-service until its JIT compilers have settled (at least two rounds,
-     * at most eight); each round ends with fresh, empty indices, so the measured round starts from the same empty
-     * index as the direct path.
+     * at most eight; on the cluster, the compilers of both instances); each round ends with fresh, empty indices, so
+     * the measured round starts from the same empty index as the direct path.
      */
     private static String warmUntilSettled(
             Engine engine,
             KafkaProducer<String, byte[]> producer,
             Announcements announcements,
             List<CorpusGenerator.Episode> warm,
-            ServiceProcess indexer)
+            Instances indexers)
             throws Exception {
-        JitActivity.Warmup warmup = new JitActivity(indexer.pid()).warmUntilSettled("index-service", 2, 8, () -> {
+        JitActivity.Warmup warmup = indexers.jit().warmUntilSettled("index-service", 2, 8, () -> {
             IndexPaths.Measured run = IndexPaths.service(engine, producer, announcements, IndexPaths.events(warm), 0)
                     .measured();
             freshIndices(engine);
@@ -148,14 +147,17 @@ final class IndexBenchmark {
         });
         return String.format(
                 Locale.ROOT,
-                "%d rounds, %d s (JIT compilers at %.1f %% of a core in the last%s)",
+                "%d rounds, %d s (JIT compilers at %.1f %% of a core%s in the last%s)",
                 warmup.rounds(),
                 warmup.took().toSeconds(),
                 100 * warmup.lastShare(),
+                indexers.count() > 1 ? " per instance" : "",
                 warmup.settled() ? "" : ", not settled");
     }
 
-    /** Replaces index-service's indices by empty ones of the same definitions, behind the same aliases. */
+    /**
+     * Replaces index-service's indices by empty ones of the same definitions (and replicas), behind the same aliases.
+     */
     private static void freshIndices(Engine engine) throws Exception {
         engine.call("DELETE", "/" + Mappings.MOMENTS_INDEX + "," + Mappings.EPISODES_INDEX, null);
         engine.create(Mappings.MOMENTS_INDEX, Mappings.MOMENTS_INDEX, Indices.MOMENTS);

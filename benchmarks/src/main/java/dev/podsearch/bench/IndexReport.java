@@ -22,6 +22,7 @@ final class IndexReport {
     }
 
     static void print(
+            String shape,
             int episodes,
             int kilobytes,
             IndexPaths.Measured direct,
@@ -36,6 +37,7 @@ final class IndexReport {
         System.out.printf(
                 "%nindex benchmark: %d episodes of %d KB (%d documents, %.1f MB), after the warm-up%n",
                 episodes, kilobytes, direct.documents(), direct.bytes() / 1e6);
+        System.out.println("  on        " + shape);
         System.out.printf(
                 "  direct    one client, _bulk over HTTP   %9.0f docs/s  %6.2f MB/s  (%.1f s)%n",
                 direct.docsPerSecond(), direct.megabytesPerSecond(), direct.seconds());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -11,17 +12,19 @@ import java.util.stream.Stream;
  * How much CPU a JVM's JIT compiler threads have used, read from Linux's {@code /proc/<pid>/task/<tid>/stat}. A
  * service is warm when its compilers have gone quiet: until then they take CPU from the requests being measured (on
  * this machine's 2 cores, a third of the service's CPU minutes after start), and the code they have not compiled yet
- * runs slower.
+ * runs slower. Of several instances of a service, the compilers of all of them, as a share of a core per instance.
  */
 final class JitActivity {
 
     /** Below this share of one core, a JVM's compilers are taken as settled. */
     static final double SETTLED = 0.03;
 
-    private final Path tasks;
+    private final List<Path> tasks;
 
-    JitActivity(long pid) {
-        this.tasks = Path.of("/proc", Long.toString(pid), "task");
+    JitActivity(List<Long> pids) {
+        this.tasks = pids.stream()
+                .map(pid -> Path.of("/proc", Long.toString(pid), "task"))
+                .toList();
     }
 
     /** One warm-up round: drives the service, returns how long it ran and its rate as printed. */
@@ -46,14 +49,15 @@ final class JitActivity {
         for (int i = 1; i <= maxRounds; i++) {
             double before = cpuSeconds();
             Ran ran = round.run();
-            share = (cpuSeconds() - before) / ran.seconds();
+            share = (cpuSeconds() - before) / ran.seconds() / tasks.size();
             System.err.printf(
                     Locale.ROOT,
-                    "[bench] warm-up %s round %d: %s, its JIT compilers at %.1f %% of a core%n",
+                    "[bench] warm-up %s round %d: %s, its JIT compilers at %.1f %% of a core%s%n",
                     name,
                     i,
                     ran.rate(),
-                    100 * share);
+                    100 * share,
+                    tasks.size() > 1 ? " per instance" : "");
             if (i >= minRounds && (!readable() || share < SETTLED)) {
                 return new Warmup(i, Duration.ofNanos(System.nanoTime() - start), share, true);
             }
@@ -63,19 +67,28 @@ final class JitActivity {
 
     /** Whether the compiler threads can be read here (Linux, same user or root). */
     boolean readable() {
-        return Files.isDirectory(tasks);
+        return tasks.stream().allMatch(Files::isDirectory);
     }
 
-    /** CPU seconds (user + system) the compiler threads have used so far; 0 where that cannot be read. */
+    /** CPU seconds (user + system) the compiler threads have used so far, of all instances; 0 where unreadable. */
     double cpuSeconds() {
         if (!readable()) {
             return 0;
         }
-        try (Stream<Path> threads = Files.list(tasks)) {
-            return threads.mapToLong(JitActivity::compilerTicks).sum() * Cpu.SECONDS_PER_TICK;
-        } catch (IOException e) {
-            return 0;
+        long ticks = 0;
+        for (Path process : tasks) {
+            try (Stream<Path> threads = Files.list(process)) {
+                ticks += threads.mapToLong(JitActivity::compilerTicks).sum();
+            } catch (IOException e) {
+                return 0;
+            }
         }
+        return ticks * Cpu.SECONDS_PER_TICK;
+    }
+
+    /** How many processes are read: the share of {@link #warmUntilSettled} is per process. */
+    int processes() {
+        return tasks.size();
     }
 
     /** The thread's user + system ticks if it is a compiler thread ("C1 CompilerThre", "C2 CompilerThre"). */

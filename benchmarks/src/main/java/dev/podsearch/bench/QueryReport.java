@@ -26,7 +26,7 @@ final class QueryReport {
     private QueryReport() {}
 
     /** Prints the rows and the targets; true when all are met. */
-    static boolean print(int episodes, int kilobytes, boolean vectors, Keyword k, Hybrid h) {
+    static boolean print(String shape, int episodes, int kilobytes, boolean vectors, Keyword k, Hybrid h) {
         System.out.printf(
                 "%nquery benchmark: %d episodes of %d KB%s, a mix of %d searches (each path warmed up first; at 1 client"
                         + " interleaved, at 16 alternating rounds)%n",
@@ -34,6 +34,7 @@ final class QueryReport {
                 kilobytes,
                 vectors ? " (moments with stand-in 384-dim vectors)" : " (no vectors)",
                 QueryMix.SEARCHES.size());
+        System.out.println("  on          " + shape);
         row("1 client    direct OpenSearch", k.direct1());
         row("1 client    /v1/search       ", k.service1());
         row("16 clients  direct OpenSearch", k.direct16());

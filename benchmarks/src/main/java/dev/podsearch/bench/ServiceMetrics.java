@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,15 @@ record ServiceMetrics(Map<String, Double> values) {
             throw new IOException(serviceUrl + "/q/metrics answered " + response.statusCode());
         }
         return parse(response.body());
+    }
+
+    /** The figures of several instances of a service, added up. */
+    static ServiceMetrics of(List<String> serviceUrls) throws IOException, InterruptedException {
+        Map<String, Double> sum = new HashMap<>();
+        for (String url : serviceUrls) {
+            of(url).values().forEach((name, value) -> sum.merge(name, value, Double::sum));
+        }
+        return new ServiceMetrics(sum);
     }
 
     /** Lines {@code name{labels} value} (or {@code name value}); comments skipped. */
