@@ -20,12 +20,7 @@ final class Attempts {
         UNKNOWN
     }
 
-    record Outcome(Ack ack, Api.Answer answer, int tries, List<String> trail) {
-
-        Outcome(Ack ack, Api.Answer answer, int tries) {
-            this(ack, answer, tries, List.of());
-        }
-    }
+    record Outcome(Ack ack, Api.Answer answer, int tries, List<String> trail) {}
 
     @FunctionalInterface
     interface Call {

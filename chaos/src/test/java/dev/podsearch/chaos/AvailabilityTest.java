@@ -60,7 +60,11 @@ class AvailabilityTest {
         availability.record(
                 Availability.Kind.WRITE,
                 now,
-                new Attempts.Outcome(Attempts.Ack.ACKED, new Api.Answer(202, null, "127.0.0.1:18081"), 1));
+                new Attempts.Outcome(
+                        Attempts.Ack.ACKED,
+                        new Api.Answer(202, null, "127.0.0.1:18081"),
+                        1,
+                        List.of("127.0.0.1:18081 202 after 4 ms")));
         availability
                 .requests()
                 .add(new Availability.Request(
